@@ -1,0 +1,23 @@
+"""The one exception the datasets package raises for bad input."""
+
+from __future__ import annotations
+
+
+class DatasetError(ValueError):
+    """Bad dataset parameters or an unusable CSV.
+
+    A ``ValueError`` subclass, so callers that catch ``ValueError`` keep working. The message
+    names the field, the received value and what is accepted.
+
+    Parameters
+    ----------
+    message : str
+        The full, user-facing explanation.
+    field : str, optional
+        The parameter or CSV aspect at fault (``"noise"``, ``"target"``, ``"rows"``, ...), so a
+        form can put the message next to the right control.
+    """
+
+    def __init__(self, message: str, *, field: str | None = None) -> None:
+        super().__init__(message)
+        self.field = field

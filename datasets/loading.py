@@ -1,0 +1,169 @@
+"""``load(name, ...)``: a named dataset, validated, split and scaled."""
+
+from __future__ import annotations
+
+import numbers
+from collections.abc import Callable
+
+import numpy as np
+from sklearn.model_selection import train_test_split
+
+from datasets import synthetic
+from datasets.bundled import load_bundled
+from datasets.dataset import Dataset, assemble
+from datasets.errors import DatasetError
+from datasets.registry import DATASETS, DatasetInfo
+from datasets.splits import check_splittable, stage_seeds
+
+MAX_LABEL_NOISE = 0.5
+
+_GENERATORS: dict[str, Callable[[int, float, int], tuple[np.ndarray, np.ndarray]]] = {
+    "moons": synthetic.moons,
+    "circles": synthetic.circles,
+    "xor": synthetic.xor,
+    "blobs": synthetic.blobs,
+    "spiral": synthetic.spiral,
+    "sine": synthetic.sine,
+}
+
+
+def load(
+    name: str,
+    *,
+    n_samples: int | None = None,
+    noise: float | None = None,
+    train_fraction: float = 1.0,
+    label_noise: float = 0.0,
+    seed: int = 0,
+) -> Dataset:
+    """Load a named dataset as scaled 60/20/20 train/validation/test splits.
+
+    The same arguments always give identical arrays.
+
+    Parameters
+    ----------
+    name : str
+        A key of :data:`datasets.DATASETS`.
+    n_samples : int, optional
+        Rows before splitting, within the dataset's ``[min_samples, max_samples]``; default
+        ``default_samples``. For bundled data a smaller value draws a stratified subsample.
+    noise : float, optional
+        In ``[0, max_noise]``; default ``default_noise``. Only for datasets with ``has_noise``
+        (others accept ``None`` or 0).
+    train_fraction : float in (0, 1]
+        Share of the training split to keep; validation and test are unchanged. Each class keeps
+        at least one example.
+    label_noise : float in [0, 0.5]
+        Share of the kept training labels flipped to another class (classification only).
+    seed : int >= 0
+
+    Returns
+    -------
+    Dataset
+
+    Raises
+    ------
+    DatasetError
+        A ``ValueError`` naming the parameter, the received value and the accepted range.
+    """
+    info = _info(name)
+    n_samples, noise = _check_size_and_noise(info, n_samples, noise)
+    _check_knobs(info, train_fraction, label_noise, seed)
+    seeds = stage_seeds(seed)
+    if name in _GENERATORS:
+        x, y = _GENERATORS[name](n_samples, noise, seeds["data"])
+        features = tuple(f"x{i + 1}" for i in range(info.n_features))
+        classes = tuple(str(c) for c in range(info.n_classes))
+        if info.task == "regression":
+            features = ("x",)
+    else:
+        x, y, features, classes = load_bundled(name)
+        x, y = _subsample(x, y, n_samples, stratify=bool(classes), seed=seeds["data"])
+    check_splittable(y, classes, field="n_samples")
+    return assemble(
+        name,
+        x,
+        y,
+        feature_names=features,
+        class_names=classes,
+        train_fraction=train_fraction,
+        label_noise=label_noise,
+        seed=seed,
+    )
+
+
+def _info(name: object) -> DatasetInfo:
+    if not isinstance(name, str) or name not in DATASETS:
+        raise DatasetError(
+            f"Unknown dataset: name={name!r}. Accepted: {', '.join(DATASETS)}.", field="name"
+        )
+    return DATASETS[name]
+
+
+def _is_number(value: object) -> bool:
+    return isinstance(value, numbers.Real) and not isinstance(value, bool)
+
+
+def _check_size_and_noise(info: DatasetInfo, n_samples: object, noise: object) -> tuple[int, float]:
+    if n_samples is None:
+        n_samples = info.default_samples
+    lo, hi = info.min_samples, info.max_samples
+    if (
+        not isinstance(n_samples, numbers.Integral)
+        or isinstance(n_samples, bool)
+        or not (lo <= n_samples <= hi)
+    ):
+        raise DatasetError(
+            f"Received: n_samples={n_samples!r} for {info.name!r}; "
+            f"accepted: an integer from {lo} to {hi}.",
+            field="n_samples",
+        )
+    if noise is None:
+        noise = info.default_noise
+    if not _is_number(noise) or not (0.0 <= noise <= info.max_noise):
+        accepted = (
+            f"a number from 0 to {info.max_noise} ({info.noise_meaning})"
+            if info.has_noise
+            else f"None or 0 ({info.name!r} has no noise parameter)"
+        )
+        raise DatasetError(
+            f"Received: noise={noise!r} for {info.name!r}; accepted: {accepted}.", field="noise"
+        )
+    return int(n_samples), float(noise)
+
+
+def _check_knobs(
+    info: DatasetInfo, train_fraction: object, label_noise: object, seed: object
+) -> None:
+    if not _is_number(train_fraction) or not (0.0 < train_fraction <= 1.0):
+        raise DatasetError(
+            f"Received: train_fraction={train_fraction!r}; accepted: a number in (0, 1] "
+            "(the share of the training split kept; each class keeps at least one example).",
+            field="train_fraction",
+        )
+    if not _is_number(label_noise) or not (0.0 <= label_noise <= MAX_LABEL_NOISE):
+        raise DatasetError(
+            f"Received: label_noise={label_noise!r}; accepted: a number in [0, {MAX_LABEL_NOISE}] "
+            "(the share of training labels flipped).",
+            field="label_noise",
+        )
+    if info.task == "regression" and label_noise > 0:
+        raise DatasetError(
+            f"Received: label_noise={label_noise!r} for regression dataset {info.name!r}; "
+            "accepted: 0 (labels can only be flipped for classification; use noise instead).",
+            field="label_noise",
+        )
+    if not isinstance(seed, numbers.Integral) or isinstance(seed, bool) or seed < 0:
+        raise DatasetError(f"Received: seed={seed!r}; accepted: an integer >= 0.", field="seed")
+
+
+def _subsample(
+    x: np.ndarray, y: np.ndarray, n: int, *, stratify: bool, seed: int
+) -> tuple[np.ndarray, np.ndarray]:
+    """``n`` rows of a bundled dataset (stratified for classification); all rows when n is all."""
+    if n >= len(y):
+        return x, y
+    rows, _ = train_test_split(
+        np.arange(len(y)), train_size=n, stratify=y if stratify else None, random_state=seed
+    )
+    return x[rows], y[rows]
