@@ -1,0 +1,1 @@
+"""gradlab's Streamlit dashboard: pages, widgets and plotly charts (renders, never trains)."""

@@ -1,0 +1,16 @@
+"""Pure chart builders: tidy frames in, ``plotly.graph_objects.Figure`` out (no Streamlit)."""
+
+from dashboard.charts.activation import activation_figure
+from dashboard.charts.gap import gap_figure
+from dashboard.charts.gradients import gradient_heatmaps
+from dashboard.charts.loss import loss_figure
+from dashboard.charts.predictions import boundary_figure, prediction_figure
+
+__all__ = [
+    "activation_figure",
+    "boundary_figure",
+    "gap_figure",
+    "gradient_heatmaps",
+    "loss_figure",
+    "prediction_figure",
+]

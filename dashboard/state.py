@@ -1,0 +1,59 @@
+"""Every ``st.session_state`` key the dashboard uses, in one place, initialised with setdefault.
+
+Pages never invent keys: they import the constants below. Widget keys derived from a variant are
+built by :func:`widget_key`, so a variant's widgets are recreated when the variant is replaced.
+"""
+
+from __future__ import annotations
+
+import secrets
+from collections.abc import MutableMapping
+from typing import Any
+
+OWNER = "owner"  # random id per browser session; the runner tags runs with it
+VARIANTS = "variants"  # list of {"uid": int, "label": str, "config": dict}: the comparison
+DATA = "data"  # shared data settings (dataset, n_samples, noise, train_fraction, ...)
+NEXT_UID = "next_uid"  # counter giving each new variant fresh widget keys
+DATA_GEN = "data_gen"  # bumped when the data settings are replaced from outside the form
+RUN_IDS = "run_ids"  # run ids of the comparison shown on the Compare page
+IMPORTED = "imported"  # Results loaded from an uploaded CSV, shown instead of live runs
+FIELD_ERRORS = "field_errors"  # {(uid or "data", field): message} from the last validation
+WARNINGS = "warnings"  # {uid: [warning, ...]} from experiments.validate
+NOTICE = "notice"  # one-off message shown at the top of the Compare page
+SHARE_TOKEN = "share_token"  # the ?c= value already applied, so it is restored only once
+LOG_Y = "log_y"  # loss chart on a log scale
+PRESET = "preset"  # key of the preset last loaded
+
+DEFAULTS: dict[str, Any] = {
+    VARIANTS: [],
+    DATA: {},
+    NEXT_UID: 0,
+    DATA_GEN: 0,
+    RUN_IDS: [],
+    IMPORTED: None,
+    FIELD_ERRORS: {},
+    WARNINGS: {},
+    NOTICE: None,
+    SHARE_TOKEN: None,
+    LOG_Y: False,
+    PRESET: None,
+}
+
+
+def init(state: MutableMapping[str, Any]) -> None:
+    """Give every key its default unless already set; mutable defaults are copied per session."""
+    state.setdefault(OWNER, secrets.token_hex(8))
+    for key, value in DEFAULTS.items():
+        state.setdefault(key, value.copy() if isinstance(value, dict | list) else value)
+
+
+def new_uid(state: MutableMapping[str, Any]) -> int:
+    """Return a fresh variant uid (never reused within a session)."""
+    uid = state[NEXT_UID]
+    state[NEXT_UID] = uid + 1
+    return uid
+
+
+def widget_key(uid: int | str, field: str) -> str:
+    """Key of the widget editing ``field`` of variant ``uid`` (or ``"data"``)."""
+    return f"w.{uid}.{field}"

@@ -1,0 +1,109 @@
+"""Chart builders: traces, colours, shared scales and marks, on hand-made frames."""
+
+from __future__ import annotations
+
+import numpy as np
+import pandas as pd
+import plotly.graph_objects as go
+import pytest
+
+from dashboard import charts
+from dashboard import transforms as tf
+from dashboard.palette import PALETTE, color_map
+from tests.dashboard.frames import make_epochs, make_layers, make_runs
+
+
+@pytest.fixture
+def curve() -> pd.DataFrame:
+    return tf.curves(make_epochs(), make_runs(), "loss")
+
+
+def _lines(fig: go.Figure) -> list[go.Scatter]:
+    return [t for t in fig.data if isinstance(t, go.Scatter) and t.hoverinfo != "skip"]
+
+
+def test_palette_colours_follow_variant_position() -> None:
+    colors = color_map(["x", "y", "z"])
+    assert list(colors.values()) == list(PALETTE[:3])
+    assert len(set(PALETTE)) == len(PALETTE) == 8
+
+
+def test_loss_figure_has_train_and_val_per_variant(curve: pd.DataFrame) -> None:
+    colors = color_map(["A", "B"])
+    fig = charts.loss_figure(curve, colors, y_title="loss (cross-entropy)")
+    names = [t.name for t in _lines(fig)]
+    assert names == ["A · training", "A · validation", "B · training", "B · validation"]
+    for trace in _lines(fig):
+        assert trace.line.color == colors[trace.name.split(" · ")[0]]
+    a_val = _lines(fig)[1]
+    np.testing.assert_allclose(a_val.y, [1.7, 0.9, 1.0])
+    assert fig.layout.xaxis.title.text == "epoch"
+    assert fig.layout.yaxis.title.text == "loss (cross-entropy)"
+
+
+def test_loss_figure_bands_only_for_several_seeds(curve: pd.DataFrame) -> None:
+    fig = charts.loss_figure(curve, color_map(["A", "B"]))
+    bands = [t for t in fig.data if t.hoverinfo == "skip"]
+    # A has two seeds: an upper and a lower edge for each split; B has one seed: none
+    assert len(bands) == 4
+    assert all(t.legendgroup == "A" for t in bands)
+    np.testing.assert_allclose(bands[0].y, [3.0, 1.5, 0.75])
+
+
+def test_loss_figure_log_scale(curve: pd.DataFrame) -> None:
+    assert charts.loss_figure(curve, color_map(["A"]), log_y=True).layout.yaxis.type == "log"
+    assert charts.loss_figure(curve, color_map(["A"])).layout.yaxis.type == "linear"
+
+
+def test_gap_figure_marks_the_best_epoch(curve: pd.DataFrame) -> None:
+    fig = charts.gap_figure(tf.gap(curve), tf.best_epochs(curve), color_map(["A", "B"]))
+    marks = {t.name: t for t in fig.data if t.mode == "markers"}
+    assert list(marks["A · best epoch"].x) == [2]
+    # gap at A's best epoch: mean val 0.9 minus mean train 1.0
+    assert marks["A · best epoch"].y[0] == pytest.approx(-0.1)
+    assert fig.layout.yaxis.title.text == "validation − training loss"
+
+
+def test_heatmaps_share_one_colour_scale() -> None:
+    runs, layers = make_runs(), make_layers()
+    matrices = {lb: tf.grad_matrix(layers, runs, lb) for lb in ("A", "B")}
+    fig = charts.gradient_heatmaps(matrices, {"A": ["vanishing"]})
+    heatmaps = [t for t in fig.data if isinstance(t, go.Heatmap)]
+    assert [t.name for t in heatmaps] == ["A", "B"]
+    assert all(t.coloraxis == "coloraxis" for t in heatmaps)
+    # the scale spans both variants: A's -6 up to B's 0
+    assert (fig.layout.coloraxis.cmin, fig.layout.coloraxis.cmax) == (-6.0, 0.0)
+    titles = [a.text for a in fig.layout.annotations]
+    assert titles == ["⚠ A", "B"]
+
+
+def test_boundary_figure_contours_the_probability() -> None:
+    artifact = {
+        "x0": [0.0, 1.0],
+        "x1": [0.0, 1.0, 2.0],
+        "proba": [[0.1, 0.9], [0.2, 0.8], [0.3, 0.7]],
+        "pred": [[0, 1], [0, 1], [0, 1]],
+        "points": {"x": [[0.0, 0.0], [1.0, 2.0]], "y": [0, 1]},
+    }
+    fig = charts.boundary_figure(artifact, "A", "#0072B2")
+    contour = fig.data[0]
+    assert isinstance(contour, go.Contour)
+    np.testing.assert_allclose(contour.z, artifact["proba"])
+    assert [t.name for t in fig.data[1:]] == ["class 0", "class 1"]
+
+
+def test_prediction_figure_has_the_diagonal() -> None:
+    fig = charts.prediction_figure({"y_true": [1, 2, 3], "y_pred": [1.5, 2, 2.5]}, "A", "#000")
+    ideal = fig.data[0]
+    assert (list(ideal.x), list(ideal.y)) == ([1.0, 3.0], [1.0, 3.0])
+    np.testing.assert_allclose(fig.data[1].y, [1.5, 2, 2.5])
+
+
+def test_activation_figure_shades_and_reference_line() -> None:
+    z = np.linspace(-2, 2, 5)
+    fig = charts.activation_figure(
+        z, np.maximum(z, 0), (z > 0) * 1.0, "relu", shade=[(-2, 0, "dead")], hline=(0.25, "max")
+    )
+    assert [t.name for t in fig.data] == ["relu(z)", "relu'(z)"]
+    assert fig.layout.shapes[0].x0 == -2 and fig.layout.shapes[0].x1 == 0
+    assert fig.layout.shapes[1].y0 == 0.25
