@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import numbers
 from collections.abc import Callable
 
 import numpy as np
@@ -10,12 +9,11 @@ from sklearn.model_selection import train_test_split
 
 from datasets import synthetic
 from datasets.bundled import load_bundled
+from datasets.checks import check_knobs, is_integer, is_number
 from datasets.dataset import Dataset, assemble
 from datasets.errors import DatasetError
 from datasets.registry import DATASETS, DatasetInfo
 from datasets.splits import check_splittable, stage_seeds
-
-MAX_LABEL_NOISE = 0.5
 
 _GENERATORS: dict[str, Callable[[int, float, int], tuple[np.ndarray, np.ndarray]]] = {
     "moons": synthetic.moons,
@@ -68,7 +66,7 @@ def load(
     """
     info = _info(name)
     n_samples, noise = _check_size_and_noise(info, n_samples, noise)
-    _check_knobs(info, train_fraction, label_noise, seed)
+    check_knobs(train_fraction, label_noise, seed, regression=info.task == "regression", name=name)
     seeds = stage_seeds(seed)
     if name in _GENERATORS:
         x, y = _GENERATORS[name](n_samples, noise, seeds["data"])
@@ -100,19 +98,11 @@ def _info(name: object) -> DatasetInfo:
     return DATASETS[name]
 
 
-def _is_number(value: object) -> bool:
-    return isinstance(value, numbers.Real) and not isinstance(value, bool)
-
-
 def _check_size_and_noise(info: DatasetInfo, n_samples: object, noise: object) -> tuple[int, float]:
     if n_samples is None:
         n_samples = info.default_samples
     lo, hi = info.min_samples, info.max_samples
-    if (
-        not isinstance(n_samples, numbers.Integral)
-        or isinstance(n_samples, bool)
-        or not (lo <= n_samples <= hi)
-    ):
+    if not is_integer(n_samples) or not lo <= n_samples <= hi:
         raise DatasetError(
             f"Received: n_samples={n_samples!r} for {info.name!r}; "
             f"accepted: an integer from {lo} to {hi}.",
@@ -120,7 +110,7 @@ def _check_size_and_noise(info: DatasetInfo, n_samples: object, noise: object) -
         )
     if noise is None:
         noise = info.default_noise
-    if not _is_number(noise) or not (0.0 <= noise <= info.max_noise):
+    if not is_number(noise) or not (0.0 <= noise <= info.max_noise):
         accepted = (
             f"a number from 0 to {info.max_noise} ({info.noise_meaning})"
             if info.has_noise
@@ -130,31 +120,6 @@ def _check_size_and_noise(info: DatasetInfo, n_samples: object, noise: object) -
             f"Received: noise={noise!r} for {info.name!r}; accepted: {accepted}.", field="noise"
         )
     return int(n_samples), float(noise)
-
-
-def _check_knobs(
-    info: DatasetInfo, train_fraction: object, label_noise: object, seed: object
-) -> None:
-    if not _is_number(train_fraction) or not (0.0 < train_fraction <= 1.0):
-        raise DatasetError(
-            f"Received: train_fraction={train_fraction!r}; accepted: a number in (0, 1] "
-            "(the share of the training split kept; each class keeps at least one example).",
-            field="train_fraction",
-        )
-    if not _is_number(label_noise) or not (0.0 <= label_noise <= MAX_LABEL_NOISE):
-        raise DatasetError(
-            f"Received: label_noise={label_noise!r}; accepted: a number in [0, {MAX_LABEL_NOISE}] "
-            "(the share of training labels flipped).",
-            field="label_noise",
-        )
-    if info.task == "regression" and label_noise > 0:
-        raise DatasetError(
-            f"Received: label_noise={label_noise!r} for regression dataset {info.name!r}; "
-            "accepted: 0 (labels can only be flipped for classification; use noise instead).",
-            field="label_noise",
-        )
-    if not isinstance(seed, numbers.Integral) or isinstance(seed, bool) or seed < 0:
-        raise DatasetError(f"Received: seed={seed!r}; accepted: an integer >= 0.", field="seed")
 
 
 def _subsample(
