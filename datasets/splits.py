@@ -49,8 +49,9 @@ def check_splittable(y: np.ndarray, class_names: Sequence[str], *, field: str = 
     counts = np.bincount(y, minlength=len(class_names))
     small = [f"{class_names[c]!r} ({counts[c]})" for c in np.flatnonzero(counts < MIN_CLASS_ROWS)]
     if small:
+        shown = ", ".join(small[:5]) + (f" and {len(small) - 5} more" if len(small) > 5 else "")
         raise DatasetError(
-            f"{field}: class {', '.join(small)} has too few rows to split 60/20/20 into "
+            f"{field}: too few rows in class {shown} to split 60/20/20 into "
             f"train/validation/test; every class needs at least {MIN_CLASS_ROWS} rows.",
             field=field,
         )
