@@ -1,0 +1,183 @@
+"""Tidy pandas frames of stored runs: what the dashboard plots and the CSV carries."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
+
+import pandas as pd
+
+from experiments.schema import EPOCH_DIAGNOSTICS, EPOCH_INTEGERS, LAYER_STATS, LAYER_TEXT
+
+if TYPE_CHECKING:
+    from experiments.store import Store
+
+RUN_DTYPES: dict[str, str] = {
+    "run_id": "string",
+    "owner": "string",
+    "label": "string",
+    "config_id": "string",
+    "config_json": "string",
+    "repeat": "Int64",
+    "seed": "Int64",
+    "status": "string",
+    "created_at": "float64",
+    "started_at": "float64",
+    "finished_at": "float64",
+    "duration_s": "float64",
+    "error": "string",
+    "diverged_epoch": "Int64",
+    "diverged_step": "Int64",
+    "n_params": "Int64",
+    "steps_per_epoch": "Int64",
+    "n_train": "Int64",
+    "epochs_done": "Int64",
+}
+EPOCH_DTYPES: dict[str, str] = {
+    "run_id": "string",
+    "epoch": "Int64",
+    "split": "string",
+    "loss": "float64",
+    "accuracy": "float64",
+    "eval_loss": "float64",
+    "eval_accuracy": "float64",
+    **{name: "Int64" if name in EPOCH_INTEGERS else "float64" for name in EPOCH_DIAGNOSTICS},
+}
+LAYER_DTYPES: dict[str, str] = {
+    "run_id": "string",
+    "epoch": "Int64",
+    "layer_index": "Int64",
+    **dict.fromkeys(LAYER_TEXT, "string"),
+    **dict.fromkeys(LAYER_STATS, "float64"),
+}
+SPLITS = ("train", "val")
+
+
+def normalise(frame: pd.DataFrame, dtypes: dict[str, str]) -> pd.DataFrame:
+    """Exactly the columns of ``dtypes``, in order, with those dtypes and a fresh index.
+
+    Missing values become ``NaN`` (floats) or ``<NA>`` (``Int64`` and ``string``), whatever
+    they were before (``None`` from SQLite, ``""`` from a CSV), so frames compare equal.
+    """
+    frame = frame.reset_index(drop=True)
+    out = {}
+    for name, dtype in dtypes.items():
+        values = frame[name] if name in frame else pd.Series([None] * len(frame), dtype=object)
+        values = values.astype(object)
+        values = values.where(values.notna() & (values != ""), None)
+        if dtype == "string":
+            out[name] = values.astype("string")
+        else:
+            out[name] = pd.to_numeric(values).astype(dtype)
+    return pd.DataFrame(out, index=pd.RangeIndex(len(frame)))
+
+
+@dataclass(frozen=True)
+class Results:
+    """A set of runs as three tidy frames.
+
+    ``runs``: one row per run (:data:`RUN_DTYPES`). ``epochs``: one row per run x epoch (1-based)
+    x split (``train``: Keras's running ``loss`` over the epoch, plus ``eval_loss``, the whole
+    training set in inference mode; ``val``: the validation split), with the epoch's diagnostics
+    repeated on both rows. ``layers``: one row per run x epoch x layer (core's LayerDiagnostics).
+    """
+
+    runs: pd.DataFrame
+    epochs: pd.DataFrame
+    layers: pd.DataFrame
+
+    @classmethod
+    def build(cls, runs: Any, epochs: Any, layers: Any) -> Results:
+        """Normalise three frames (or lists of row dicts) to the documented columns and dtypes."""
+        frames = [pd.DataFrame(x) for x in (runs, epochs, layers)]
+        epochs_frame = normalise(frames[1], EPOCH_DTYPES)
+        order = ["run_id", "epoch", "split"]
+        epochs_frame = epochs_frame.sort_values(order, kind="stable").reset_index(drop=True)
+        layers_frame = normalise(frames[2], LAYER_DTYPES)
+        layers_frame = layers_frame.sort_values(["run_id", "epoch", "layer_index"], kind="stable")
+        return cls(
+            normalise(frames[0], RUN_DTYPES), epochs_frame, layers_frame.reset_index(drop=True)
+        )
+
+    def overfitting_gap(self) -> pd.DataFrame:
+        """``val_loss - eval_loss`` per run and epoch: columns run_id, epoch, gap."""
+        keys = ["run_id", "epoch"]
+        train = self.epochs[self.epochs["split"] == "train"][[*keys, "eval_loss"]]
+        val = self.epochs[self.epochs["split"] == "val"][[*keys, "loss"]]
+        both = train.merge(val, on=keys, how="inner")
+        both["gap"] = both["loss"] - both["eval_loss"]
+        return both[[*keys, "gap"]].reset_index(drop=True)
+
+
+def read_runs(
+    store: Store,
+    owner: str | None = None,
+    run_ids: Sequence[str] | None = None,
+    config_ids: Sequence[str] | None = None,
+) -> pd.DataFrame:
+    """Runs matching every given filter, oldest first, with :data:`RUN_DTYPES`."""
+    where, params = ["1 = 1"], []
+    for column, values in (("run_id", run_ids), ("config_id", config_ids)):
+        if values is not None:
+            where.append(f"{column} IN ({', '.join('?' * len(values))})")
+            params += list(values)
+    if owner is not None:
+        where.append("owner = ?")
+        params.append(owner)
+    rows = store.query(
+        "SELECT runs.*, finished_at - started_at AS duration_s, "
+        "(SELECT COUNT(*) FROM epochs WHERE epochs.run_id = runs.run_id) AS epochs_done "
+        f"FROM runs WHERE {' AND '.join(where)} ORDER BY created_at, run_id",
+        params,
+    )
+    return normalise(pd.DataFrame(rows, columns=list(RUN_DTYPES)), RUN_DTYPES)
+
+
+def _epoch_rows(rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """Split each stored epoch into a train row and a val row."""
+    out = []
+    for row in rows:
+        diagnostics = {name: row[name] for name in EPOCH_DIAGNOSTICS}
+        base = {"run_id": row["run_id"], "epoch": row["epoch"], **diagnostics}
+        out.append(
+            {
+                **base,
+                "split": "train",
+                "loss": row["loss"],
+                "accuracy": row["accuracy"],
+                "eval_loss": row["eval_loss"],
+                "eval_accuracy": row["eval_accuracy"],
+            }
+        )
+        if row["val_loss"] is not None:
+            out.append(
+                {**base, "split": "val", "loss": row["val_loss"], "accuracy": row["val_accuracy"]}
+            )
+    return out
+
+
+def read_results(store: Store, run_ids: Sequence[str]) -> Results:
+    """The :class:`Results` of these runs, read in one consistent snapshot."""
+    marks = ", ".join("?" * len(run_ids))
+    conn = store.connection()
+    # one read transaction: the three frames agree even while workers keep writing
+    conn.execute("BEGIN")
+    try:
+        runs = read_runs(store, run_ids=list(run_ids))
+        epochs = store.query(f"SELECT * FROM epochs WHERE run_id IN ({marks})", list(run_ids))
+        layers = store.query(f"SELECT * FROM layers WHERE run_id IN ({marks})", list(run_ids))
+    finally:
+        conn.execute("COMMIT")
+    epochs_frame = pd.DataFrame(_epoch_rows(epochs), columns=list(EPOCH_DTYPES))
+    layers_frame = pd.DataFrame(layers, columns=list(LAYER_DTYPES))
+    return Results.build(runs, epochs_frame, layers_frame)
+
+
+def empty_results() -> Results:
+    """Results with the documented columns and no rows."""
+    return Results.build(
+        pd.DataFrame(columns=list(RUN_DTYPES)),
+        pd.DataFrame(columns=list(EPOCH_DTYPES)),
+        pd.DataFrame(columns=list(LAYER_DTYPES)),
+    )

@@ -1,0 +1,103 @@
+"""The store's tables, shared by the writer (workers) and the readers (frames, CSV).
+
+Kept free of pandas so a worker can import it cheaply before its first epoch.
+"""
+
+from __future__ import annotations
+
+STATUSES = ("queued", "running", "done", "diverged", "failed", "cancelled", "interrupted")
+ACTIVE = ("queued", "running")
+FINISHED = ("done", "diverged", "failed", "cancelled", "interrupted")
+
+# runs: one row per run (one repeat of one config). Times are Unix seconds.
+RUN_COLUMNS = {
+    "run_id": "TEXT PRIMARY KEY",
+    "owner": "TEXT NOT NULL",
+    "label": "TEXT",
+    "config_id": "TEXT NOT NULL",
+    "config_json": "TEXT NOT NULL",
+    "repeat": "INTEGER NOT NULL",
+    "seed": "INTEGER NOT NULL",
+    "status": "TEXT NOT NULL",
+    "created_at": "REAL NOT NULL",
+    "started_at": "REAL",
+    "finished_at": "REAL",
+    "error": "TEXT",
+    "traceback": "TEXT",
+    "diverged_epoch": "INTEGER",
+    "diverged_step": "INTEGER",
+    "n_params": "INTEGER",
+    "steps_per_epoch": "INTEGER",
+    "n_train": "INTEGER",
+    "cancel_requested": "INTEGER NOT NULL DEFAULT 0",
+    "pid": "INTEGER",
+    "runner_id": "TEXT",
+}
+
+# epochs: one row per run x epoch (1-based). History keys map to these columns; eval_* is the
+# whole training set in inference mode, so the overfitting gap is val_loss - eval_loss.
+EPOCH_METRICS = (
+    "loss",
+    "accuracy",
+    "val_loss",
+    "val_accuracy",
+    "eval_loss",
+    "eval_accuracy",
+)
+EPOCH_DIAGNOSTICS = (
+    "wall_time_s",
+    "steps",
+    "grad_norm_before_clip",
+    "grad_norm_before_clip_max",
+    "clipped_steps",
+)
+EPOCH_INTEGERS = ("steps", "clipped_steps")
+
+# layers: one row per run x epoch x layer, the core's LayerDiagnostics.
+LAYER_TEXT = ("layer_name", "kind")
+LAYER_STATS = (
+    "grad_norm_mean",
+    "grad_norm_max",
+    "weight_norm",
+    "update_ratio",
+    "dead_fraction",
+    "activation_mean",
+    "activation_std",
+)
+
+SCHEMA = f"""
+CREATE TABLE IF NOT EXISTS runs (
+    {", ".join(f"{name} {kind}" for name, kind in RUN_COLUMNS.items())}
+);
+CREATE INDEX IF NOT EXISTS runs_owner ON runs (owner, status);
+CREATE INDEX IF NOT EXISTS runs_config ON runs (config_id);
+CREATE TABLE IF NOT EXISTS epochs (
+    run_id TEXT NOT NULL REFERENCES runs (run_id),
+    epoch INTEGER NOT NULL,
+    {", ".join(f"{name} REAL" for name in EPOCH_METRICS + EPOCH_DIAGNOSTICS)},
+    written_at REAL NOT NULL,
+    PRIMARY KEY (run_id, epoch)
+);
+CREATE TABLE IF NOT EXISTS layers (
+    run_id TEXT NOT NULL REFERENCES runs (run_id),
+    epoch INTEGER NOT NULL,
+    layer_index INTEGER NOT NULL,
+    layer_name TEXT NOT NULL,
+    kind TEXT,
+    {", ".join(f"{name} REAL" for name in LAYER_STATS)},
+    PRIMARY KEY (run_id, epoch, layer_index)
+);
+CREATE TABLE IF NOT EXISTS artifacts (
+    run_id TEXT NOT NULL REFERENCES runs (run_id),
+    kind TEXT NOT NULL,
+    json TEXT NOT NULL,
+    PRIMARY KEY (run_id, kind)
+);
+CREATE TABLE IF NOT EXISTS runners (
+    runner_id TEXT PRIMARY KEY,
+    pid INTEGER NOT NULL,
+    host TEXT NOT NULL,
+    started_at REAL NOT NULL,
+    stopped_at REAL
+);
+"""

@@ -1,0 +1,68 @@
+""" "Vary one knob": variants of a base config that differ in exactly one field."""
+
+from __future__ import annotations
+
+import dataclasses
+from collections.abc import Sequence
+from typing import Any
+
+from experiments.config import FIELD_NAMES, ConfigError, ExperimentConfig
+from experiments.validation import validate
+
+MAX_VARIANTS = 8
+# Knobs that are not fields but shape ``hidden_layers``, so "deeper" and "wider" are one click.
+DERIVED_KNOBS = ("depth", "width")
+
+
+def _variant(base: ExperimentConfig, field: str, value: Any) -> ExperimentConfig:
+    if field == "depth":
+        return ExperimentConfig.from_depth_width(value, base.width or 16, **_without(base))
+    if field == "width":
+        return ExperimentConfig.from_depth_width(base.depth, value, **_without(base))
+    if field == "hidden_layers" and isinstance(value, list):
+        value = tuple(value)
+    return dataclasses.replace(base, **{field: value})
+
+
+def _without(base: ExperimentConfig) -> dict[str, Any]:
+    values = base.to_dict()
+    del values["hidden_layers"]
+    return values
+
+
+def vary_one_knob(
+    base: ExperimentConfig, field: str, values: Sequence[Any]
+) -> list[ExperimentConfig]:
+    """One variant of ``base`` per value of ``field``; data, seeds and everything else shared.
+
+    Parameters
+    ----------
+    base : ExperimentConfig
+    field : str
+        A config field, or ``"depth"`` / ``"width"`` (equal-width hidden layers).
+    values : sequence
+        2 to 8 distinct values.
+
+    Raises
+    ------
+    ConfigError
+        Unknown field, too few/many or repeated values, or a value the field does not accept.
+    """
+    if field not in FIELD_NAMES and field not in DERIVED_KNOBS:
+        accepted = ", ".join((*FIELD_NAMES, *DERIVED_KNOBS))
+        raise ConfigError("vary", f"received {field!r}; accepted: {accepted}")
+    values = list(values)
+    if not 1 <= len(values) <= MAX_VARIANTS:
+        raise ConfigError("values", f"received {len(values)} values; accepted: 1 to {MAX_VARIANTS}")
+    variants = []
+    for value in values:
+        variant = _variant(base, field, value)
+        try:
+            validate(variant)
+        except ConfigError as error:
+            raise ConfigError(error.field, f"(varying {field}) {error}") from error
+        variants.append(variant)
+    ids = [variant.config_id for variant in variants]
+    if len(set(ids)) < len(ids):
+        raise ConfigError("values", f"received {values!r}: some values give identical runs")
+    return variants
