@@ -1,0 +1,80 @@
+"""Validation and conversion of the arrays handed to ``fit``/``evaluate``/``predict``."""
+
+from __future__ import annotations
+
+import numpy as np
+
+
+def as_features(x: object, dtype: np.dtype, field: str = "x", width: int | None = None):
+    """Return ``x`` as a finite (n, d) array of ``dtype``, or raise ``ValueError``."""
+    try:
+        arr = np.asarray(x, dtype=dtype)
+    except (TypeError, ValueError) as exc:
+        raise ValueError(
+            f"Received: {field} that is not numeric ({exc}). Accepted: numbers"
+        ) from None
+    if arr.ndim == 1 and width == 1:
+        arr = arr[:, None]
+    if arr.ndim != 2 or len(arr) == 0:
+        raise ValueError(
+            f"Received: {field} with shape {arr.shape}. Accepted: a non-empty 2-D array "
+            "(samples, features)"
+        )
+    if width is not None and arr.shape[1] != width:
+        raise ValueError(
+            f"Received: {field} with shape {arr.shape}. Accepted: (n, {width}), the model's "
+            "input width"
+        )
+    check_finite(arr, field)
+    return arr
+
+
+def check_finite(arr: np.ndarray, field: str) -> None:
+    """Raise ``ValueError`` if ``arr`` holds NaN or inf."""
+    if arr.dtype.kind == "f" and not np.isfinite(arr).all():
+        bad = int(np.size(arr) - np.count_nonzero(np.isfinite(arr)))
+        raise ValueError(
+            f"Received: {field} with {bad} non-finite value(s) (NaN or inf). "
+            "Accepted: finite numbers only"
+        )
+
+
+def as_targets(y: object, n: int, loss, units: int, dtype: np.dtype, field: str = "y"):
+    """Validate targets for ``loss`` and an output of ``units``; floats become ``dtype``."""
+    arr = np.asarray(y)
+    if arr.dtype.kind not in "biuf":
+        raise ValueError(f"Received: {field} of dtype {arr.dtype}. Accepted: numeric targets")
+    if len(arr) != n:
+        raise ValueError(
+            f"Received: {field} with {len(arr)} rows for {n} samples. "
+            "Accepted: one target per sample"
+        )
+    check_finite(arr.astype(np.float64, copy=False), field)
+    prepared = loss.prepare(arr, units)
+    return prepared.astype(dtype) if prepared.dtype.kind == "f" else prepared
+
+
+def check_int(value: object, field: str, minimum: int) -> int:
+    """Return ``value`` as an int >= ``minimum`` or raise ``ValueError``."""
+    if isinstance(value, bool) or not isinstance(value, (int, np.integer)) or value < minimum:
+        raise ValueError(f"Received: {field}={value!r}. Accepted: an integer >= {minimum}")
+    return int(value)
+
+
+def split_validation(x: np.ndarray, y: np.ndarray, fraction: float):
+    """Keras's ``validation_split``: the last ``fraction`` of the rows, taken before shuffling."""
+    try:
+        fraction = float(fraction)
+    except (TypeError, ValueError):
+        fraction = float("nan")
+    if not 0.0 <= fraction < 1.0:
+        raise ValueError(f"Received: validation_split={fraction!r}. Accepted: a number in [0, 1)")
+    if fraction == 0.0:
+        return x, y, None
+    cut = int(len(x) * (1.0 - fraction))
+    if cut < 1 or cut == len(x):
+        raise ValueError(
+            f"Received: validation_split={fraction} with {len(x)} samples, which leaves an empty "
+            "split. Accepted: a fraction leaving at least one sample on each side"
+        )
+    return x[:cut], y[:cut], (x[cut:], y[cut:])

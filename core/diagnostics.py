@@ -1,0 +1,155 @@
+"""Per-epoch diagnostics for the dashboard: gradient and weight norms, update ratios, dead units,
+activation statistics, clipping counts.
+
+Per-step quantities (kernel gradient norms, update-to-weight ratios, the global norm before
+clipping) are squared-entry sums per variable, one ``np.add.reduceat`` per step over the flat
+parameter vector, stored in a (steps, 3, n_vars) array and reduced once at the end of the epoch.
+Activation mean/std and dead-unit fractions come from the end-of-epoch inference pass over the
+training set (which ``eval_loss`` needs anyway), so they describe the weights the epoch ended with.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import numpy as np
+
+from core.flat import FlatParams
+
+
+@dataclass(frozen=True)
+class LayerDiagnostics:
+    """One layer in one epoch. Gradient, weight and update fields refer to the kernel and are
+    ``None`` for layers without one; ``dead_fraction`` is ``None`` unless the activation is
+    ReLU-family."""
+
+    index: int
+    name: str
+    kind: str
+    grad_norm_mean: float | None
+    grad_norm_max: float | None
+    weight_norm: float | None
+    update_ratio: float | None
+    dead_fraction: float | None
+    activation_mean: float | None
+    activation_std: float | None
+
+
+@dataclass(frozen=True)
+class EpochDiagnostics:
+    """One epoch: wall time (s), steps, global gradient norm before clipping (mean and max over
+    steps), steps where clipping changed a gradient, and the per-layer records."""
+
+    epoch: int
+    wall_time: float
+    steps: int
+    grad_norm_before_clip: float
+    grad_norm_before_clip_max: float
+    clipped_steps: int
+    layers: tuple[LayerDiagnostics, ...]
+
+
+class StepRecorder:
+    """Collects per-step squared norms into preallocated buffers (no allocation per step)."""
+
+    def __init__(self, flat: FlatParams, steps: int) -> None:
+        self.flat = flat
+        self.rows = np.zeros((steps, 3, len(flat)), dtype=flat.w.dtype)
+        self.pre_clip = np.full(steps, np.nan)
+        self.clipped = 0
+        self._buf = np.empty((3, flat.w.size), dtype=flat.w.dtype)
+        self._prev = np.empty_like(flat.w)
+
+    def before_update(self, step: int) -> None:
+        """Square the (clipped) gradient and the weights, keep the weights to diff later."""
+        np.square(self.flat.g, out=self._buf[0])
+        np.square(self.flat.w, out=self._buf[2])
+        np.copyto(self._prev, self.flat.w)
+
+    def after_update(self, step: int) -> None:
+        """Per-variable sums of g^2, (dw)^2 and w^2 for this step."""
+        np.subtract(self.flat.w, self._prev, out=self._buf[1])
+        np.square(self._buf[1], out=self._buf[1])
+        self.flat.segment_sums(self._buf, out=self.rows[step])
+
+    def clip_norms(self) -> tuple[float, float]:
+        """Global gradient norm before clipping, mean and max over the recorded steps."""
+        norms = self.pre_clip
+        if np.isnan(norms).all():
+            # no clipping configured: the gradient was not changed, so its norm is the one recorded
+            norms = np.sqrt(self.rows[:, 0, :].sum(axis=1, dtype=np.float64))
+        return float(np.mean(norms)), float(np.max(norms))
+
+    def kernel_stats(self, var: int) -> tuple[float, float, float]:
+        """(mean grad norm, max grad norm, mean update/weight ratio) of variable ``var``."""
+        rows = self.rows[:, :, var].astype(np.float64)
+        gn = np.sqrt(rows[:, 0])
+        with np.errstate(divide="ignore", invalid="ignore"):
+            ratio = np.sqrt(rows[:, 1] / rows[:, 2])
+        ratio = ratio[np.isfinite(ratio)]
+        return float(gn.mean()), float(gn.max()), float(ratio.mean()) if ratio.size else 0.0
+
+
+class ActivationStats:
+    """Accumulates each layer's output mean/std and which units were ever positive, chunk by
+    chunk, during an inference pass."""
+
+    def __init__(self, n_layers: int) -> None:
+        self.sums = np.zeros(n_layers)
+        self.sq_sums = np.zeros(n_layers)
+        self.counts = np.zeros(n_layers)
+        self.ever_positive: list[np.ndarray | None] = [None] * n_layers
+
+    def add(self, i: int, a: np.ndarray, relu_family: bool) -> None:
+        """Fold layer ``i``'s outputs ``a`` (n, d) into the running sums."""
+        a64 = a.astype(np.float64, copy=False)
+        self.sums[i] += a64.sum()
+        self.sq_sums[i] += np.vdot(a64, a64)
+        self.counts[i] += a.size
+        if relu_family:
+            pos = (a > 0).any(axis=0)
+            prev = self.ever_positive[i]
+            self.ever_positive[i] = pos if prev is None else prev | pos
+
+    def summary(self, i: int) -> tuple[float | None, float | None, float | None]:
+        """(mean, std, dead fraction) for layer ``i``."""
+        if not self.counts[i]:
+            return None, None, None
+        mean = self.sums[i] / self.counts[i]
+        var = max(self.sq_sums[i] / self.counts[i] - mean * mean, 0.0)
+        pos = self.ever_positive[i]
+        dead = None if pos is None else float(1.0 - pos.mean())
+        return float(mean), float(np.sqrt(var)), dead
+
+
+def is_relu_family(layer: object) -> bool:
+    """Whether ``layer`` ends in a ReLU-family activation (its units can die)."""
+    act = getattr(layer, "activation", None)
+    return bool(getattr(act, "relu_family", False))
+
+
+def epoch_record(
+    epoch: int,
+    wall_time: float,
+    layers: list,
+    flat: FlatParams,
+    steps: StepRecorder,
+    acts: ActivationStats,
+) -> EpochDiagnostics:
+    """Assemble the frozen record of one epoch."""
+    records = []
+    for i, layer in enumerate(layers):
+        var = flat.index(i, "kernel")
+        gmean = gmax = wnorm = ratio = None
+        if var is not None:
+            gmean, gmax, ratio = steps.kernel_stats(var)
+            wnorm = float(np.linalg.norm(layer.params["kernel"]))
+        mean, std, dead = acts.summary(i)
+        kind = layer.kind
+        records.append(
+            LayerDiagnostics(i, layer.name, kind, gmean, gmax, wnorm, ratio, dead, mean, std)
+        )
+    clip_mean, clip_max = steps.clip_norms()
+    return EpochDiagnostics(
+        epoch, wall_time, steps.rows.shape[0], clip_mean, clip_max, steps.clipped, tuple(records)
+    )

@@ -1,0 +1,105 @@
+"""The epoch loop behind ``Sequential.fit``: batching, running means, evaluation passes,
+diagnostics, callbacks and divergence handling."""
+
+from __future__ import annotations
+
+import math
+import time
+
+import numpy as np
+
+from core.callbacks import History
+from core.diagnostics import ActivationStats, StepRecorder, epoch_record
+from core.training import Trainer, inference_pass
+
+
+def _call(callbacks, method: str, *args) -> None:
+    for cb in callbacks:
+        fn = getattr(cb, method, None)
+        if fn is not None:
+            fn(*args)
+
+
+class FitLoop:
+    """State of one ``fit`` call."""
+
+    def __init__(self, model, x, y, validation, batch_size: int, shuffle: bool, diagnostics: bool):
+        self.model, self.x, self.y, self.validation = model, x, y, validation
+        self.batch_size, self.shuffle, self.diagnostics = batch_size, shuffle, diagnostics
+        self.trainer = Trainer(model)
+        self.steps = math.ceil(len(x) / batch_size)
+
+    def run(self, epochs: int, callbacks: list, verbose: int) -> History:
+        """Train for ``epochs`` epochs and return the ``History``."""
+        model = self.model
+        history = History(
+            {
+                "epochs": epochs,
+                "steps": self.steps,
+                "batch_size": self.batch_size,
+                "samples": len(self.x),
+            }
+        )
+        model.history = history
+        model.stop_training = False
+        _call(callbacks, "on_train_begin", {})
+        with np.errstate(over="ignore", invalid="ignore", divide="ignore", under="ignore"):
+            for epoch in range(epochs):
+                result = self.epoch(epoch, history)
+                if result is None:
+                    break
+                logs, diag = result
+                history.append(epoch, logs, diag)
+                if verbose:
+                    shown = " - ".join(f"{k}: {v:.4f}" for k, v in logs.items())
+                    print(f"Epoch {epoch + 1}/{epochs} - {shown}")
+                _call(callbacks, "on_epoch_end", epoch, {**logs, "diagnostics": diag})
+                if model.stop_training:
+                    break
+        _call(callbacks, "on_train_end", {})
+        return history
+
+    def epoch(self, epoch: int, history: History):
+        """One epoch; returns (logs, diagnostics) or ``None`` once diverged."""
+        start = time.perf_counter()
+        model, bs = self.model, self.batch_size
+        x, y = self.x, self.y
+        if self.shuffle:
+            order = model.rng.permutation(len(x))
+            x, y = x[order], y[order]
+        recorder = StepRecorder(model._flat, self.steps) if self.diagnostics else None
+        metric_fns = model._metric_fns
+        loss_sum, metric_sums = 0.0, dict.fromkeys(metric_fns, 0.0)
+        for step in range(self.steps):
+            xb, yb = x[step * bs : (step + 1) * bs], y[step * bs : (step + 1) * bs]
+            loss = self.trainer.step(xb, yb, recorder, step)
+            if not math.isfinite(loss):
+                history.mark_diverged(epoch, step)
+                return None
+            n = len(xb)
+            loss_sum += n * loss
+            out = self.trainer.output
+            for name, fn in metric_fns.items():
+                metric_sums[name] += n * fn(yb, out)
+        logs = {"loss": loss_sum / len(x)}
+        logs.update({k: v / len(x) for k, v in metric_sums.items()})
+        acts = ActivationStats(len(model.layers)) if self.diagnostics else None
+        if self.diagnostics:
+            logs.update(self._evaluate("eval", self.x, self.y, acts))
+        if self.validation is not None:
+            logs.update(self._evaluate("val", *self.validation, None))
+        finite = np.isfinite(model._flat.w).all() and all(map(math.isfinite, logs.values()))
+        if not finite:
+            history.mark_diverged(epoch, self.steps - 1)
+            return None
+        if not self.diagnostics:
+            return logs, None
+        wall = time.perf_counter() - start
+        return logs, epoch_record(epoch, wall, model.layers, model._flat, recorder, acts)
+
+    def _evaluate(self, prefix: str, x, y, acts) -> dict[str, float]:
+        _, loss, metrics = inference_pass(self.model, x, y, acts)
+        penalty = self.trainer.penalty() if self.trainer.regs else 0.0
+        logs = {f"{prefix}_loss": loss + penalty}
+        logs.update({f"{prefix}_{k}": v for k, v in metrics.items()})
+        return logs

@@ -1,0 +1,88 @@
+"""Fully connected layer ``a = activation(x W + b)`` (seed section 3: Y = XW + B)."""
+
+from __future__ import annotations
+
+import numpy as np
+
+from core import activations, initializers, regularizers
+from core.layers.base import Layer, check_positive_int
+
+
+class Dense(Layer):
+    """Keras ``Dense``: kernel (in, out), bias (out,), optional activation.
+
+    Parameters
+    ----------
+    units : int
+        Output width, positive.
+    activation : str or Activation or None
+        Keras activation name; ``None`` is linear.
+    use_bias, kernel_initializer, bias_initializer, kernel_regularizer, bias_regularizer
+        As in Keras 3.
+    input_dim, input_shape : int, tuple
+        Declare the input width on the first layer.
+    """
+
+    kind = "Dense"
+
+    def __init__(
+        self,
+        units: int,
+        activation=None,
+        use_bias: bool = True,
+        kernel_initializer="glorot_uniform",
+        bias_initializer="zeros",
+        kernel_regularizer=None,
+        bias_regularizer=None,
+        input_dim: int | None = None,
+        input_shape: tuple[int, ...] | None = None,
+        name: str | None = None,
+    ) -> None:
+        super().__init__(name=name, input_shape=input_shape, input_dim=input_dim)
+        self.units = check_positive_int(units, "units")
+        self.activation = activations.get(activation)
+        self.use_bias = bool(use_bias)
+        self.kernel_initializer = initializers.get(kernel_initializer)
+        self.bias_initializer = initializers.get(bias_initializer)
+        self.kernel_regularizer = regularizers.get(kernel_regularizer)
+        self.bias_regularizer = regularizers.get(bias_regularizer)
+
+    def _build(self) -> None:
+        if len(self.input_shape) != 1:
+            raise ValueError(
+                f"{self.name}: Received: input_shape={self.input_shape}. Accepted: a 1-D "
+                "feature shape (d,); gradlab networks are fully connected"
+            )
+        shape = (self.input_shape[0], self.units)
+        self.params["kernel"] = self.kernel_initializer(shape, self.rng, self.dtype)
+        if self.use_bias:
+            self.params["bias"] = self.bias_initializer((self.units,), self.rng, self.dtype)
+
+    def output_shape(self, input_shape):
+        return (self.units,)
+
+    def forward(self, x: np.ndarray, training: bool = False) -> np.ndarray:
+        z = x @ self.params["kernel"]
+        if self.use_bias:
+            z += self.params["bias"]
+        a = self.activation(z)
+        self._x, self._z, self._a = x, z, a
+        return a
+
+    def backward(self, grad_out: np.ndarray, skip_activation: bool = False) -> np.ndarray | None:
+        """As ``Layer.backward``; ``skip_activation`` means ``grad_out`` is already dL/dz (fused
+        output activation and loss)."""
+        dz = grad_out if skip_activation else self.activation.backward(self._a, self._z, grad_out)
+        self._dz = dz
+        np.matmul(self._x.T, dz, out=self.grads["kernel"])
+        if self.use_bias:
+            np.sum(dz, axis=0, out=self.grads["bias"])
+        if not self.needs_input_grad:
+            return None
+        return dz @ self.params["kernel"].T
+
+    def regularizers(self):
+        pairs = [("kernel", self.kernel_regularizer)]
+        if self.use_bias:
+            pairs.append(("bias", self.bias_regularizer))
+        return [(k, r) for k, r in pairs if r is not None]

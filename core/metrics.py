@@ -1,0 +1,68 @@
+"""Metrics by Keras name. ``accuracy``/``acc`` resolve from the shapes as Keras 3 does.
+
+One output unit: binary accuracy (threshold 0.5); integer labels with several units: sparse
+categorical accuracy; otherwise categorical accuracy (argmax against argmax).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import numpy as np
+
+MetricFn = Callable[[np.ndarray, np.ndarray], float]
+
+
+def binary_accuracy(y_true: np.ndarray, y_pred: np.ndarray) -> float:
+    """Share of entries where ``y_pred > 0.5`` equals the 0/1 target; y arrays (n, 1)."""
+    return float(np.mean((y_pred > 0.5) == (y_true > 0.5)))
+
+
+def categorical_accuracy(y_true: np.ndarray, y_pred: np.ndarray) -> float:
+    """Share of rows whose argmax agrees; y arrays (n, k)."""
+    return float(np.mean(np.argmax(y_pred, axis=-1) == np.argmax(y_true, axis=-1)))
+
+
+def sparse_categorical_accuracy(y_true: np.ndarray, y_pred: np.ndarray) -> float:
+    """Share of rows whose argmax equals the integer label; y_true (n,), y_pred (n, k)."""
+    return float(np.mean(np.argmax(y_pred, axis=-1) == y_true))
+
+
+def mean_squared_error(y_true: np.ndarray, y_pred: np.ndarray) -> float:
+    """``mean((y - p)^2)`` over all entries."""
+    return float(np.mean((y_pred - y_true) ** 2))
+
+
+def mean_absolute_error(y_true: np.ndarray, y_pred: np.ndarray) -> float:
+    """``mean(|y - p|)`` over all entries."""
+    return float(np.mean(np.abs(y_pred - y_true)))
+
+
+def resolve_accuracy(units: int, sparse_labels: bool) -> MetricFn:
+    """The accuracy Keras 3 picks for an output of ``units`` and the label format."""
+    if units == 1:
+        return binary_accuracy
+    return sparse_categorical_accuracy if sparse_labels else categorical_accuracy
+
+
+def get(identifier: str, units: int, sparse_labels: bool) -> MetricFn:
+    """Return the metric function for a Keras name, given the output width and label format."""
+    if identifier in ("accuracy", "acc"):
+        return resolve_accuracy(units, sparse_labels)
+    if isinstance(identifier, str) and identifier in METRICS:
+        return METRICS[identifier]
+    raise ValueError(
+        f"Unknown metric: Received: metrics=[{identifier!r}]. "
+        f"Accepted: accuracy, acc, {', '.join(sorted(METRICS))}"
+    )
+
+
+METRICS: dict[str, MetricFn] = {
+    "binary_accuracy": binary_accuracy,
+    "categorical_accuracy": categorical_accuracy,
+    "sparse_categorical_accuracy": sparse_categorical_accuracy,
+    "mse": mean_squared_error,
+    "mean_squared_error": mean_squared_error,
+    "mae": mean_absolute_error,
+    "mean_absolute_error": mean_absolute_error,
+}
