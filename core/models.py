@@ -133,8 +133,10 @@ class Sequential:
         ytag = "y" if field == "x" else field.replace("x", "y")
         return x, as_targets(y, len(x), self.loss, self.output_units, self.dtype, ytag)
 
-    def _forward(self, x: np.ndarray, training: bool) -> np.ndarray:
+    def _forward(self, x: np.ndarray, training: bool, inputs: list | None = None) -> np.ndarray:
         for layer in self.layers:
+            if inputs is not None:
+                inputs.append(x)
             x = layer.forward(x, training)
         return x
 

@@ -36,13 +36,16 @@ class Trainer:
         """Sum of the regularizer penalties at the current weights."""
         return sum(reg(w) for w, _, reg in self.regs)
 
-    def step(self, xb, yb, recorder: StepRecorder | None = None, step: int = 0, trace=None):
+    def step(
+        self, xb, yb, recorder: StepRecorder | None = None, step: int = 0, trace=None, inputs=None
+    ):
         """One update on a batch; returns the loss (penalties included) before the update.
 
         A non-finite loss leaves the weights untouched so the caller can stop cleanly.
-        ``trace``, when a list, receives each layer's incoming dL/d(output) (backprop view).
+        ``trace`` and ``inputs``, when lists, receive each layer's incoming dL/d(output) (last
+        layer first) and its input (first layer first), for the backprop view.
         """
-        out = self.model._forward(xb, training=True)
+        out = self.model._forward(xb, training=True, inputs=inputs)
         self.output = out
         loss, grad = loss_and_gradient(self.model, yb, out)
         if self.regs:
