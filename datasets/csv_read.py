@@ -90,21 +90,24 @@ def read_bytes(source: CsvSource, limits: CsvLimits = CSV_LIMITS) -> bytes:
 
 
 def _read_path(source: str | os.PathLike, limits: CsvLimits) -> bytes:
-    path = Path(source)
-    if not path.is_file():
-        hint = (
-            " It looks like CSV text: pass it as bytes (text.encode()) or io.StringIO(text)."
-            if isinstance(source, str) and ("\n" in source or "," in source)
-            else ""
-        )
+    shown = repr(str(source)[:80])
+    if isinstance(source, str) and "\n" in source:
         raise DatasetError(
-            f"Received: source={str(source)[:80]!r}; no such file.{hint}", field="source"
+            f"Received: source={shown}, which looks like CSV text, not a path; pass it as "
+            "bytes (text.encode()) or io.StringIO(text).",
+            field="source",
         )
-    size = path.stat().st_size
-    if size > limits.max_bytes:
-        raise _too_large(f"{size:,}", limits)
-    with path.open("rb") as handle:
-        return handle.read(limits.max_bytes + 1)
+    try:
+        size = os.stat(source).st_size
+        if size > limits.max_bytes:
+            raise _too_large(f"{size:,}", limits)
+        with Path(source).open("rb") as handle:
+            return handle.read(limits.max_bytes + 1)
+    except OSError as err:
+        raise DatasetError(
+            f"Received: source={shown}; could not read that file ({err.strerror}).",
+            field="source",
+        ) from None
 
 
 def parse_csv(data: bytes, limits: CsvLimits = CSV_LIMITS) -> pd.DataFrame:
