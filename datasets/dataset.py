@@ -84,6 +84,24 @@ def _frozen(a: np.ndarray) -> np.ndarray:
     return a
 
 
+def _targets(
+    y: np.ndarray,
+    splits: tuple[np.ndarray, np.ndarray, np.ndarray],
+    n_classes: int,
+    label_noise: float,
+    *,
+    seed: int,
+) -> tuple[list[np.ndarray], float, float]:
+    """Per-split targets, plus the mean and scale that standardised a regression target."""
+    train, val, test = splits
+    if n_classes:
+        # Only the training labels are corrupted: validation and test stay the ground truth.
+        noisy = flip_labels(y[train], label_noise, n_classes, seed=seed)
+        return [a.astype(np.int64) for a in (noisy, y[val], y[test])], 0.0, 1.0
+    scaler, ys = standardize(*(y[rows].reshape(-1, 1) for rows in splits))
+    return ys, float(scaler.mean_[0]), float(scaler.scale_[0])
+
+
 def assemble(
     name: str,
     x: np.ndarray,
@@ -123,13 +141,9 @@ def assemble(
     train, val, test = split_indices(y, stratify=classify, seed=seeds["split"])
     train = keep_fraction(train, y, train_fraction, stratify=classify, seed=seeds["keep"])
     scaler, (x_train, x_val, x_test) = standardize(x[train], x[val], x[test])
-    if classify:
-        y_train = flip_labels(y[train], label_noise, n_classes, seed=seeds["noise"])
-        ys, target_mean, target_scale = (y_train, y[val], y[test]), 0.0, 1.0
-    else:
-        y_scaler, ys = standardize(*(y[rows].reshape(-1, 1) for rows in (train, val, test)))
-        target_mean, target_scale = float(y_scaler.mean_[0]), float(y_scaler.scale_[0])
-    ys = [np.asarray(a, dtype=np.int64 if classify else np.float64) for a in ys]
+    ys, target_mean, target_scale = _targets(
+        y, (train, val, test), n_classes, label_noise, seed=seeds["noise"]
+    )
     units, activation, loss = output_head(task, n_classes)
     return Dataset(
         name=name,

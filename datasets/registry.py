@@ -53,11 +53,6 @@ class DatasetInfo:
     max_noise: float = 0.0
     noise_meaning: str = ""
 
-    @property
-    def is_synthetic(self) -> bool:
-        """True when the data is generated (any ``n_samples`` in range), False when bundled."""
-        return self.has_noise
-
 
 def _synthetic(**fields: object) -> DatasetInfo:
     return DatasetInfo(has_noise=True, **fields)
