@@ -23,7 +23,7 @@ class DatasetInfo:
         Human-readable name for a select box.
     task : {"binary", "multiclass", "regression"}
     n_features : int
-        Width of ``x`` (before nothing: named datasets need no encoding).
+        Width of ``x``.
     description : str
         One line for the dashboard.
     has_noise : bool
