@@ -124,6 +124,8 @@ class Sequential:
             raise ValueError("Received: an uncompiled model. Accepted: call compile() first")
 
     def _prepare(self, x, y, field: str = "x"):
+        if not self.built and self.layers and self.layers[0].input_shape is not None:
+            self.build()
         width = self.input_shape[0] if self.built else None
         x = as_features(x, self.dtype, field, width)
         if not self.built:
