@@ -15,11 +15,12 @@ VARIANTS = "variants"  # list of {"uid": int, "label": str, "config": dict}: the
 DATA = "data"  # shared data settings (dataset, n_samples, noise, train_fraction, ...)
 NEXT_UID = "next_uid"  # counter giving each new variant fresh widget keys
 DATA_GEN = "data_gen"  # bumped when the data settings are replaced from outside the form
-RUN_IDS = "run_ids"  # run ids of the comparison shown on the Compare page
+RUN_IDS = "run_ids"  # {run_id: variant label} shown on the Compare page, in variant order
 IMPORTED = "imported"  # Results loaded from an uploaded CSV, shown instead of live runs
 FIELD_ERRORS = "field_errors"  # {(uid or "data", field): message} from the last validation
 WARNINGS = "warnings"  # {uid: [warning, ...]} from experiments.validate
-NOTICE = "notice"  # one-off message shown at the top of the Compare page
+NOTICE = "notice"  # message shown at the top of the Compare page
+OFFER_RUN = "offer_run"  # a shared link's variants have no stored runs: offer to run them
 SHARE_TOKEN = "share_token"  # the ?c= value already applied, so it is restored only once
 LOG_Y = "log_y"  # loss chart on a log scale
 PRESET = "preset"  # key of the preset last loaded
@@ -29,11 +30,12 @@ DEFAULTS: dict[str, Any] = {
     DATA: {},
     NEXT_UID: 0,
     DATA_GEN: 0,
-    RUN_IDS: [],
+    RUN_IDS: {},
     IMPORTED: None,
     FIELD_ERRORS: {},
     WARNINGS: {},
     NOTICE: None,
+    OFFER_RUN: False,
     SHARE_TOKEN: None,
     LOG_Y: False,
     PRESET: None,

@@ -183,13 +183,13 @@ def results_table(runs: pd.DataFrame, loss: pd.DataFrame, accuracy: pd.DataFrame
 def progress(runs: pd.DataFrame, epochs: pd.DataFrame) -> pd.DataFrame:
     """Per-run progress: ``run_id, label, status, done_epochs, total_epochs``.
 
-    ``runs`` must carry ``epochs_total`` or ``config_json`` (whose ``epochs`` field is read).
+    ``runs`` must carry ``config_json`` (whose ``epochs`` field is read); ``epochs_done`` is
+    used when present, else the last epoch in ``epochs``.
     """
-    done = epochs[epochs["split"] == "val"].groupby("run_id")["epoch"].max()
+    done = epochs.groupby("run_id")["epoch"].max()
     out = runs[["run_id", "label", "status"]].copy()
-    out["done_epochs"] = out["run_id"].map(done).fillna(0).astype(int)
-    if "epochs_total" in runs:
-        out["total_epochs"] = runs["epochs_total"].astype(int)
-    else:
-        out["total_epochs"] = runs["config_json"].map(lambda s: int(json.loads(s)["epochs"]))
+    # the store counts epochs itself; CSV imports and tests only have the epochs frame
+    counted = runs["epochs_done"] if "epochs_done" in runs else out["run_id"].map(done)
+    out["done_epochs"] = counted.fillna(0).astype(int).to_numpy()
+    out["total_epochs"] = runs["config_json"].map(lambda s: int(json.loads(s)["epochs"]))
     return out

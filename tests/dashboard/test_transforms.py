@@ -99,3 +99,9 @@ def test_progress_counts_finished_epochs() -> None:
     assert prog.loc["a0", "done_epochs"] == 3
     assert prog.loc["b0", "done_epochs"] == 2
     assert prog.loc["b0", "total_epochs"] == 5
+
+
+def test_progress_prefers_the_stores_epoch_count() -> None:
+    runs = make_runs().assign(epochs_done=[1, 2, 0])
+    prog = tf.progress(runs, make_epochs()).set_index("run_id")
+    assert prog["done_epochs"].to_dict() == {"a0": 1, "a1": 2, "b0": 0}

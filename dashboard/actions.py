@@ -1,0 +1,128 @@
+"""What the Compare page's buttons do to the session state (and the runner); no layout here."""
+
+from __future__ import annotations
+
+import copy
+from collections.abc import MutableMapping, Sequence
+from typing import Any
+
+from dashboard import comparison, share, state
+from experiments import ConfigError, ExperimentConfig, vary_one_knob
+from experiments.presets import PRESETS_BY_KEY
+
+State = MutableMapping[str, Any]
+
+
+def set_comparison(
+    ss: State, data: dict[str, Any], variants: Sequence[tuple[str, dict[str, Any]]]
+) -> None:
+    """Replace the whole comparison; new uids so every widget starts from the new values."""
+    ss[state.DATA] = dict(data)
+    ss[state.DATA_GEN] += 1
+    ss[state.VARIANTS] = [
+        {"uid": state.new_uid(ss), "label": label, "config": dict(cfg)} for label, cfg in variants
+    ]
+    ss[state.FIELD_ERRORS], ss[state.WARNINGS] = {}, {}
+
+
+def load_preset(ss: State, key: str) -> None:
+    """Load a lesson preset (its runs are not started)."""
+    set_comparison(ss, *comparison.from_preset(PRESETS_BY_KEY[key]))
+    ss[state.PRESET] = key
+
+
+def ensure_comparison(ss: State) -> None:
+    """Start a fresh session with the first lesson, so the page is never empty."""
+    if not ss[state.VARIANTS]:
+        load_preset(ss, "vanishing")
+
+
+def _fresh_label(ss: State, base: str) -> str:
+    taken = {v["label"] for v in ss[state.VARIANTS]}
+    label, n = base, 2
+    while label in taken:
+        label, n = f"{base} ({n})", n + 1
+    return label
+
+
+def add_variant(ss: State, source_uid: int | None = None) -> str | None:
+    """Append a default variant, or a copy of ``source_uid``; returns a message when full."""
+    variants = ss[state.VARIANTS]
+    if len(variants) >= comparison.MAX_VARIANTS:
+        return f"A comparison holds at most {comparison.MAX_VARIANTS} variants."
+    source = next((v for v in variants if v["uid"] == source_uid), None)
+    if source is None:
+        cfg, label = comparison.split_config(comparison.defaults())[1], "variant"
+    else:
+        cfg, label = copy.deepcopy(source["config"]), source["label"]
+    variants.append({"uid": state.new_uid(ss), "label": _fresh_label(ss, label), "config": cfg})
+    return None
+
+
+def remove_variant(ss: State, uid: int) -> str | None:
+    """Remove a variant, keeping at least two; returns a message when refused."""
+    if len(ss[state.VARIANTS]) <= comparison.MIN_VARIANTS:
+        return f"A comparison needs at least {comparison.MIN_VARIANTS} variants."
+    ss[state.VARIANTS] = [v for v in ss[state.VARIANTS] if v["uid"] != uid]
+    return None
+
+
+def vary_knob(ss: State, uid: int, field: str, values: list[Any]) -> None:
+    """Replace the comparison by one variant per value of ``field``, based on variant ``uid``.
+
+    Raises
+    ------
+    ConfigError
+        From ``experiments.vary_one_knob`` (unknown field, bad or repeated values).
+    """
+    variant = next(v for v in ss[state.VARIANTS] if v["uid"] == uid)
+    base_dict = comparison.full_configs(ss[state.DATA], [variant])[0]
+    base = ExperimentConfig(**base_dict)
+    configs = vary_one_knob(base, field, values)
+    pairs = [
+        (f"{field}={value}", cfg.to_dict()) for value, cfg in zip(values, configs, strict=True)
+    ]
+    set_comparison(ss, *comparison.from_configs(pairs))
+
+
+def apply_form(
+    ss: State, data: dict[str, Any], edits: Sequence[tuple[int, str, dict[str, Any]]]
+) -> list[ExperimentConfig]:
+    """Store the submitted form values and validate them; configs are empty on any error."""
+    ss[state.DATA] = dict(data)
+    by_uid = {uid: (label, cfg) for uid, label, cfg in edits}
+    for variant in ss[state.VARIANTS]:
+        if variant["uid"] in by_uid:
+            variant["label"], variant["config"] = by_uid[variant["uid"]]
+    configs, ss[state.FIELD_ERRORS], ss[state.WARNINGS] = comparison.check(
+        ss[state.DATA], ss[state.VARIANTS]
+    )
+    return configs
+
+
+def share_token(ss: State) -> str:
+    """The ``?c=`` token of the current comparison."""
+    labels = [v["label"] for v in ss[state.VARIANTS]]
+    configs = comparison.full_configs(ss[state.DATA], ss[state.VARIANTS])
+    return share.encode(list(zip(labels, configs, strict=True)), comparison.defaults())
+
+
+def restore_link(ss: State, token: str) -> list[ExperimentConfig]:
+    """Load the comparison in a share link; returns its configs when they validate.
+
+    Raises
+    ------
+    share.ShareLinkError
+        When the token cannot be read; config errors appear next to their fields instead.
+    """
+    ss[state.SHARE_TOKEN] = token
+    pairs = share.decode(token, comparison.defaults())
+    try:
+        data, variants = comparison.from_configs(pairs)
+    except (TypeError, ConfigError) as error:
+        raise share.ShareLinkError(f"share link holds an unusable config: {error}") from error
+    set_comparison(ss, data, variants)
+    configs, ss[state.FIELD_ERRORS], ss[state.WARNINGS] = comparison.check(
+        ss[state.DATA], ss[state.VARIANTS]
+    )
+    return configs

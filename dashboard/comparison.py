@@ -1,0 +1,109 @@
+"""The comparison being edited: shared data settings plus labelled variants (no Streamlit).
+
+A variant is ``{"uid": int, "label": str, "config": dict}`` where ``config`` holds the
+per-variant fields of ``ExperimentConfig``; the data fields live once, in the shared ``data``
+dict, so every variant gets the same split.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Any
+
+import pandas as pd
+
+from experiments import ConfigError, ExperimentConfig, config_from_dict, validate
+from experiments.presets import Preset
+
+DATA_FIELDS = ("dataset", "n_samples", "noise", "train_fraction", "label_noise", "data_seed")
+FINISHED = ("done", "diverged")
+MIN_VARIANTS, MAX_VARIANTS = 2, 8
+
+
+def defaults() -> dict[str, Any]:
+    """Every config field with its default, JSON-native."""
+    return ExperimentConfig().to_dict()
+
+
+def split_config(config: dict[str, Any]) -> tuple[dict[str, Any], dict[str, Any]]:
+    """Split a full config dict into its data part and its per-variant part."""
+    data = {k: v for k, v in config.items() if k in DATA_FIELDS}
+    return data, {k: v for k, v in config.items() if k not in DATA_FIELDS}
+
+
+def from_configs(
+    pairs: Sequence[tuple[str, dict[str, Any]]],
+) -> tuple[dict[str, Any], list[tuple[str, dict[str, Any]]]]:
+    """Shared data (taken from the first variant) and per-variant parts of ``(label, config)``."""
+    data = split_config({**defaults(), **pairs[0][1]})[0]
+    return data, [(label, split_config({**defaults(), **cfg})[1]) for label, cfg in pairs]
+
+
+def from_preset(preset: Preset) -> tuple[dict[str, Any], list[tuple[str, dict[str, Any]]]]:
+    """The preset's shared data and labelled variant parts."""
+    return from_configs([(label, cfg.to_dict()) for label, cfg in preset.variants])
+
+
+def full_configs(data: dict[str, Any], variants: Sequence[dict[str, Any]]) -> list[dict[str, Any]]:
+    """Merge the shared data into each variant's config dict."""
+    return [{**defaults(), **v["config"], **data} for v in variants]
+
+
+def check(
+    data: dict[str, Any], variants: Sequence[dict[str, Any]]
+) -> tuple[list[ExperimentConfig], dict[tuple[Any, str], str], dict[Any, list[str]]]:
+    """Validate every variant.
+
+    Returns
+    -------
+    configs : list of ExperimentConfig
+        One per variant when there is no error, else empty.
+    errors : dict of (uid or "data", field) to str
+        Messages to show next to the field at fault; data fields are keyed by ``"data"``.
+    warnings : dict of uid to list of str
+        ``experiments.validate`` warnings per variant.
+    """
+    configs, errors, warnings = [], {}, {}
+    labels = [v["label"].strip() for v in variants]
+    for variant, label, full in zip(variants, labels, full_configs(data, variants), strict=True):
+        if not label or labels.count(label) > 1:
+            errors[(variant["uid"], "label")] = f"label {label!r} must be non-empty and unique"
+        try:
+            config = config_from_dict(full)
+            warnings[variant["uid"]] = validate(config)
+            configs.append(config)
+        except ConfigError as error:
+            owner = "data" if error.field in DATA_FIELDS else variant["uid"]
+            errors[(owner, error.field)] = str(error)
+    if not MIN_VARIANTS <= len(variants) <= MAX_VARIANTS:
+        errors[("data", "variants")] = (
+            f"a comparison has {MIN_VARIANTS} to {MAX_VARIANTS} variants; it has {len(variants)}"
+        )
+    return ([] if errors else configs), errors, warnings
+
+
+def stored_runs(runs: pd.DataFrame, configs: Sequence[ExperimentConfig], labels: Sequence[str]):
+    """Finished stored runs that reproduce each config, newest first, or None if one is missing.
+
+    Parameters
+    ----------
+    runs : DataFrame
+        ``store.find_runs(config_ids)``: ``run_id, config_id, status, created_at``.
+    configs, labels : sequences of equal length
+        The comparison's configs and labels.
+
+    Returns
+    -------
+    dict of str to str or None
+        Run id to label (``repeats`` runs per config), in variant order.
+    """
+    finished = runs[runs["status"].isin(FINISHED)].sort_values("created_at", ascending=False)
+    chosen: dict[str, str] = {}
+    for config, label in zip(configs, labels, strict=True):
+        mine = finished[finished["config_id"] == config.config_id].drop_duplicates("seed")
+        by_seed = dict(zip(mine["seed"].astype(int), mine["run_id"], strict=True))
+        seeds = range(config.seed, config.seed + config.repeats)
+        if not all(seed in by_seed for seed in seeds):
+            return None
+        chosen.update({by_seed[seed]: label for seed in seeds})
+    return chosen

@@ -1,0 +1,26 @@
+"""Keep tracebacks away from users: a page body that fails shows a friendly message instead."""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+
+import streamlit as st
+
+LOG = logging.getLogger("gradlab.dashboard")
+
+
+def guarded(render: Callable[[], None]) -> None:
+    """Run a page body; an unexpected exception becomes an ``st.error`` and a server log entry.
+
+    Streamlit's own control flow (``st.rerun``, ``st.stop``) derives from ``BaseException`` and
+    passes through untouched.
+    """
+    try:
+        render()
+    except Exception as exc:  # the last line of defence: no traceback reaches the page
+        LOG.exception("page failed")
+        st.error(
+            f"Something went wrong on this page ({type(exc).__name__}: {exc}). "
+            "Your settings are kept; change the input at fault or reload the page."
+        )

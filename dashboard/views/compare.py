@@ -1,0 +1,112 @@
+"""Compare page: define 2-8 variants, train them in the background, watch them side by side."""
+
+from __future__ import annotations
+
+import json
+
+import streamlit as st
+
+from dashboard import actions, comparison, runtime, share, state
+from dashboard.widgets.comparison_form import render_form
+from dashboard.widgets.live import render_imported, render_live
+from dashboard.widgets.model_code import render_model_code
+from dashboard.widgets.setup_bar import render_manage, render_presets
+from dashboard.widgets.share_export import render_share_export
+from experiments import ExperimentConfig
+
+
+def start_runs(configs: list[ExperimentConfig]) -> None:
+    """Submit the configs to the background runner; returns at once."""
+    ss = st.session_state
+    labels = [v["label"].strip() for v in ss[state.VARIANTS]]
+    try:
+        run_ids = runtime.runner().submit(configs, ss[state.OWNER], labels)
+    except ValueError as error:  # QueueFullError or a ConfigError the form did not catch
+        ss[state.NOTICE] = f"Could not start the runs: {error}"
+        return
+    runs = runtime.store().runs_frame(run_ids=run_ids)
+    by_label = runs.groupby("label", sort=False)["run_id"].apply(list).to_dict()
+    ss[state.RUN_IDS] = {rid: label for label in labels for rid in by_label.get(label, [])}
+    ss[state.IMPORTED], ss[state.OFFER_RUN], ss[state.NOTICE] = None, False, None
+
+
+def _restore_from_link() -> None:
+    """Apply a ``?c=`` share link once per token: show its stored runs or offer to run them."""
+    ss = st.session_state
+    token = st.query_params.get(share.PARAM)
+    if not token or token == ss[state.SHARE_TOKEN]:
+        return
+    try:
+        configs = actions.restore_link(ss, token)
+    except share.ShareLinkError as error:
+        ss[state.NOTICE] = f"This share link could not be opened: {error}"
+        return
+    ss[state.IMPORTED], ss[state.RUN_IDS] = None, {}
+    if not configs:
+        ss[state.NOTICE] = "The shared comparison has settings to fix (marked below)."
+        return
+    labels = [v["label"] for v in ss[state.VARIANTS]]
+    found = runtime.store().find_runs([c.config_id for c in configs])
+    stored = comparison.stored_runs(found, configs, labels)
+    if stored:
+        ss[state.RUN_IDS], ss[state.NOTICE] = stored, "Showing the stored runs of this link."
+    else:
+        ss[state.OFFER_RUN] = True
+
+
+def _handle_submit(action: str, configs: list[ExperimentConfig]) -> None:
+    ss = st.session_state
+    if configs:
+        token = actions.share_token(ss)
+        ss[state.SHARE_TOKEN] = token
+        st.query_params[share.PARAM] = token
+        if action == "run":
+            start_runs(configs)
+    st.rerun()
+
+
+def _notices() -> None:
+    ss = st.session_state
+    if ss[state.NOTICE]:
+        st.info(ss[state.NOTICE])
+    if ss[state.OFFER_RUN]:
+        st.info("This link's variants have not been run on this server yet.")
+        if st.button("▶ Run the shared comparison", type="primary", key="offer.run"):
+            configs = actions.apply_form(ss, ss[state.DATA], [])
+            if configs:
+                start_runs(configs)
+            st.rerun()
+    errors = ss[state.FIELD_ERRORS]
+    if errors:
+        st.error("Fix the marked fields: " + "; ".join(errors.values()), icon="⚠️")
+
+
+def _results() -> None:
+    ss = st.session_state
+    if ss[state.IMPORTED] is not None:
+        render_imported(ss[state.IMPORTED])
+    elif ss[state.RUN_IDS]:
+        render_live(dict(ss[state.RUN_IDS]))
+    else:
+        st.info("Press **▶ Run** to train every variant in the background.")
+
+
+def render() -> None:
+    """Draw the Compare page."""
+    ss = st.session_state
+    _restore_from_link()
+    actions.ensure_comparison(ss)
+    st.title("Compare variants side by side")
+    _notices()
+    render_presets()
+    render_manage()
+    action, configs = render_form()
+    if action:
+        _handle_submit(action, configs)
+    st.divider()
+    _results()
+    st.divider()
+    render_share_export(ss[state.SHARE_TOKEN] or actions.share_token(ss))
+    full = comparison.full_configs(ss[state.DATA], ss[state.VARIANTS])
+    pairs = [(v["label"], json.dumps(cfg)) for v, cfg in zip(ss[state.VARIANTS], full, strict=True)]
+    render_model_code(pairs)

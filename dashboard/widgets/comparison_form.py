@@ -1,0 +1,49 @@
+"""The comparison form: shared data and every variant's settings, applied or run together.
+
+A form, so that moving a slider neither reruns the page nor retrains anything.
+"""
+
+from __future__ import annotations
+
+import streamlit as st
+
+from dashboard import actions, state
+from dashboard.palette import PALETTE
+from dashboard.widgets.data_form import data_fields
+from dashboard.widgets.fields import field_error
+from dashboard.widgets.variant_form import variant_fields
+from experiments import ExperimentConfig
+
+PER_ROW = 4
+
+
+def render_form() -> tuple[str | None, list[ExperimentConfig]]:
+    """Draw the form; on submit store and validate the values.
+
+    Returns
+    -------
+    action : {"apply", "run"} or None
+        Which button submitted the form (None when not submitted).
+    configs : list of ExperimentConfig
+        The validated configs, empty when any field is at fault.
+    """
+    ss = st.session_state
+    with st.form("comparison", border=False):
+        st.subheader("Data, shared by every variant")
+        data = data_fields(ss[state.DATA])
+        st.subheader("Variants")
+        field_error("data", "variants")
+        edits = []
+        variants = ss[state.VARIANTS]
+        for start in range(0, len(variants), PER_ROW):
+            cols = st.columns(PER_ROW)
+            for offset, (col, variant) in enumerate(zip(cols, variants[start:], strict=False)):
+                with col, st.container(border=True):
+                    color = PALETTE[(start + offset) % len(PALETTE)]
+                    edits.append((variant["uid"], *variant_fields(variant, color)))
+        left, right, _ = st.columns([1, 1, 4])
+        apply = left.form_submit_button("Apply", width="stretch")
+        run = right.form_submit_button("▶ Run", type="primary", width="stretch")
+    if not (apply or run):
+        return None, []
+    return ("run" if run else "apply"), actions.apply_form(ss, data, edits)

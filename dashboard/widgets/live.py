@@ -1,0 +1,66 @@
+"""Live results: progress and cancel per variant; charts refresh from the store while runs train."""
+
+from __future__ import annotations
+
+import streamlit as st
+
+from dashboard import runtime, state
+from dashboard import transforms as tf
+from dashboard.palette import color_map
+from dashboard.widgets.predictions import render_predictions
+from dashboard.widgets.result_charts import render_charts
+
+ACTIVE = ("queued", "running")
+POLL_SECONDS = 0.5
+
+
+def _progress(results, labels: dict[str, str]) -> bool:
+    """One progress bar per variant and a cancel button while it runs; True if any is active."""
+    prog = tf.progress(results.runs, results.epochs)
+    prog["label"] = prog["run_id"].map(labels).fillna(prog["label"])
+    any_active = False
+    cols = st.columns(min(4, max(1, len(set(labels.values())))))
+    for i, label in enumerate(dict.fromkeys(labels.values())):
+        mine = prog[prog["label"] == label]
+        done, total = int(mine["done_epochs"].sum()), max(1, int(mine["total_epochs"].sum()))
+        statuses = ", ".join(dict.fromkeys(mine["status"].astype(str)))
+        active = mine["status"].isin(ACTIVE).any()
+        any_active |= active
+        with cols[i % len(cols)]:
+            st.progress(
+                min(1.0, done / total), text=f"**{label}**: {done}/{total} epochs · {statuses}"
+            )
+            if active and st.button("Cancel", key=f"cancel.{label}"):
+                for run_id in mine.loc[mine["status"].isin(ACTIVE), "run_id"]:
+                    runtime.runner().cancel(run_id)
+    return any_active
+
+
+def _body(labels: dict[str, str], polling: bool) -> None:
+    results = runtime.store().results(list(labels))
+    active = _progress(results, labels)
+    if results.epochs.empty:
+        st.info("Waiting for the first epoch…")
+    else:
+        render_charts(results, labels)
+    if polling and not active:
+        # the last run finished: one full rerun registers the fragment again without polling
+        st.rerun(scope="app")
+    if not active:
+        colors = color_map(list(dict.fromkeys(labels.values())))
+        render_predictions(results, labels, colors)
+
+
+def render_live(labels: dict[str, str]) -> None:
+    """Show the runs in ``labels`` (run id -> variant label), polling the store while any runs."""
+    runs = runtime.store().runs_frame(run_ids=list(labels))
+    polling = bool(runs["status"].isin(ACTIVE).any())
+    fragment = st.fragment(_body, run_every=POLL_SECONDS if polling else None)
+    fragment(labels, polling)
+
+
+def render_imported(results) -> None:
+    """Show results loaded from a CSV (nothing trains, nothing polls)."""
+    labels = dict(zip(results.runs["run_id"], results.runs["label"], strict=True))
+    render_charts(results, labels)
+    st.session_state[state.NOTICE] = None

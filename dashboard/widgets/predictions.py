@@ -1,0 +1,34 @@
+"""Per-variant decision boundaries (2-D classification) or predicted vs true (regression)."""
+
+from __future__ import annotations
+
+import streamlit as st
+
+from dashboard import charts, runtime
+
+COLUMNS = 4
+
+
+def render_predictions(results, labels: dict[str, str], colors: dict[str, str]) -> None:
+    """One panel per variant from its first run's artifacts; nothing when none were stored."""
+    first_runs = {}
+    for run_id, label in labels.items():
+        first_runs.setdefault(label, run_id)
+    panels = []
+    for label, run_id in first_runs.items():
+        artifacts = runtime.store().artifacts(run_id)
+        if "boundary" in artifacts:
+            panels.append(charts.boundary_figure(artifacts["boundary"], label, colors[label]))
+        elif "predictions" in artifacts:
+            panels.append(charts.prediction_figure(artifacts["predictions"], label, colors[label]))
+    if not panels:
+        return
+    st.subheader("What each variant learned")
+    st.caption(
+        "Seed 2) 1-2: decision regions on the training data (2-D classification) or "
+        "predicted vs true on the validation split (regression), after the last epoch."
+    )
+    cols = st.columns(min(COLUMNS, len(panels)))
+    for i, fig in enumerate(panels):
+        with cols[i % len(cols)]:
+            st.plotly_chart(fig, key=f"chart.pred.{i}")

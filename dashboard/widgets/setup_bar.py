@@ -1,0 +1,87 @@
+"""Above the form: lesson presets, add / duplicate / remove variants, and "vary one knob"."""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+import streamlit as st
+
+from dashboard import actions, comparison, state
+from experiments import ConfigError
+from experiments.config import FIELD_NAMES
+from experiments.presets import PRESETS, PRESETS_BY_KEY
+
+KNOBS = [f for f in FIELD_NAMES if f not in comparison.DATA_FIELDS] + ["depth", "width"]
+
+
+def parse_values(text: str) -> list[Any]:
+    """Comma-separated values, each read as JSON when it can be (``0.1``, ``true``), else text."""
+    values = []
+    for token in (t.strip() for t in text.split(",")):
+        if token:
+            try:
+                values.append(json.loads(token))
+            except json.JSONDecodeError:
+                values.append(token)
+    return values
+
+
+def render_presets() -> None:
+    """Preset picker with its one-line explanation; loading replaces the comparison."""
+    keys = [p.key for p in PRESETS]
+    current = st.session_state[state.PRESET]
+    left, right = st.columns([3, 1], vertical_alignment="bottom")
+    key = left.selectbox(
+        "Lesson preset",
+        keys,
+        index=keys.index(current) if current in keys else 0,
+        format_func=lambda k: PRESETS_BY_KEY[k].title,
+        key="preset.pick",
+    )
+    if right.button("Load preset", key="preset.load", type="secondary", width="stretch"):
+        actions.load_preset(st.session_state, key)
+        st.session_state[state.RUN_IDS] = {}
+        st.rerun()
+    preset = PRESETS_BY_KEY[key]
+    st.caption(f"**Seed {preset.seed_section}.** {preset.explanation}")
+
+
+def _variant_name(uid: int) -> str:
+    return next(v["label"] for v in st.session_state[state.VARIANTS] if v["uid"] == uid)
+
+
+def render_manage() -> None:
+    """Add, duplicate and remove variants, and generate variants by varying one knob."""
+    uids = [v["uid"] for v in st.session_state[state.VARIANTS]]
+    cols = st.columns([2, 1, 1, 1], vertical_alignment="bottom")
+    uid = cols[0].selectbox("Variant", uids, format_func=_variant_name, key="manage.pick")
+    message = None
+    if cols[1].button("Duplicate", key="manage.duplicate", width="stretch"):
+        message = actions.add_variant(st.session_state, uid) or "rerun"
+    if cols[2].button("Remove", key="manage.remove", width="stretch"):
+        message = actions.remove_variant(st.session_state, uid) or "rerun"
+    if cols[3].button("Add new", key="manage.add", width="stretch"):
+        message = actions.add_variant(st.session_state) or "rerun"
+    if message == "rerun":
+        st.rerun()
+    if message:
+        st.warning(message)
+    st.caption("Duplicate and vary copy the last applied settings: press Apply first.")
+    with st.expander("Vary one knob"):
+        _knob(uid)
+
+
+def _knob(uid: int) -> None:
+    cols = st.columns([1, 2, 1], vertical_alignment="bottom")
+    field = cols[0].selectbox("Field", KNOBS, index=KNOBS.index("activation"), key="knob.field")
+    text = cols[1].text_input("Values (comma-separated)", "sigmoid, tanh, relu", key="knob.values")
+    if cols[2].button("Make variants", key="knob.make", width="stretch"):
+        try:
+            actions.vary_knob(st.session_state, uid, field, parse_values(text))
+        except ConfigError as error:
+            st.error(f"{error}", icon="⚠️")
+            return
+        st.session_state[state.RUN_IDS] = {}
+        st.rerun()
+    st.caption(f"Variants of “{_variant_name(uid)}” that differ only in the chosen field.")

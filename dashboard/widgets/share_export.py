@@ -1,0 +1,62 @@
+"""Share link, CSV download of the comparison, and CSV upload to view one without training."""
+
+from __future__ import annotations
+
+import streamlit as st
+
+import experiments
+from dashboard import runtime, state
+
+CSV_NAME = "gradlab-comparison.csv"
+
+
+def _csv(run_ids: list[str]) -> str:
+    return experiments.export_csv(runtime.store().results(run_ids))
+
+
+def render_share_export(token: str | None) -> None:
+    """The Share and export row: link, download and upload."""
+    st.subheader("Share and export")
+    left, middle, right = st.columns([2, 1, 2])
+    with left:
+        if token:
+            base = str(st.context.url or "").split("?")[0]
+            st.code(f"{base}?c={token}", language=None, wrap_lines=True)
+            st.caption(
+                "The link holds every variant's settings; opening it shows stored runs "
+                "or offers to run them. Use the copy icon."
+            )
+    with middle:
+        run_ids = list(st.session_state[state.RUN_IDS])
+        if st.session_state[state.IMPORTED] is not None:
+            data = experiments.export_csv(st.session_state[state.IMPORTED])
+        else:
+            # a callable builds the CSV only when the button is clicked
+            data = (lambda: _csv(run_ids)) if run_ids else ""
+        st.download_button(
+            "Download CSV",
+            data=data,
+            file_name=CSV_NAME,
+            mime="text/csv",
+            disabled=not run_ids and st.session_state[state.IMPORTED] is None,
+            key="download.csv",
+            on_click="ignore",
+        )
+    with right:
+        _upload()
+
+
+def _upload() -> None:
+    uploaded = st.file_uploader(
+        "View a downloaded comparison (CSV)", type=["csv"], key="upload.csv"
+    )
+    if uploaded is None:
+        return
+    try:
+        results = experiments.import_csv(uploaded.getvalue().decode("utf-8"))
+    except (ValueError, UnicodeDecodeError) as error:
+        st.error(f"This file cannot be shown: {error}")
+        return
+    if st.session_state[state.IMPORTED] is None or st.button("Show the uploaded file"):
+        st.session_state[state.IMPORTED] = results
+        st.session_state[state.NOTICE] = f"Showing {uploaded.name}: {len(results.runs)} runs."
