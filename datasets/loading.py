@@ -70,10 +70,9 @@ def load(
     seeds = stage_seeds(seed)
     if name in _GENERATORS:
         x, y = _GENERATORS[name](n_samples, noise, seeds["data"])
-        features = tuple(f"x{i + 1}" for i in range(info.n_features))
+        n_features = info.n_features
+        features = ("x",) if n_features == 1 else tuple(f"x{i + 1}" for i in range(n_features))
         classes = tuple(str(c) for c in range(info.n_classes))
-        if info.task == "regression":
-            features = ("x",)
     else:
         x, y, features, classes = load_bundled(name)
         x, y = _subsample(x, y, n_samples, stratify=bool(classes), seed=seeds["data"])
