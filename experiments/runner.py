@@ -1,0 +1,292 @@
+"""Background training: spawned worker processes fed by a dispatcher thread.
+
+``submit`` only validates and inserts queued rows, then returns; a daemon thread starts one
+spawned process per run (never fork: the dashboard's server is threaded) up to ``max_workers``,
+reaps exits, enforces cancel deadlines, and on shutdown terminates every child.
+"""
+
+from __future__ import annotations
+
+import atexit
+import logging
+import multiprocessing
+import os
+import socket
+import threading
+import time
+import uuid
+import weakref
+from collections.abc import Sequence
+
+from experiments import owners, worker
+from experiments.config import ConfigError, ExperimentConfig
+from experiments.data import load_arrays
+from experiments.schema import ACTIVE, FINISHED
+from experiments.spawning import start_process
+from experiments.store import Store
+from experiments.validation import validate
+
+log = logging.getLogger(__name__)
+MAX_ACTIVE_PER_OWNER = 40  # one full comparison: 8 variants x 5 repeats
+MAX_ACTIVE_TOTAL = 160
+_LIVE: weakref.WeakSet[Runner] = weakref.WeakSet()
+
+
+class QueueFullError(ValueError):
+    """Too many queued or running runs, for one owner or for the whole server."""
+
+
+class Runner:
+    """Run configs in background processes and record them in ``store``.
+
+    Parameters
+    ----------
+    store : Store or path
+    max_workers : int, optional
+        Concurrent worker processes; default ``os.cpu_count()``.
+    max_active_per_owner, max_active_total : int
+        Limits on queued plus running runs, checked by :meth:`submit`.
+    cancel_grace_s : float
+        How long a cancelled run may take to stop by itself before it is terminated.
+    """
+
+    def __init__(
+        self,
+        store: Store | str | os.PathLike,
+        max_workers: int | None = None,
+        *,
+        max_active_per_owner: int = MAX_ACTIVE_PER_OWNER,
+        max_active_total: int = MAX_ACTIVE_TOTAL,
+        cancel_grace_s: float = 3.0,
+    ) -> None:
+        self.store = store if isinstance(store, Store) else Store(store)
+        self.max_workers = int(max_workers or os.cpu_count() or 1)
+        if self.max_workers < 1:
+            raise ValueError(f"max_workers: received {max_workers!r}; accepted: an integer >= 1")
+        self.limits = (max_active_per_owner, max_active_total)
+        self.cancel_grace_s = cancel_grace_s
+        self.runner_id = f"{socket.gethostname()}:{os.getpid()}:{uuid.uuid4().hex[:8]}"
+        self._ctx = multiprocessing.get_context("spawn")
+        self._procs: dict[str, tuple[multiprocessing.process.BaseProcess, str]] = {}
+        self._deadlines: dict[str, float] = {}
+        self._lock = threading.Lock()
+        self._wake, self._stop = threading.Event(), threading.Event()
+        owners.register_runner(self.store, self.runner_id)
+        _LIVE.add(self)
+        self.interrupted = owners.interrupt_dead_owners(
+            self.store, {r.runner_id for r in list(_LIVE) if not r._stop.is_set()}
+        )
+        self._thread = threading.Thread(target=self._loop, daemon=True, name="gradlab-dispatch")
+        self._thread.start()
+
+    # --- public API -------------------------------------------------------------------------
+
+    def submit(
+        self,
+        configs: ExperimentConfig | Sequence[ExperimentConfig],
+        owner: str,
+        labels: Sequence[str] | None = None,
+    ) -> list[str]:
+        """Queue each config (``repeats`` runs, seeds ``seed, seed + 1, ...``); return at once.
+
+        Raises
+        ------
+        ConfigError
+            A config is invalid (nothing is queued).
+        QueueFullError
+            The owner or the server would exceed its limit of queued plus running runs.
+        """
+        configs = [configs] if isinstance(configs, ExperimentConfig) else list(configs)
+        if not isinstance(owner, str) or not owner.strip():
+            raise ConfigError("owner", f"received {owner!r}; accepted: a non-empty string")
+        labels = list(labels) if labels is not None else [c.config_id for c in configs]
+        if len(labels) != len(configs):
+            raise ConfigError("labels", f"received {len(labels)} for {len(configs)} configs")
+        for config in configs:
+            validate(config)
+        now = time.time()
+        rows = [
+            {
+                "run_id": uuid.uuid4().hex[:12],
+                "owner": owner,
+                "label": label,
+                "config_id": config.config_id,
+                "config_json": config.to_json(),
+                "repeat": k,
+                "seed": config.seed + k,
+                "status": "queued",
+                "runner_id": self.runner_id,
+            }
+            for config, label in zip(configs, labels, strict=True)
+            for k in range(config.repeats)
+        ]
+        for i, row in enumerate(rows):
+            row["created_at"] = now + 1e-6 * i  # keeps submission order in ORDER BY created_at
+        with self._lock:
+            self._check_limits(owner, len(rows))
+            self.store.insert_runs(rows)
+        self._wake.set()
+        return [row["run_id"] for row in rows]
+
+    def cancel(self, run_id: str) -> bool:
+        """Stop a run: a queued one at once, a running one after its epoch (or the grace period).
+
+        Returns False when the run had already finished.
+        """
+        if self.store.update_run(
+            run_id, only_if=("queued",), status="cancelled", finished_at=time.time()
+        ):
+            return True
+        if not self.store.update_run(run_id, only_if=("running",), cancel_requested=1):
+            return False
+        with self._lock:
+            self._deadlines[run_id] = time.monotonic() + self.cancel_grace_s
+        self._wake.set()
+        return True
+
+    def wait(self, run_ids: Sequence[str], timeout: float | None = None) -> bool:
+        """Block until all ``run_ids`` are finished; False on timeout."""
+        end = None if timeout is None else time.monotonic() + timeout
+        while end is None or time.monotonic() < end:
+            rows = self.store.runs_frame(run_ids=list(run_ids))
+            if rows["status"].isin(FINISHED).all() and len(rows) == len(set(run_ids)):
+                return True
+            time.sleep(0.05)
+        return False
+
+    def shutdown(self, timeout: float = 5.0) -> None:
+        """Stop dispatching, terminate and join every worker, mark unfinished runs interrupted."""
+        if self._stop.is_set():
+            return
+        self._stop.set()
+        self._wake.set()
+        self._thread.join(timeout)
+        with self._lock:
+            procs = list(self._procs.values())
+            self._procs.clear()
+        for proc, _ in procs:
+            proc.terminate()
+        for proc, _ in procs:
+            proc.join(timeout)
+            if proc.is_alive():
+                proc.kill()
+                proc.join(timeout)
+        owners.mark_interrupted(self.store, self.runner_id, "the runner was shut down")
+        owners.retire_runner(self.store, self.runner_id)
+
+    def active_processes(self) -> dict[str, int]:
+        """``{run_id: pid}`` of the workers alive now."""
+        with self._lock:
+            return {rid: proc.pid for rid, (proc, _) in self._procs.items() if proc.is_alive()}
+
+    def __enter__(self) -> Runner:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.shutdown()
+
+    # --- dispatcher -------------------------------------------------------------------------
+
+    def _check_limits(self, owner: str, adding: int) -> None:
+        per_owner, total = self.limits
+        mine, everyone = self.store.count_active(owner), self.store.count_active()
+        if mine + adding > per_owner:
+            raise QueueFullError(
+                f"owner {owner!r} has {mine} queued or running runs and asked for {adding} more; "
+                f"the limit is {per_owner} per person. Wait for some to finish or cancel them."
+            )
+        if everyone + adding > total:
+            raise QueueFullError(
+                f"the server has {everyone} queued or running runs and {adding} more were asked "
+                f"for; the limit is {total} in total. Please try again in a few minutes."
+            )
+
+    def _loop(self) -> None:
+        while not self._stop.is_set():
+            try:
+                self._reap()
+                self._enforce_deadlines()
+                self._start_queued()
+            except Exception:  # the dispatcher must outlive one bad run or a busy database
+                log.exception("gradlab dispatcher")
+            self._wake.wait(0.1)
+            self._wake.clear()
+
+    def _reap(self) -> None:
+        with self._lock:
+            ended = [(rid, p) for rid, (p, _) in self._procs.items() if not p.is_alive()]
+            for run_id, _ in ended:
+                del self._procs[run_id]
+                self._deadlines.pop(run_id, None)
+        for run_id, proc in ended:
+            proc.join()
+            cancelled = self.store.cancel_requested(run_id)
+            self.store.update_run(
+                run_id,
+                only_if=("running",),
+                status="cancelled" if cancelled else "failed",
+                error=None if cancelled else owners.describe_exit(proc.exitcode),
+                finished_at=time.time(),
+            )
+
+    def _enforce_deadlines(self) -> None:
+        now = time.monotonic()
+        with self._lock:
+            late = [rid for rid, t in self._deadlines.items() if t < now and rid in self._procs]
+            for run_id in late:
+                self._procs[run_id][0].terminate()
+                self._deadlines[run_id] = now + self.cancel_grace_s  # then terminate again
+
+    def _start_queued(self) -> None:
+        with self._lock:
+            free = self.max_workers - len(self._procs)
+            running = [owner for _, owner in self._procs.values()]
+        if free <= 0 or self._stop.is_set():
+            return
+        queued = self.store.query(
+            "SELECT run_id, owner, config_json FROM runs WHERE runner_id = ? AND status = ? "
+            "ORDER BY created_at",
+            (self.runner_id, "queued"),
+        )
+        for _ in range(min(free, len(queued))):
+            # fair share: the owner with the fewest running runs goes first, then the oldest
+            row = min(queued, key=lambda r: running.count(r["owner"]))
+            queued.remove(row)
+            running.append(row["owner"])
+            self._start(row)
+
+    def _start(self, row: dict) -> None:
+        run_id = row["run_id"]
+        if not self.store.update_run(
+            run_id, only_if=("queued",), status="running", started_at=time.time()
+        ):
+            return  # cancelled meanwhile
+        try:
+            from experiments.config import config_from_json
+
+            data = load_arrays(config_from_json(row["config_json"]))
+            proc = start_process(
+                self._ctx,
+                target=worker.main,
+                args=(run_id, str(self.store.path), os.getpid(), data),
+                name=f"gradlab-{run_id}",
+            )
+        except Exception as error:
+            self.store.update_run(
+                run_id,
+                only_if=ACTIVE,
+                status="failed",
+                finished_at=time.time(),
+                error=f"could not start the worker: {type(error).__name__}: {error}",
+            )
+            return
+        with self._lock:
+            self._procs[run_id] = (proc, row["owner"])
+        self.store.update_run(run_id, pid=proc.pid)
+
+
+@atexit.register
+def _shutdown_all() -> None:
+    # runs before multiprocessing's own exit hook, so runs are marked, not silently killed
+    for runner in list(_LIVE):
+        runner.shutdown()

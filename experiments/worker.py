@@ -1,0 +1,156 @@
+"""What a spawned worker process runs: train one run and write every epoch to the store.
+
+Kept importable and light (numpy and core only: no pandas, no scikit-learn), because the time
+from spawn to the first written epoch is what a learner waits for. The runner sends the arrays.
+"""
+
+from __future__ import annotations
+
+import math
+import os
+import threading
+import time
+import traceback
+from typing import Any
+
+from experiments.config import FULL_BATCH, config_from_json
+from experiments.data import ArrayData
+from experiments.store import Store
+
+PARENT_POLL_S = 0.5
+
+
+class EpochWriter:
+    """Callback: one store transaction per finished epoch; stops on cancel or orphaning."""
+
+    def __init__(self, store: Store, run_id: str, parent_pid: int) -> None:
+        self.store, self.run_id, self.parent_pid = store, run_id, parent_pid
+        self.model: Any = None
+        self.stopped_by: str | None = None
+
+    def on_epoch_end(self, epoch: int, logs: dict[str, Any]) -> None:
+        diag = logs.get("diagnostics")
+        values = {key: logs.get(key) for key in ("loss", "accuracy", "val_loss", "val_accuracy")}
+        values.update(eval_loss=logs.get("eval_loss"), eval_accuracy=logs.get("eval_accuracy"))
+        layers = []
+        if diag is not None:
+            values.update(
+                wall_time_s=diag.wall_time,
+                steps=diag.steps,
+                grad_norm_before_clip=diag.grad_norm_before_clip,
+                grad_norm_before_clip_max=diag.grad_norm_before_clip_max,
+                clipped_steps=diag.clipped_steps,
+            )
+            layers = [layer_row(layer) for layer in diag.layers]
+        self.store.write_epoch(self.run_id, epoch + 1, values, layers)
+        if self.store.cancel_requested(self.run_id):
+            self.stopped_by = "cancelled"
+        elif os.getppid() != self.parent_pid:
+            self.stopped_by = "interrupted"
+        if self.stopped_by:
+            self.model.stop_training = True
+
+
+def layer_row(layer: Any) -> dict[str, Any]:
+    """A core ``LayerDiagnostics`` as a ``layers`` table row."""
+    stats = ("grad_norm_mean", "grad_norm_max", "weight_norm", "update_ratio", "dead_fraction")
+    row = {"layer_index": layer.index, "layer_name": layer.name, "kind": layer.kind}
+    row.update({name: getattr(layer, name) for name in stats})
+    row.update(activation_mean=layer.activation_mean, activation_std=layer.activation_std)
+    return row
+
+
+def watch_parent(store: Store, run_id: str, parent_pid: int) -> None:
+    """Exit when the owning process dies, even in the middle of a long epoch (no orphans)."""
+
+    def loop() -> None:
+        while os.getppid() == parent_pid:
+            time.sleep(PARENT_POLL_S)
+        Store(store.path).update_run(
+            run_id,
+            only_if=("running",),
+            status="interrupted",
+            error=f"owner process {parent_pid} exited",
+            finished_at=time.time(),
+        )
+        os._exit(0)
+
+    threading.Thread(target=loop, daemon=True, name="gradlab-parent-watch").start()
+
+
+def train(store: Store, run_id: str, data: ArrayData, parent_pid: int) -> None:
+    """Fit the run's model on ``data``, writing epochs as they finish, then its final status."""
+    from experiments.artifacts import final_artifacts
+    from experiments.build import build_model
+    from experiments.tasks import encode_targets, resolve_head
+
+    run = store.get_run(run_id)
+    config = config_from_json(run["config_json"])
+    head = resolve_head(config, data)
+    model = build_model(config, data, seed=run["seed"])
+    n_train = len(data.x_train)
+    batch = n_train if config.batch_size == FULL_BATCH else min(config.batch_size, n_train)
+    store.update_run(
+        run_id,
+        n_params=model.count_params(),
+        n_train=n_train,
+        steps_per_epoch=math.ceil(n_train / batch),
+    )
+    writer = EpochWriter(store, run_id, parent_pid)
+    writer.model = model
+    history = model.fit(
+        data.x_train,
+        encode_targets(data.y_train, head, data.n_classes),
+        batch_size=batch,
+        epochs=config.epochs,
+        validation_data=(data.x_val, encode_targets(data.y_val, head, data.n_classes)),
+        callbacks=[writer],
+    )
+    final: dict[str, Any] = {"status": writer.stopped_by or "done"}
+    if history.diverged:
+        at = history.diverged_at or {}
+        final = {
+            "status": "diverged",
+            "diverged_epoch": at.get("epoch", -1) + 1,
+            "diverged_step": at.get("step"),
+        }
+    else:
+        for kind, artifact in final_artifacts(model, data, head).items():
+            store.write_artifact(run_id, kind, artifact)
+    store.update_run(run_id, only_if=("running",), finished_at=time.time(), **final)
+
+
+def main(run_id: str, store_path: str, parent_pid: int, data: ArrayData) -> None:
+    """Worker entry point (a top-level function, so the spawn context can import it).
+
+    Any exception marks the run failed with the traceback's last line as ``error`` and the full
+    text as ``traceback``; the process still exits 0, since the failure is recorded.
+    """
+    store = Store(store_path)
+    watch_parent(store, run_id, parent_pid)
+    try:
+        from threadpoolctl import threadpool_limits
+
+        # one BLAS thread per worker: the runner already runs one worker per core
+        with threadpool_limits(limits=1):
+            store.write_artifact(
+                run_id,
+                "data",
+                {
+                    "fingerprint": data.fingerprint(),
+                    "n_train": len(data.x_train),
+                    "n_val": len(data.x_val),
+                },
+            )
+            train(store, run_id, data, parent_pid)
+    except Exception as error:
+        text = traceback.format_exc()
+        last = text.strip().splitlines()[-1] if text.strip() else repr(error)
+        store.update_run(
+            run_id,
+            only_if=("running",),
+            status="failed",
+            error=last,
+            traceback=text,
+            finished_at=time.time(),
+        )

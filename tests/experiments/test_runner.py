@@ -1,0 +1,135 @@
+"""The runner with real spawned workers and a real SQLite file: live epochs, cancel, crashes."""
+
+from __future__ import annotations
+
+import os
+import signal
+import time
+
+import pytest
+
+from experiments.config import ConfigError, ExperimentConfig
+from experiments.owners import pid_alive
+from experiments.runner import QueueFullError, Runner
+from experiments.store import Store
+from tests.experiments.conftest import wait_until
+
+TINY = {"n_samples": 200, "hidden_layers": (8,), "kernel_initializer": "he_uniform"}
+# long enough to still be running when the test acts on it, short enough to finish quickly
+LONG = ExperimentConfig(epochs=1000, batch_size=1, **TINY)
+
+
+def status(store: Store, run_id: str) -> str:
+    return store.get_run(run_id)["status"]
+
+
+def test_submit_returns_at_once_and_epochs_arrive_while_training(store, runner) -> None:
+    configs = [ExperimentConfig(epochs=150, seed=s, **TINY) for s in range(3)]
+    ids = runner.submit(configs, owner="ann", labels=["a", "b", "c"])
+    assert len(ids) == 3
+    assert {status(store, i) for i in ids} <= {"queued", "running"}
+    seen_partial = False  # a reader saw some epochs of a run that was still running
+    end = time.monotonic() + 60
+    while not runner.wait(ids, timeout=0.01) and time.monotonic() < end:
+        frame = store.runs_frame(run_ids=ids)
+        live = frame[(frame["status"] == "running") & (frame["epochs_done"] > 0)]
+        seen_partial |= bool((live["epochs_done"] < 150).any())
+    frame = store.runs_frame(run_ids=ids)
+    assert frame["status"].tolist() == ["done"] * 3
+    assert frame["epochs_done"].tolist() == [150] * 3
+    assert frame["label"].tolist() == ["a", "b", "c"]
+    assert seen_partial
+    results = store.results(ids)
+    assert len(results.epochs) == 3 * 150 * 2
+    assert set(results.layers["layer_name"]) == {"dense", "dense_1"}
+    boundary = store.artifacts(ids[0])["boundary"]
+    assert len(boundary["x0"]) == 60 and len(boundary["proba"]) == 60
+    assert len(boundary["points"]["y"]) == frame["n_train"].iloc[0]
+
+
+def test_repeats_get_consecutive_seeds(store, runner) -> None:
+    ids = runner.submit(ExperimentConfig(epochs=2, seed=10, repeats=3, **TINY), owner="ann")
+    assert runner.wait(ids, timeout=60)
+    frame = store.runs_frame(run_ids=ids)
+    assert frame["seed"].tolist() == [10, 11, 12]
+    assert frame["repeat"].tolist() == [0, 1, 2]
+    assert frame["config_id"].nunique() == 1
+    losses = store.results(ids).epochs.query("split == 'train' and epoch == 2")["loss"]
+    assert losses.nunique() == 3  # different seeds, different initial weights
+
+
+def test_cancel_a_running_and_a_queued_run(store) -> None:
+    with Runner(store, max_workers=1, cancel_grace_s=5.0) as runner:
+        running, queued = runner.submit([LONG, LONG], owner="ann")
+        wait_until(lambda: store.epochs_done([running])[running] >= 2, what="two epochs")
+        assert runner.cancel(queued)
+        assert runner.cancel(running)
+        assert runner.wait([running, queued], timeout=30)
+        assert status(store, queued) == "cancelled"
+        assert status(store, running) == "cancelled"
+        assert 2 <= store.epochs_done([running])[running] < 1000
+        assert store.epochs_done([queued])[queued] == 0
+        assert not runner.cancel(running)  # already finished
+
+
+def test_sigkilled_worker_is_marked_failed_and_others_finish(store, runner) -> None:
+    victim, other = runner.submit([LONG, ExperimentConfig(epochs=30, **TINY)], owner="ann")
+    wait_until(lambda: store.epochs_done([victim])[victim] >= 1, what="the victim's first epoch")
+    written = store.epochs_done([victim])[victim]
+    os.kill(store.get_run(victim)["pid"], signal.SIGKILL)
+    assert runner.wait([victim, other], timeout=60)
+    run = store.get_run(victim)
+    assert run["status"] == "failed"
+    assert run["error"] == "worker exited with code -9 (killed by SIGKILL)"
+    assert store.epochs_done([victim])[victim] >= written  # nothing written is lost
+    assert status(store, other) == "done"
+
+
+def test_shutdown_leaves_no_orphans(store) -> None:
+    runner = Runner(store, max_workers=2)
+    ids = runner.submit([LONG, LONG, LONG], owner="ann")
+    wait_until(lambda: len(runner.active_processes()) == 2, what="two workers")
+    pids = list(runner.active_processes().values())
+    runner.shutdown()
+    assert not any(pid_alive(pid) for pid in pids)
+    assert [status(store, i) for i in ids] == ["interrupted"] * 3
+
+
+def test_invalid_config_queues_nothing(store, runner) -> None:
+    with pytest.raises(ConfigError, match="learning_rate"):
+        runner.submit([ExperimentConfig(**TINY), ExperimentConfig(learning_rate=-1.0)], "ann")
+    with pytest.raises(ConfigError, match="owner"):
+        runner.submit([ExperimentConfig(**TINY)], owner=" ")
+    assert store.runs_frame().empty
+
+
+def test_queue_limits_per_owner_and_in_total(store) -> None:
+    with Runner(store, max_workers=1, max_active_per_owner=3, max_active_total=4) as runner:
+        runner.submit([LONG, LONG], owner="ann")
+        with pytest.raises(QueueFullError, match="owner 'ann' has 2 queued or running runs"):
+            runner.submit(ExperimentConfig(repeats=2, **TINY), owner="ann")
+        runner.submit([LONG, LONG], owner="bob")
+        with pytest.raises(QueueFullError, match="limit is 4 in total"):
+            runner.submit([LONG], owner="cat")
+        assert store.count_active() == 4
+
+
+def test_diverging_run_is_stored_with_its_partial_curves(store, runner) -> None:
+    config = ExperimentConfig(
+        dataset="sine",
+        n_samples=200,
+        optimizer="sgd",
+        learning_rate=10.0,
+        activation="sigmoid",
+        hidden_layers=(16,) * 5,
+        epochs=30,
+    )
+    (run_id,) = runner.submit(config, owner="ann")
+    assert runner.wait([run_id], timeout=60)
+    run = store.get_run(run_id)
+    assert run["status"] == "diverged"
+    epochs = store.results([run_id]).epochs
+    # the epoch that blew up has no row; every epoch before it is kept
+    assert run["diverged_epoch"] == epochs["epoch"].max() + 1
+    assert run["diverged_step"] is not None
+    assert epochs["loss"].notna().all()
