@@ -5,10 +5,12 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
+from datasets.assemble import assemble
 from datasets.checks import check_knobs
-from datasets.csv_read import CSV_LIMITS, CsvLimits, CsvSource, parse_csv, read_bytes
-from datasets.dataset import Dataset, assemble
+from datasets.csv_read import CsvSource, parse_csv, read_bytes
+from datasets.dataset import Dataset
 from datasets.errors import DatasetError
+from datasets.limits import CSV_LIMITS, CsvLimits
 from datasets.splits import check_splittable
 
 TASK_CHOICES = ("classification", "regression")

@@ -8,9 +8,10 @@ import numpy as np
 from sklearn.model_selection import train_test_split
 
 from datasets import synthetic
+from datasets.assemble import assemble
 from datasets.bundled import load_bundled
 from datasets.checks import check_knobs, is_integer, is_number
-from datasets.dataset import Dataset, assemble
+from datasets.dataset import Dataset
 from datasets.errors import DatasetError
 from datasets.registry import DATASETS, DatasetInfo
 from datasets.splits import check_splittable, stage_seeds

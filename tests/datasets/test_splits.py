@@ -7,7 +7,7 @@ import pytest
 from sklearn.preprocessing import StandardScaler
 
 from datasets import DatasetError
-from datasets.dataset import assemble
+from datasets.assemble import assemble
 from datasets.splits import (
     MIN_CLASS_ROWS,
     check_splittable,
