@@ -47,15 +47,12 @@ def render_presets() -> None:
     st.caption(f"**Seed {preset.seed_section}.** {preset.explanation}")
 
 
-def _variant_name(uid: int) -> str:
-    return next(v["label"] for v in st.session_state[state.VARIANTS] if v["uid"] == uid)
-
-
 def render_manage() -> None:
     """Add, duplicate and remove variants, and generate variants by varying one knob."""
-    uids = [v["uid"] for v in st.session_state[state.VARIANTS]]
+    # a plain dict, not the session state: AppTest formats options outside the session
+    names = {v["uid"]: v["label"] for v in st.session_state[state.VARIANTS]}
     cols = st.columns([2, 1, 1, 1], vertical_alignment="bottom")
-    uid = cols[0].selectbox("Variant", uids, format_func=_variant_name, key="manage.pick")
+    uid = cols[0].selectbox("Variant", list(names), format_func=names.get, key="manage.pick")
     message = None
     if cols[1].button("Duplicate", key="manage.duplicate", width="stretch"):
         message = actions.add_variant(st.session_state, uid) or "rerun"
@@ -69,10 +66,10 @@ def render_manage() -> None:
         st.warning(message)
     st.caption("Duplicate and vary copy the last applied settings: press Apply first.")
     with st.expander("Vary one knob"):
-        _knob(uid)
+        _knob(uid, names[uid])
 
 
-def _knob(uid: int) -> None:
+def _knob(uid: int, name: str) -> None:
     cols = st.columns([1, 2, 1], vertical_alignment="bottom")
     field = cols[0].selectbox("Field", KNOBS, index=KNOBS.index("activation"), key="knob.field")
     text = cols[1].text_input("Values (comma-separated)", "sigmoid, tanh, relu", key="knob.values")
@@ -84,4 +81,4 @@ def _knob(uid: int) -> None:
             return
         st.session_state[state.RUN_IDS] = {}
         st.rerun()
-    st.caption(f"Variants of “{_variant_name(uid)}” that differ only in the chosen field.")
+    st.caption(f"Variants of “{name}” that differ only in the chosen field.")

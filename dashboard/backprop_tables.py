@@ -1,0 +1,101 @@
+"""The seed's 2-2-2 worked example (section 4-3), traced by the core and laid out as tables.
+
+Every number comes from ``core.backprop.trace_train_step``; this module only names and arranges
+them (w1..w8, h1, o1, ...) the way the tutorial does.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+import pandas as pd
+
+from core import losses
+from core.backprop import BackpropTrace, LayerTrace, trace_train_step
+from core.layers import Dense
+from core.models import Sequential
+from core.optimizers import SGD
+
+# The tutorial's numbers; kernels are Keras-shaped (inputs, units).
+SEED_X = (0.1, 0.2)
+SEED_T = (0.4, 0.6)
+SEED_HIDDEN = ((0.3, 0.4), (0.25, 0.35))  # w1 w3 / w2 w4
+SEED_OUTPUT = ((0.45, 0.7), (0.4, 0.6))  # w5 w7 / w6 w8
+SEED_LR = 0.5
+
+
+def trace_example(x, t, hidden, output, learning_rate: float) -> BackpropTrace:
+    """One SGD step of the 2-2-2 sigmoid network without biases, loss ``mse``, float64.
+
+    Parameters
+    ----------
+    x, t : sequence of float, shape (2,)
+        Input and target.
+    hidden, output : nested sequences, shape (2, 2)
+        Kernels ``(inputs, units)``.
+    learning_rate : float
+        SGD step size.
+    """
+    model = Sequential(
+        [
+            Dense(2, activation="sigmoid", use_bias=False, input_dim=2),
+            Dense(2, activation="sigmoid", use_bias=False),
+        ],
+        dtype="float64",
+    )
+    model.compile(optimizer=SGD(learning_rate=learning_rate), loss="mse")
+    model.set_weights([np.asarray(hidden, dtype=float), np.asarray(output, dtype=float)])
+    return trace_train_step(model, np.asarray([x], dtype=float), np.asarray([t], dtype=float))
+
+
+def weight_name(layer: int, i: int, j: int) -> str:
+    """The tutorial's name of kernel entry (input i -> unit j): w1..w4 hidden, w5..w8 output."""
+    return f"w{1 + 4 * layer + 2 * j + i}"
+
+
+def forward_table(trace: BackpropTrace) -> pd.DataFrame:
+    """z, activation for each unit: ``quantity, value`` (z1, z2, h1, h2, z3, z4, o1, o2)."""
+    hidden, out = trace[0], trace[1]
+    rows = [(f"z{j + 1}", hidden.z[0, j]) for j in range(2)]
+    rows += [(f"h{j + 1}", hidden.a[0, j]) for j in range(2)]
+    rows += [(f"z{j + 3}", out.z[0, j]) for j in range(2)]
+    rows += [(f"o{j + 1}", out.a[0, j]) for j in range(2)]
+    return pd.DataFrame(rows, columns=["quantity", "value"])
+
+
+def error_table(trace: BackpropTrace, t) -> pd.DataFrame:
+    """Each output's share of Keras's mse (E_o1, E_o2 = 1/2 (t - o)^2) and the total E."""
+    o, t = trace[1].a, np.asarray([t], dtype=float)
+    mse = losses.get("mse")
+    shares = [mse(t[:, [k]], o[:, [k]]) / o.shape[1] for k in range(o.shape[1])]
+    rows = [(f"E_o{k + 1}", s) for k, s in enumerate(shares)] + [("E_total", trace.loss)]
+    return pd.DataFrame(rows, columns=["quantity", "value"])
+
+
+def chain_table(layer: LayerTrace, layer_number: int) -> pd.DataFrame:
+    """dE/dw = dE/da · da/dz · dz/dw for every kernel entry of one layer, with the update.
+
+    Returns
+    -------
+    DataFrame
+        One row per weight: ``weight, path, dE/da, da/dz, dz/dw (input), dE/dw, before,
+        after``, where ``a`` is the unit the weight feeds (h1 or o1, ...).
+        ``dE/dw`` is the core's gradient, not the product of the displayed factors.
+    """
+    unit = "o" if layer_number == 1 else "h"
+    source = "h" if layer_number == 1 else "x"
+    rows = []
+    for j in range(layer.kernel_before.shape[1]):
+        for i in range(layer.kernel_before.shape[0]):
+            rows.append(
+                {
+                    "weight": weight_name(layer_number, i, j),
+                    "path": f"{source}{i + 1} → {unit}{j + 1}",
+                    "dE/da": layer.dL_da[0, j],
+                    "da/dz": layer.da_dz[0, j],
+                    "dz/dw (input)": layer.inputs[0, i],
+                    "dE/dw": layer.dL_dW[i, j],
+                    "before": layer.kernel_before[i, j],
+                    "after": layer.kernel_after[i, j],
+                }
+            )
+    return pd.DataFrame(rows)
