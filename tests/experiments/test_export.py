@@ -1,0 +1,171 @@
+"""CSV export/import: a tidy file that reproduces the same Results without retraining."""
+
+from __future__ import annotations
+
+import io
+import time
+
+import pandas as pd
+import pytest
+
+from experiments.config import ExperimentConfig, config_from_json
+from experiments.export import CsvFormatError, export_csv, import_csv
+from experiments.frames import Results
+from experiments.store import Store
+
+
+def assert_same(a: Results, b: Results) -> None:
+    for name in ("runs", "epochs", "layers"):
+        pd.testing.assert_frame_equal(getattr(a, name), getattr(b, name))
+
+
+def add_run(store: Store, run_id: str, config: ExperimentConfig, **extra) -> None:
+    row = {
+        "run_id": run_id,
+        "owner": "ann",
+        "label": f"run {run_id}",
+        "config_id": config.config_id,
+        "config_json": config.to_json(),
+        "repeat": 0,
+        "seed": config.seed,
+        "status": "done",
+        "created_at": time.time(),
+        "started_at": 1.5,
+        "finished_at": 2.25,
+        "n_params": 17,
+    }
+    store.insert_runs([{**row, **extra}])
+
+
+def layer(index: int, name: str, grad: float | None) -> dict:
+    return {
+        "layer_index": index,
+        "layer_name": name,
+        "kind": name.split("_")[0].title(),
+        "grad_norm_mean": grad,
+        "grad_norm_max": grad,
+        "weight_norm": 1.0 / 3.0,
+        "update_ratio": 1e-17,
+        "dead_fraction": None,
+        "activation_mean": -0.1,
+        "activation_std": 2.0,
+    }
+
+
+@pytest.fixture
+def results(tmp_path) -> Results:
+    """Three runs that differ in depth, batch size and fate (one failed before any epoch)."""
+    store = Store(tmp_path / "runs.sqlite")
+    deep = ExperimentConfig(hidden_layers=(4, 4), batch_size="full", learning_rate=0.1)
+    shallow = ExperimentConfig(hidden_layers=(3,), dataset="sine", loss="mae", noise=0.2)
+    add_run(store, "deep", deep, label='deep, "quoted"\nand multi-line')
+    add_run(store, "shallow", shallow, status="diverged", diverged_epoch=3, diverged_step=0)
+    add_run(
+        store,
+        "failed",
+        ExperimentConfig(seed=4),
+        status="failed",
+        error="ValueError: x, y\nsecond line",
+        n_params=None,
+    )
+    for epoch in (1, 2):
+        values = {
+            "loss": 0.1 * epoch + 1e-9,
+            "accuracy": 0.5,
+            "val_loss": 0.3,
+            "val_accuracy": 0.25,
+            "eval_loss": 0.2,
+            "eval_accuracy": 0.75,
+            "wall_time_s": 0.001,
+            "steps": 1,
+            "grad_norm_before_clip": 2.0 / 3.0,
+            "grad_norm_before_clip_max": 1.0,
+            "clipped_steps": 0,
+        }
+        store.write_epoch(
+            "deep",
+            epoch,
+            values,
+            [layer(0, "dense", 0.5), layer(1, "dense_1", 0.25), layer(2, "dense_2", 0.125)],
+        )
+        store.write_epoch(
+            "shallow",
+            epoch,
+            {**values, "accuracy": None, "val_accuracy": None},
+            [layer(0, "dense", 1e300), layer(1, "dense_1", None)],
+        )
+    return store.results(["deep", "shallow", "failed"])
+
+
+def test_round_trip_reproduces_the_same_frames(results: Results) -> None:
+    assert_same(import_csv(export_csv(results)), results)
+
+
+def test_round_trip_of_a_round_trip_is_stable(results: Results) -> None:
+    text = export_csv(results)
+    assert export_csv(import_csv(text)) == text
+
+
+def test_file_is_tidy(results: Results) -> None:
+    frame = pd.read_csv(io.StringIO(export_csv(results)))
+    # 2 runs x 2 epochs x 2 splits, plus one row for the run without epochs
+    assert len(frame) == 9
+    deep = frame[frame["run_id"] == "deep"]
+    assert sorted(zip(deep["epoch"], deep["split"], strict=True)) == [
+        (1, "train"),
+        (1, "val"),
+        (2, "train"),
+        (2, "val"),
+    ]
+    assert set(deep["config.hidden_layers"]) == {"[4, 4]"}
+    assert set(deep["config.batch_size"]) == {"full"}
+    assert set(deep["layer2.name"]) == {"dense_2"}
+    assert (deep["layer1.grad_norm_mean"] == 0.25).all()
+    shallow = frame[frame["run_id"] == "shallow"]
+    assert shallow["layer2.name"].isna().all()  # this run has two layers
+    failed = frame[frame["run_id"] == "failed"]
+    assert failed["epoch"].isna().all() and failed["status"].tolist() == ["failed"]
+    val = frame[(frame["run_id"] == "deep") & (frame["split"] == "val")]
+    assert (val["loss"] == 0.3).all() and val["eval_loss"].isna().all()
+
+
+def test_config_columns_rebuild_the_config(results: Results) -> None:
+    back = import_csv(export_csv(results))
+    configs = [config_from_json(text) for text in back.runs["config_json"]]
+    assert configs[0].hidden_layers == (4, 4) and configs[0].batch_size == "full"
+    assert configs[1].loss == "mae" and configs[1].output_activation is None
+    assert back.runs["config_id"].tolist() == [c.config_id for c in configs]
+
+
+def test_empty_results_round_trip(tmp_path) -> None:
+    empty = Store(tmp_path / "e.sqlite").results([])
+    assert_same(import_csv(export_csv(empty)), empty)
+
+
+@pytest.mark.parametrize(
+    ("text", "fragment"),
+    [
+        ("", "the file is empty"),
+        ("a,b\n1,2\n", "missing columns run_id, owner, label"),
+        ("x\n1\n", "(it has x)"),
+    ],
+)
+def test_foreign_csv_is_rejected_with_a_clear_message(text: str, fragment: str) -> None:
+    with pytest.raises(CsvFormatError, match="not a gradlab results CSV") as info:
+        import_csv(text)
+    assert fragment in str(info.value)
+    assert isinstance(info.value, ValueError)
+
+
+def test_csv_missing_one_column_names_it(results: Results) -> None:
+    frame = pd.read_csv(io.StringIO(export_csv(results)), dtype=str, keep_default_na=False)
+    text = frame.drop(columns=["config.activation"]).to_csv(index=False)
+    with pytest.raises(CsvFormatError, match=r"missing columns config\.activation \("):
+        import_csv(text)
+
+
+def test_csv_with_an_invalid_config_is_rejected(results: Results) -> None:
+    frame = pd.read_csv(io.StringIO(export_csv(results)), dtype=str, keep_default_na=False)
+    frame["config.hidden_layers"] = "[4, 4"
+    with pytest.raises(CsvFormatError, match="config"):
+        import_csv(frame.to_csv(index=False))
