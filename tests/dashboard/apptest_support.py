@@ -1,0 +1,63 @@
+"""Helpers for the AppTest suites: start the app on a page, click by label, decode plotly specs."""
+
+from __future__ import annotations
+
+import base64
+import json
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+from streamlit.testing.v1 import AppTest
+
+APP = str(Path(__file__).resolve().parents[2] / "app.py")
+TIMEOUT = 60
+
+
+def open_page(page: str | None = None, query: dict[str, str] | None = None) -> AppTest:
+    """Run the app once (on the Compare page), then switch to ``page`` if given."""
+    at = AppTest.from_file(APP, default_timeout=TIMEOUT)
+    for key, value in (query or {}).items():
+        at.query_params[key] = value
+    at.run()
+    if page:
+        at.switch_page(f"dashboard/pages/{page}.py").run()
+    return at
+
+
+def click(at: AppTest, label: str) -> AppTest:
+    """Click the (form submit) button labelled ``label`` and rerun."""
+    matches = [b for b in at.button if b.label == label]
+    assert matches, f"no button {label!r}; have {[b.label for b in at.button]}"
+    matches[0].click()
+    return at.run()
+
+
+def inputs(at: AppTest, label: str) -> list:
+    """Every number/text input with this label (one per variant)."""
+    return [w for w in [*at.number_input, *at.text_input] if w.label == label]
+
+
+def _decode(value: Any) -> Any:
+    """Plotly JSON may carry arrays as ``{"dtype": ..., "bdata": base64}``."""
+    if isinstance(value, dict) and {"dtype", "bdata"} <= set(value):
+        array = np.frombuffer(base64.b64decode(value["bdata"]), dtype=np.dtype(value["dtype"]))
+        shape = value.get("shape")
+        if isinstance(shape, str):  # plotly writes "3, 3"
+            shape = [int(n) for n in shape.split(",")]
+        return array.reshape(shape) if shape else array
+    if isinstance(value, dict):
+        return {k: _decode(v) for k, v in value.items()}
+    if isinstance(value, list):
+        return [_decode(v) for v in value]
+    return value
+
+
+def figures(at: AppTest) -> list[dict[str, Any]]:
+    """Every plotly chart on the page as a decoded figure dict (``data``, ``layout``)."""
+    return [_decode(json.loads(chart.proto.spec)) for chart in at.get("plotly_chart")]
+
+
+def traces(figure: dict[str, Any]) -> list[dict[str, Any]]:
+    """The figure's traces."""
+    return figure["data"]

@@ -1,0 +1,133 @@
+"""AppTest: the Compare page loads presets, validates, runs a small comparison, exports, shares."""
+
+from __future__ import annotations
+
+import io
+import os
+
+import pandas as pd
+import pytest
+
+from dashboard import runtime, share, state
+from experiments.presets import PRESETS
+from tests.dashboard.apptest_support import click, figures, inputs, open_page, traces
+
+
+@pytest.fixture(autouse=True)
+def _store(tmp_path, monkeypatch):
+    monkeypatch.setenv("GRADLAB_STORE", str(tmp_path / "runs.sqlite"))
+    yield
+    runtime.runner().shutdown()
+
+
+def _labels(at) -> list[str]:
+    return [v["label"] for v in at.session_state[state.VARIANTS]]
+
+
+def _run_small(at, epochs: int = 3):
+    for widget in inputs(at, "Epochs"):
+        widget.set_value(epochs)
+    click(at, "▶ Run")
+    run_ids = list(at.session_state[state.RUN_IDS])
+    assert run_ids, [e.value for e in at.error]
+    assert runtime.runner().wait(run_ids, timeout=120)
+    return at.run(), run_ids
+
+
+def test_first_visit_shows_the_first_lesson() -> None:
+    at = open_page()
+    assert not at.exception
+    assert _labels(at) == [label for label, _ in PRESETS[0].variants]
+
+
+@pytest.mark.parametrize("preset", PRESETS, ids=lambda p: p.key)
+def test_each_preset_loads(preset) -> None:
+    at = open_page()
+    at.selectbox(key="preset.pick").set_value(preset.key)
+    click(at, "Load preset")
+    assert not at.exception
+    assert _labels(at) == [label for label, _ in preset.variants]
+    assert inputs(at, "Label")[0].value == preset.variants[0][0]
+    assert any(preset.explanation in c.value for c in at.caption)
+
+
+def test_validation_messages_appear_next_to_the_fields() -> None:
+    at = open_page()
+    inputs(at, "Samples")[0].set_value(5)
+    labels = inputs(at, "Label")
+    labels[1].set_value(labels[0].value)
+    click(at, "Apply")
+    messages = [e.value for e in at.error]
+    assert any("n_samples" in m and "5" in m for m in messages), messages
+    assert any("unique" in m for m in messages), messages
+    assert not at.session_state[state.RUN_IDS]  # nothing was started
+
+
+def test_add_duplicate_remove_and_vary_one_knob() -> None:
+    at = open_page()
+    click(at, "Duplicate")
+    assert _labels(at) == ["sigmoid", "relu", "sigmoid (2)"]
+    click(at, "Remove")
+    assert _labels(at) == ["relu", "sigmoid (2)"]
+    click(at, "Remove")
+    assert len(_labels(at)) == 2 and any("at least 2" in w.value for w in at.warning)
+    at.selectbox(key="knob.field").set_value("optimizer")
+    at.text_input(key="knob.values").set_value("sgd, adam, rmsprop")
+    click(at, "Make variants")
+    assert _labels(at) == ["optimizer=sgd", "optimizer=adam", "optimizer=rmsprop"]
+    at.text_input(key="knob.values").set_value("sgd, nonsense")
+    click(at, "Make variants")
+    assert any("optimizer" in e.value and "nonsense" in e.value for e in at.error)
+
+
+def test_a_small_comparison_runs_to_completion_and_exports() -> None:
+    at, run_ids = _run_small(open_page())
+    assert not at.exception
+    table = at.dataframe[0].value
+    assert list(table["variant"]) == ["sigmoid", "relu"]
+    assert list(table["status"]) == ["done", "done"]
+    figs = {tuple(t.get("name") for t in traces(f)): f for f in figures(at)}
+    loss = next(f for names, f in figs.items() if "sigmoid · training" in names)
+    names = [t["name"] for t in traces(loss)]
+    assert names == ["sigmoid · training", "sigmoid · validation", "relu · training",
+                     "relu · validation"]  # fmt: skip
+    assert any(t.get("type") == "heatmap" for f in figures(at) for t in traces(f))
+    assert any("best epoch" in str(t.get("name")) for f in figures(at) for t in traces(f))
+    from dashboard.widgets.share_export import _csv
+
+    csv = pd.read_csv(io.StringIO(_csv(run_ids)))
+    # one row per run x epoch x split
+    assert len(csv) == 2 * 3 * 2
+    assert set(csv["label"]) == {"sigmoid", "relu"}
+
+
+def test_share_link_restores_variants_and_stored_runs() -> None:
+    at, run_ids = _run_small(open_page())
+    token = at.query_params[share.PARAM]
+    token = token[0] if isinstance(token, list) else token
+    fresh = open_page(query={share.PARAM: token})
+    assert not fresh.exception
+    assert _labels(fresh) == ["sigmoid", "relu"]
+    assert sorted(fresh.session_state[state.RUN_IDS]) == sorted(run_ids)
+    assert inputs(fresh, "Epochs")[0].value == 3
+
+
+def test_share_link_without_stored_runs_offers_to_run(tmp_path) -> None:
+    at = open_page()
+    for widget in inputs(at, "Epochs"):
+        widget.set_value(2)
+    click(at, "Apply")
+    token = at.query_params[share.PARAM]
+    token = token[0] if isinstance(token, list) else token
+    fresh = open_page(query={share.PARAM: token})
+    assert any("not been run" in i.value for i in fresh.info)
+    click(fresh, "▶ Run the shared comparison")
+    assert len(fresh.session_state[state.RUN_IDS]) == 2
+    assert os.environ["GRADLAB_STORE"].startswith(str(tmp_path))
+
+
+def test_a_broken_share_link_shows_a_message() -> None:
+    at = open_page(query={share.PARAM: "garbage!!"})
+    assert not at.exception
+    assert any("could not be opened" in i.value for i in at.info)
+    assert len(_labels(at)) == 2
