@@ -1,0 +1,150 @@
+"""Command line: ``python -m experiments run FILE.json`` and ``python -m experiments export``."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+import time
+from collections.abc import Sequence
+from pathlib import Path
+from typing import TextIO
+
+import pandas as pd
+
+from experiments.config import ConfigError, ExperimentConfig, config_from_dict
+from experiments.export import export_csv
+from experiments.runner import MAX_ACTIVE_PER_OWNER, MAX_ACTIVE_TOTAL, Runner
+from experiments.schema import FINISHED
+from experiments.store import Store
+from experiments.validation import validate
+from experiments.variants import vary_one_knob
+
+BAR_WIDTH = 30
+OK_STATUSES = ("done", "diverged")
+
+
+def read_plan(path: Path) -> tuple[list[ExperimentConfig], list[str]]:
+    """Configs and labels from a JSON list of config dicts or a one-knob sweep
+    ``{"base": {...}, "vary": "field", "values": [...]}``."""
+    try:
+        plan = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, json.JSONDecodeError) as error:
+        raise ConfigError("FILE", f"cannot read {str(path)!r} as JSON: {error}") from error
+    if isinstance(plan, dict) and {"base", "vary", "values"} <= set(plan):
+        configs = vary_one_knob(config_from_dict(plan["base"]), plan["vary"], plan["values"])
+        return configs, [f"{plan['vary']}={json.dumps(v)}" for v in plan["values"]]
+    if not isinstance(plan, list) or not plan:
+        raise ConfigError(
+            "FILE",
+            'accepted: a non-empty list of configs or {"base": ..., "vary": ..., "values": ...}',
+        )
+    configs = [config_from_dict(item) for item in plan]
+    return configs, differences(configs)
+
+
+def differences(configs: Sequence[ExperimentConfig]) -> list[str]:
+    """A label per config naming the fields in which the configs differ (``lr=0.1 ...``)."""
+    dicts = [c.to_dict() for c in configs]
+    varying = [k for k in dicts[0] if len({json.dumps(d[k]) for d in dicts}) > 1]
+    return [
+        " ".join(f"{k}={json.dumps(d[k])}" for k in varying) or configs[i].config_id
+        for i, d in enumerate(dicts)
+    ]
+
+
+def progress_line(done: int, total: int, finished: int, runs: int) -> str:
+    """``[#####-----]  50% 10/20 epochs | 1/2 runs finished``."""
+    share = done / total if total else 1.0
+    filled = round(BAR_WIDTH * share)
+    bar = "#" * filled + "-" * (BAR_WIDTH - filled)
+    return f"[{bar}] {share:4.0%} {done}/{total} epochs | {finished}/{runs} runs finished"
+
+
+def follow(runner: Runner, run_ids: list[str], epochs: dict[str, int], out: TextIO) -> None:
+    """Redraw the progress bar until every run has finished."""
+    while True:
+        frame = runner.store.runs_frame(run_ids=run_ids)
+        finished = frame["status"].isin(FINISHED)
+        # a run that stopped early (diverged, cancelled) counts as all its epochs done
+        done = sum(
+            epochs[r] if f else int(n)
+            for r, f, n in zip(frame["run_id"], finished, frame["epochs_done"], strict=True)
+        )
+        out.write("\r" + progress_line(done, sum(epochs.values()), int(finished.sum()), len(frame)))
+        out.flush()
+        if finished.all():
+            out.write("\n")
+            return
+        time.sleep(0.2)
+
+
+def run_command(args: argparse.Namespace) -> int:
+    configs, labels = read_plan(Path(args.file))
+    for config, label in zip(configs, labels, strict=True):
+        for warning in validate(config):
+            print(f"warning ({label}): {warning}", file=sys.stderr)
+    n_runs = sum(c.repeats for c in configs)
+    limits = {
+        "max_active_per_owner": max(MAX_ACTIVE_PER_OWNER, n_runs),
+        "max_active_total": max(MAX_ACTIVE_TOTAL, n_runs),
+    }
+    runner = Runner(Store(args.store), max_workers=args.workers, **limits)
+    try:
+        run_ids = runner.submit(configs, owner=args.owner, labels=labels)
+        # submit returns each config's repeats in order
+        epochs = [c.epochs for c in configs for _ in range(c.repeats)]
+        follow(runner, run_ids, dict(zip(run_ids, epochs, strict=True)), sys.stderr)
+    except KeyboardInterrupt:
+        print("\ninterrupted: stopping the workers", file=sys.stderr)
+        return 130
+    finally:
+        runner.shutdown()
+    results = runner.store.results(run_ids)
+    Path(args.out).write_text(export_csv(results), encoding="utf-8")
+    for row in results.runs.to_dict("records"):
+        error = "" if pd.isna(row["error"]) else f"  ({row['error']})"
+        print(f"{row['run_id']}  {row['status']:<11} {row['label']}{error}", file=sys.stderr)
+    print(f"wrote {args.out} ({len(run_ids)} runs)", file=sys.stderr)
+    return 0 if results.runs["status"].isin(OK_STATUSES).all() else 1
+
+
+def export_command(args: argparse.Namespace) -> int:
+    store = Store(args.store)
+    run_ids = store.runs_frame(owner=args.owner)["run_id"].tolist()
+    text = export_csv(store.results(run_ids))
+    if args.out in (None, "-"):
+        sys.stdout.write(text)
+    else:
+        Path(args.out).write_text(text, encoding="utf-8")
+        print(f"wrote {args.out} ({len(run_ids)} runs)", file=sys.stderr)
+    return 0
+
+
+def parser() -> argparse.ArgumentParser:
+    """The ``python -m experiments`` argument parser."""
+    main = argparse.ArgumentParser(prog="python -m experiments", description=__doc__)
+    sub = main.add_subparsers(dest="command", required=True)
+    run = sub.add_parser("run", help="train configs headless into the store and write a CSV")
+    run.add_argument("file", help="JSON: a list of configs, or {base, vary, values}")
+    run.add_argument("--workers", type=int, default=None, help="processes (default: cores)")
+    run.add_argument("--out", default="results.csv", help="CSV to write (default results.csv)")
+    run.add_argument("--store", default=None, help="SQLite file (default $GRADLAB_STORE)")
+    run.add_argument("--owner", default="cli", help="owner tag of the runs (default cli)")
+    run.set_defaults(handler=run_command)
+    export = sub.add_parser("export", help="write the CSV of stored runs")
+    export.add_argument("--store", default=None, help="SQLite file (default $GRADLAB_STORE)")
+    export.add_argument("--owner", default=None, help="only this owner's runs")
+    export.add_argument("--out", default=None, help="CSV to write (default: standard output)")
+    export.set_defaults(handler=export_command)
+    return main
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Entry point; returns the exit status (2 for an invalid config or file)."""
+    args = parser().parse_args(argv)
+    try:
+        return args.handler(args)
+    except ValueError as error:  # ConfigError, QueueFullError, CsvFormatError
+        print(f"error: {error}", file=sys.stderr)
+        return 2
