@@ -14,6 +14,8 @@ from dataclasses import dataclass
 
 import numpy as np
 
+from core.reductions import row_max, row_sum
+
 _SELU_ALPHA = 1.6732632423543772
 _SELU_SCALE = 1.0507009873554805
 _LEAKY_SLOPE = 0.2  # Keras 3 default negative_slope for leaky_relu
@@ -28,8 +30,8 @@ def _sigmoid(z: np.ndarray) -> np.ndarray:
 
 def _softmax(z: np.ndarray) -> np.ndarray:
     # subtracting the row max keeps exp finite without changing the result
-    e = np.exp(z - z.max(axis=-1, keepdims=True))
-    e /= e.sum(axis=-1, keepdims=True)
+    e = np.exp(z - row_max(z))
+    e /= row_sum(e)
     return e
 
 

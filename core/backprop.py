@@ -43,10 +43,9 @@ class BackpropTrace(list):
     loss_after: float
 
 
-def _layer_trace(i, layer, x, grad_out, kernel_before, fused_grad, model, y) -> LayerTrace:
+def _layer_trace(i, layer, x, a, grad_out, kernel_before, fused_grad, model, y) -> LayerTrace:
     act = getattr(layer, "activation", None)
     z = getattr(layer, "_z", None)
-    a = getattr(layer, "_a", None)
     dl_da, dl_dz, da_dz = grad_out, getattr(layer, "_dz", None), None
     if fused_grad:
         dl_da = model.loss.gradient(y, a)
@@ -64,7 +63,7 @@ def _layer_trace(i, layer, x, grad_out, kernel_before, fused_grad, model, y) -> 
         activation=None if act is None else act.name,
         inputs=x,
         z=z,
-        a=a if a is not None else x,
+        a=a,
         dL_da=dl_da,
         da_dz=da_dz,
         dL_dz=dl_dz,
@@ -97,12 +96,15 @@ def trace_train_step(model, x, y) -> BackpropTrace:
         loss = trainer.step(x, y, trace=grads_out, inputs=inputs)
         result = BackpropTrace()
         n = len(model.layers)
+        outputs = [*inputs[1:], trainer.output]
         for i, layer in enumerate(model.layers):
             # backward stops at the first layer, so grads_out may be shorter only by design
             grad_out = grads_out[n - 1 - i]
             fused_grad = model._fused and i == n - 1
             result.append(
-                _layer_trace(i, layer, inputs[i], grad_out, before[i], fused_grad, model, y)
+                _layer_trace(
+                    i, layer, inputs[i], outputs[i], grad_out, before[i], fused_grad, model, y
+                )
             )
         result.loss = float(loss)
         result.loss_after = float(inference_pass(model, x, y, None)[1] + trainer.penalty())

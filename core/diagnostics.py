@@ -15,6 +15,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from core.flat import FlatParams
+from core.reductions import col_sum
 
 
 @dataclass(frozen=True)
@@ -50,7 +51,11 @@ class EpochDiagnostics:
 
 
 class StepRecorder:
-    """Collects per-step squared norms into preallocated buffers (no allocation per step)."""
+    """Collects per-step squared norms into preallocated buffers (no allocation per step).
+
+    ``rows[step]`` holds per-variable sums of w^2 (before the update), g^2 (after clipping) and
+    (dw)^2, in that order.
+    """
 
     def __init__(self, flat: FlatParams, steps: int) -> None:
         self.flat = flat
@@ -58,18 +63,16 @@ class StepRecorder:
         self.pre_clip = np.full(steps, np.nan)
         self.clipped = 0
         self._buf = np.empty((3, flat.w.size), dtype=flat.w.dtype)
-        self._prev = np.empty_like(flat.w)
+        # rows 0 and 1 of _buf, seen as one vector the shape of flat.wg
+        self._w2g2 = self._buf[:2].reshape(-1)
 
     def before_update(self, step: int) -> None:
-        """Square the (clipped) gradient and the weights, keep the weights to diff later."""
-        np.square(self.flat.g, out=self._buf[0])
-        np.square(self.flat.w, out=self._buf[2])
-        np.copyto(self._prev, self.flat.w)
+        """Square the weights and the (clipped) gradient in one call."""
+        np.square(self.flat.wg, out=self._w2g2)
 
-    def after_update(self, step: int) -> None:
-        """Per-variable sums of g^2, (dw)^2 and w^2 for this step."""
-        np.subtract(self.flat.w, self._prev, out=self._buf[1])
-        np.square(self._buf[1], out=self._buf[1])
+    def after_update(self, step: int, delta: np.ndarray) -> None:
+        """Per-variable sums of w^2, g^2 and delta^2, ``delta`` (n,) being the step just taken."""
+        np.square(delta, out=self._buf[2])
         self.flat.segment_sums(self._buf, out=self.rows[step])
 
     def clip_norms(self) -> tuple[float, float]:
@@ -77,17 +80,18 @@ class StepRecorder:
         norms = self.pre_clip
         if np.isnan(norms).all():
             # no clipping configured: the gradient was not changed, so its norm is the one recorded
-            norms = np.sqrt(self.rows[:, 0, :].sum(axis=1, dtype=np.float64))
+            norms = np.sqrt(self.rows[:, 1, :].sum(axis=1, dtype=np.float64))
         return float(np.mean(norms)), float(np.max(norms))
 
-    def kernel_stats(self, var: int) -> tuple[float, float, float]:
-        """(mean grad norm, max grad norm, mean update/weight ratio) of variable ``var``."""
-        rows = self.rows[:, :, var].astype(np.float64)
-        gn = np.sqrt(rows[:, 0])
+    def kernel_stats(self, variables: list[int]) -> np.ndarray:
+        """(mean grad norm, max grad norm, mean update/weight ratio) x ``variables``, (3, k)."""
+        rows = np.sqrt(self.rows[:, :, variables].astype(np.float64))
+        gn = rows[:, 1]
         with np.errstate(divide="ignore", invalid="ignore"):
-            ratio = np.sqrt(rows[:, 1] / rows[:, 2])
-        ratio = ratio[np.isfinite(ratio)]
-        return float(gn.mean()), float(gn.max()), float(ratio.mean()) if ratio.size else 0.0
+            ratio = rows[:, 2] / rows[:, 0]
+        # a zero kernel has no defined ratio; average over the steps where it has one
+        ratio = np.nanmean(np.where(np.isfinite(ratio), ratio, np.nan), axis=0)
+        return np.stack([gn.mean(axis=0), gn.max(axis=0), np.nan_to_num(ratio)])
 
 
 class ActivationStats:
@@ -102,12 +106,13 @@ class ActivationStats:
 
     def add(self, i: int, a: np.ndarray, relu_family: bool) -> None:
         """Fold layer ``i``'s outputs ``a`` (n, d) into the running sums."""
-        a64 = a.astype(np.float64, copy=False)
-        self.sums[i] += a64.sum()
-        self.sq_sums[i] += np.vdot(a64, a64)
+        self.sums[i] += float(col_sum(a).sum())
+        flat = a.reshape(-1)
+        self.sq_sums[i] += float(np.dot(flat, flat))
         self.counts[i] += a.size
         if relu_family:
-            pos = (a > 0).any(axis=0)
+            # a unit was positive somewhere iff the column sum of its positive part is positive
+            pos = col_sum(np.maximum(a, 0)) > 0
             prev = self.ever_positive[i]
             self.ever_positive[i] = pos if prev is None else prev | pos
 
@@ -138,12 +143,15 @@ def epoch_record(
 ) -> EpochDiagnostics:
     """Assemble the frozen record of one epoch."""
     records = []
+    kernels = {i: flat.index(i, "kernel") for i in range(len(layers))}
+    kernels = {i: v for i, v in kernels.items() if v is not None}
+    stats = steps.kernel_stats(list(kernels.values())) if kernels else None
     for i, layer in enumerate(layers):
-        var = flat.index(i, "kernel")
         gmean = gmax = wnorm = ratio = None
-        if var is not None:
-            gmean, gmax, ratio = steps.kernel_stats(var)
-            wnorm = float(np.linalg.norm(layer.params["kernel"]))
+        if i in kernels:
+            col = list(kernels).index(i)
+            gmean, gmax, ratio = (float(v) for v in stats[:, col])
+            wnorm = float(np.sqrt(np.vdot(layer.params["kernel"], layer.params["kernel"])))
         mean, std, dead = acts.summary(i)
         kind = layer.kind
         records.append(

@@ -20,6 +20,8 @@ class FlatParams:
     ----------
     w, g : ndarray (n,)
         All trainable values and their gradients, in Keras's weight order.
+    wg : ndarray (2 n,)
+        The buffer both live in: ``w`` then ``g``.
     starts : ndarray (n_vars,)
         Offset of each variable, for ``np.add.reduceat``.
     sizes : ndarray (n_vars,)
@@ -34,8 +36,9 @@ class FlatParams:
         ]
         sizes = [int(arr.size) for _, _, arr in entries]
         total = sum(sizes)
-        self.w = np.zeros(total, dtype=dtype)
-        self.g = np.zeros(total, dtype=dtype)
+        # w and g share one buffer so a single ufunc call can square both (diagnostics)
+        self.wg = np.zeros(2 * total, dtype=dtype)
+        self.w, self.g = self.wg[:total], self.wg[total:]
         self.sizes = np.asarray(sizes, dtype=np.intp)
         self.starts = np.concatenate([[0], np.cumsum(self.sizes)[:-1]]).astype(np.intp)
         self.owners = [(i, key) for i, key, _ in entries]

@@ -8,11 +8,19 @@ logits form, used when the output activation is fused with the loss: sigmoid + b
 
 from __future__ import annotations
 
+import functools
+
 import numpy as np
 
 from core.activations import _sigmoid, _softmax
 
 EPSILON = 1e-7  # Keras's backend epsilon, used to clip probabilities
+
+
+@functools.lru_cache(maxsize=32)
+def _rows(n: int) -> np.ndarray:
+    """0..n-1, cached: batch sizes repeat every step."""
+    return np.arange(n)
 
 
 def _matrix_targets(y: np.ndarray, units: int, name: str) -> np.ndarray:
@@ -47,6 +55,10 @@ class Loss:
     def gradient(self, y_true: np.ndarray, y_pred: np.ndarray) -> np.ndarray:
         """dL/dy_pred, shape (n, units), for the batch-mean loss."""
         raise NotImplementedError
+
+    def fused_value(self, y_true: np.ndarray, z: np.ndarray, p: np.ndarray) -> float:
+        """Loss from logits ``z`` and outputs ``p`` (n, units), for losses with a fused form."""
+        return self.fused(y_true, z, p)[0]
 
 
 class MeanSquaredError(Loss):
@@ -204,16 +216,25 @@ class SparseCategoricalCrossentropy(Loss):
         onehot[np.arange(len(y_pred)), y_true] = 1
         return CategoricalCrossentropy(self.from_logits).gradient(onehot, y_pred)
 
+    def fused_value(self, y_true: np.ndarray, z: np.ndarray, p: np.ndarray) -> float:
+        """Loss from logits ``z`` and softmax outputs ``p`` (n, units)."""
+        n = len(z)
+        rows = _rows(n)
+        with np.errstate(divide="ignore"):
+            loss = -float(np.log(p[rows, y_true]).sum()) / n
+        if loss == np.inf:
+            # some p_y underflowed to 0: take the log-sum-exp form from the logits
+            m = z.max(axis=-1)
+            lse = m + np.log(np.exp(z - m[:, None]).sum(axis=-1))
+            loss = float((lse - z[rows, y_true]).sum()) / n
+        return loss
+
     def fused(self, y_true: np.ndarray, z: np.ndarray, p: np.ndarray) -> tuple[float, np.ndarray]:
         """Loss and dL/dz (n, units) from logits ``z`` and softmax outputs ``p``."""
         n = len(z)
-        rows = np.arange(n)
-        m = z.max(axis=-1)
-        lse = m + np.log(np.exp(z - m[:, None]).sum(axis=-1))
-        loss = float(np.mean(lse - z[rows, y_true]))
-        dz = p / n
-        dz[rows, y_true] -= 1.0 / n
-        return loss, dz
+        dz = p * p.dtype.type(1.0 / n)
+        dz[_rows(n), y_true] -= p.dtype.type(1.0 / n)
+        return self.fused_value(y_true, z, p), dz
 
 
 def get(identifier: str | Loss) -> Loss:

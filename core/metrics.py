@@ -15,17 +15,17 @@ MetricFn = Callable[[np.ndarray, np.ndarray], float]
 
 def binary_accuracy(y_true: np.ndarray, y_pred: np.ndarray) -> float:
     """Share of entries where ``y_pred > 0.5`` equals the 0/1 target; y arrays (n, 1)."""
-    return float(np.mean((y_pred > 0.5) == (y_true > 0.5)))
+    return np.count_nonzero((y_pred > 0.5) == (y_true > 0.5)) / y_true.size
 
 
 def categorical_accuracy(y_true: np.ndarray, y_pred: np.ndarray) -> float:
     """Share of rows whose argmax agrees; y arrays (n, k)."""
-    return float(np.mean(np.argmax(y_pred, axis=-1) == np.argmax(y_true, axis=-1)))
+    return np.count_nonzero(y_pred.argmax(axis=-1) == y_true.argmax(axis=-1)) / len(y_true)
 
 
 def sparse_categorical_accuracy(y_true: np.ndarray, y_pred: np.ndarray) -> float:
     """Share of rows whose argmax equals the integer label; y_true (n,), y_pred (n, k)."""
-    return float(np.mean(np.argmax(y_pred, axis=-1) == y_true))
+    return np.count_nonzero(y_pred.argmax(axis=-1) == y_true) / len(y_true)
 
 
 def mean_squared_error(y_true: np.ndarray, y_pred: np.ndarray) -> float:

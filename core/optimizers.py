@@ -14,76 +14,7 @@ from typing import Any
 
 import numpy as np
 
-
-def _check(field: str, value: float, low: float, high: float, high_open: bool = False) -> float:
-    value = float(value)
-    ok = math.isfinite(value) and low <= value and (value < high if high_open else value <= high)
-    if not ok:
-        bracket = ")" if high_open else "]"
-        raise ValueError(
-            f"Received: {field}={value!r}. Accepted: a number in [{low}, {high}{bracket}"
-        )
-    return value
-
-
-class Optimizer:
-    """Base: hyperparameter checks, clipping settings, slots and the step counter."""
-
-    def __init__(self, learning_rate: float, **kwargs: Any) -> None:
-        if "lr" in kwargs:
-            learning_rate = kwargs.pop("lr")
-        decay = kwargs.pop("decay", 0.0)
-        if decay:
-            raise ValueError(
-                f"Received: decay={decay!r}. Accepted: 0.0 only; Keras 3 removed 'decay', "
-                "use a smaller learning_rate instead"
-            )
-        clips = {k: kwargs.pop(k, None) for k in ("clipnorm", "clipvalue", "global_clipnorm")}
-        kwargs.pop("name", None)
-        if kwargs:
-            raise ValueError(
-                f"{type(self).__name__}: Received: unknown arguments {sorted(kwargs)}. Accepted: "
-                "learning_rate (or lr), clipnorm, clipvalue, global_clipnorm and its own "
-                "hyperparameters"
-            )
-        set_clips = [k for k, v in clips.items() if v is not None]
-        if len(set_clips) > 1:
-            raise ValueError(
-                f"Received: {', '.join(f'{k}={clips[k]!r}' for k in set_clips)}. "
-                "Accepted: at most one of clipnorm, clipvalue, global_clipnorm (as in Keras)"
-            )
-        for k in set_clips:
-            _check(k, clips[k], 1e-12, math.inf)
-        self.clipnorm = clips["clipnorm"]
-        self.clipvalue = clips["clipvalue"]
-        self.global_clipnorm = clips["global_clipnorm"]
-        self.learning_rate = _check("learning_rate", learning_rate, 0.0, math.inf)
-        self.iterations = 0
-        self._built_size = -1
-
-    def build(self, w: np.ndarray) -> None:
-        """Create zeroed slots shaped like the flat parameter vector ``w`` (n,)."""
-        self._tmp = np.zeros_like(w)
-        self._build_slots(w)
-        self._built_size = w.size
-
-    def _build_slots(self, w: np.ndarray) -> None:
-        pass
-
-    def apply(self, w: np.ndarray, g: np.ndarray) -> None:
-        """One update of ``w`` (n,) in place from the (already clipped) gradient ``g`` (n,)."""
-        if self._built_size != w.size:
-            self.build(w)
-        self.iterations += 1
-        self._update(w, g)
-
-    def _update(self, w: np.ndarray, g: np.ndarray) -> None:
-        raise NotImplementedError
-
-    def get_config(self) -> dict[str, Any]:
-        """Hyperparameters by Keras name."""
-        skip = {"iterations"}
-        return {k: v for k, v in vars(self).items() if not k.startswith("_") and k not in skip}
+from core.optimizer_base import Optimizer, _check
 
 
 class SGD(Optimizer):
@@ -94,27 +25,38 @@ class SGD(Optimizer):
     """
 
     def __init__(
-        self, learning_rate: float = 0.01, momentum: float = 0.0, nesterov: bool = False, **kwargs
+        self,
+        learning_rate: float = 0.01,
+        momentum: float = 0.0,
+        nesterov: bool = False,
+        clipnorm: float | None = None,
+        clipvalue: float | None = None,
+        global_clipnorm: float | None = None,
+        **kwargs,
     ) -> None:
-        super().__init__(learning_rate, **kwargs)
+        super().__init__(
+            learning_rate,
+            clipnorm=clipnorm,
+            clipvalue=clipvalue,
+            global_clipnorm=global_clipnorm,
+            **kwargs,
+        )
         self.momentum = _check("momentum", momentum, 0.0, 1.0)
         self.nesterov = bool(nesterov)
 
     def _build_slots(self, w):
         self._m = np.zeros_like(w)
 
-    def _update(self, w, g):
+    def _step(self, g):
         lr_g = np.multiply(g, self.learning_rate, out=self._tmp)
         if not self.momentum:
-            w -= lr_g
-            return
+            return lr_g
         self._m *= self.momentum
         self._m -= lr_g
         if self.nesterov:
-            w -= lr_g
-            w += self.momentum * self._m
-        else:
-            w += self._m
+            lr_g -= self.momentum * self._m
+            return lr_g
+        return np.negative(self._m, out=self._tmp)
 
 
 class Adagrad(Optimizer):
@@ -129,9 +71,18 @@ class Adagrad(Optimizer):
         learning_rate: float = 0.001,
         initial_accumulator_value: float = 0.1,
         epsilon: float | None = 1e-7,
+        clipnorm: float | None = None,
+        clipvalue: float | None = None,
+        global_clipnorm: float | None = None,
         **kwargs,
     ) -> None:
-        super().__init__(learning_rate, **kwargs)
+        super().__init__(
+            learning_rate,
+            clipnorm=clipnorm,
+            clipvalue=clipvalue,
+            global_clipnorm=global_clipnorm,
+            **kwargs,
+        )
         self.initial_accumulator_value = _check(
             "initial_accumulator_value", initial_accumulator_value, 0.0, math.inf
         )
@@ -140,14 +91,14 @@ class Adagrad(Optimizer):
     def _build_slots(self, w):
         self._a = np.full_like(w, self.initial_accumulator_value)
 
-    def _update(self, w, g):
+    def _step(self, g):
         t = np.square(g, out=self._tmp)
         self._a += t
         np.add(self._a, self.epsilon, out=t)
         np.sqrt(t, out=t)
         np.divide(g, t, out=t)
         t *= self.learning_rate
-        w -= t
+        return t
 
 
 class RMSprop(Optimizer):
@@ -165,9 +116,18 @@ class RMSprop(Optimizer):
         momentum: float = 0.0,
         epsilon: float | None = 1e-7,
         centered: bool = False,
+        clipnorm: float | None = None,
+        clipvalue: float | None = None,
+        global_clipnorm: float | None = None,
         **kwargs,
     ) -> None:
-        super().__init__(learning_rate, **kwargs)
+        super().__init__(
+            learning_rate,
+            clipnorm=clipnorm,
+            clipvalue=clipvalue,
+            global_clipnorm=global_clipnorm,
+            **kwargs,
+        )
         self.rho = _check("rho", rho, 0.0, 1.0, high_open=True)
         self.momentum = _check("momentum", momentum, 0.0, 1.0)
         self.epsilon = _check("epsilon", 1e-7 if epsilon is None else epsilon, 0.0, math.inf)
@@ -176,7 +136,7 @@ class RMSprop(Optimizer):
     def _build_slots(self, w):
         self._v, self._mg, self._m = np.zeros_like(w), np.zeros_like(w), np.zeros_like(w)
 
-    def _update(self, w, g):
+    def _step(self, g):
         t = self._tmp
         self._v *= self.rho
         self._v += (1 - self.rho) * np.square(g, out=t)
@@ -190,11 +150,11 @@ class RMSprop(Optimizer):
         np.sqrt(t, out=t)
         np.divide(g, t, out=t)
         t *= self.learning_rate
-        if self.momentum:
-            self._m *= self.momentum
-            self._m += t
-            t = self._m
-        w -= t
+        if not self.momentum:
+            return t
+        self._m *= self.momentum
+        self._m += t
+        return self._m
 
 
 class Adam(Optimizer):
@@ -212,9 +172,18 @@ class Adam(Optimizer):
         beta_2: float = 0.999,
         epsilon: float | None = 1e-7,
         amsgrad: bool = False,
+        clipnorm: float | None = None,
+        clipvalue: float | None = None,
+        global_clipnorm: float | None = None,
         **kwargs,
     ) -> None:
-        super().__init__(learning_rate, **kwargs)
+        super().__init__(
+            learning_rate,
+            clipnorm=clipnorm,
+            clipvalue=clipvalue,
+            global_clipnorm=global_clipnorm,
+            **kwargs,
+        )
         self.beta_1 = _check("beta_1", beta_1, 0.0, 1.0, high_open=True)
         self.beta_2 = _check("beta_2", beta_2, 0.0, 1.0, high_open=True)
         self.epsilon = _check("epsilon", 1e-7 if epsilon is None else epsilon, 0.0, math.inf)
@@ -223,7 +192,7 @@ class Adam(Optimizer):
     def _build_slots(self, w):
         self._m, self._v, self._vhat = np.zeros_like(w), np.zeros_like(w), np.zeros_like(w)
 
-    def _update(self, w, g):
+    def _step(self, g):
         t, step = self._tmp, self.iterations
         alpha = self.learning_rate * math.sqrt(1 - self.beta_2**step) / (1 - self.beta_1**step)
         np.subtract(g, self._m, out=t)
@@ -240,7 +209,7 @@ class Adam(Optimizer):
         t += self.epsilon
         np.divide(self._m, t, out=t)
         t *= alpha
-        w -= t
+        return t
 
 
 def get(identifier: str | Optimizer, **kwargs: Any) -> Optimizer:

@@ -64,7 +64,7 @@ class Trainer:
             recorder.before_update(step)
         self.optimizer.apply(self.flat.w, self.flat.g)
         if recorder is not None:
-            recorder.after_update(step)
+            recorder.after_update(step, self.optimizer.last_step)
         return loss
 
     def backward(self, grad: np.ndarray, trace: list | None = None) -> None:
@@ -121,5 +121,5 @@ def inference_pass(model, x: np.ndarray, y: np.ndarray | None, stats: Activation
 def loss_and_value(model, y: np.ndarray, out: np.ndarray) -> float:
     """Batch loss only (fused form when the output activation is fused with the loss)."""
     if model._fused:
-        return model.loss.fused(y, model.layers[-1]._z, out)[0]
+        return model.loss.fused_value(y, model.layers[-1]._z, out)
     return model.loss(y, out)

@@ -6,6 +6,7 @@ import numpy as np
 
 from core import activations, initializers, regularizers
 from core.layers.base import Layer, check_positive_int
+from core.reductions import col_sum
 
 
 class Dense(Layer):
@@ -76,7 +77,7 @@ class Dense(Layer):
         self._dz = dz
         np.matmul(self._x.T, dz, out=self.grads["kernel"])
         if self.use_bias:
-            np.sum(dz, axis=0, out=self.grads["bias"])
+            col_sum(dz, out=self.grads["bias"])
         if not self.needs_input_grad:
             return None
         return dz @ self.params["kernel"].T
