@@ -41,20 +41,25 @@ BUNDLED = {
 }
 
 
+def _source_code(config: ExperimentConfig, info: object, n: int, noise: float) -> str:
+    """Lines that leave the raw data in ``x``, ``y``."""
+    if config.dataset in SOURCES:
+        return SOURCES[config.dataset].format(n=n, noise=noise, seed=config.data_seed)
+    loader = BUNDLED[config.dataset]
+    source = f"from sklearn.datasets import {loader}\nx, y = {loader}(return_X_y=True)"
+    if n < info.max_samples:  # a subsample of the bundled set
+        source += (
+            f"\nx, _, y, _ = train_test_split(x, y, train_size={n}, "
+            f"random_state={config.data_seed}{', stratify=y' if info.n_classes else ''})"
+        )
+    return source
+
+
 def _data_code(config: ExperimentConfig, info: object) -> str:
     """Generate or load the data, split 60/20/20, standardise on the training rows."""
     n = config.n_samples or info.default_samples
     noise = info.default_noise if config.noise is None else config.noise
-    if config.dataset in SOURCES:
-        source = SOURCES[config.dataset].format(n=n, noise=noise, seed=config.data_seed)
-    else:
-        loader = BUNDLED[config.dataset]
-        source = f"from sklearn.datasets import {loader}\nx, y = {loader}(return_X_y=True)"
-        if n < info.max_samples:
-            source += (
-                f"\nx, _, y, _ = train_test_split(x, y, train_size={n}, "
-                f"random_state={config.data_seed}{', stratify=y' if info.n_classes else ''})"
-            )
+    source = _source_code(config, info, n, noise)
     strat = info.task != "regression"
     lines = [
         f"# data: {info.title} (gradlab's recipe; the exact rows may differ from gradlab's)",
@@ -140,17 +145,8 @@ def _compile_code(config: ExperimentConfig, head: object) -> str:
     )
 
 
-def to_keras_code(config: ExperimentConfig) -> str:
-    """A complete Keras 3 script training the same network as ``config`` (runs unchanged).
-
-    Data comes from scikit-learn (or a few NumPy lines for gradlab's own generators) with the
-    same recipe: 60/20/20 split, scaling fitted on the training rows.
-    """
-    from datasets import DATASETS
-
-    info = DATASETS[config.dataset]
-    head = resolve_head(config, info)
-    units = head.units(info.n_classes)
+def _header(config: ExperimentConfig, head: object) -> list[str]:
+    """Docstring, imports, seed, dtype and (if needed) a step activation."""
     header = [
         f'"""gradlab config {config.config_id} as a Keras 3 script (any backend)."""',
         "import numpy as np",
@@ -174,6 +170,21 @@ def to_keras_code(config: ExperimentConfig) -> str:
             "def step(x):  # Keras has no step activation; its gradient is 0",
             "    return keras.ops.cast(x > 0, x.dtype)",
         ]
+    return header
+
+
+def to_keras_code(config: ExperimentConfig) -> str:
+    """A complete Keras 3 script training the same network as ``config`` (runs unchanged).
+
+    Data comes from scikit-learn (or a few NumPy lines for gradlab's own generators) with the
+    same recipe: 60/20/20 split, scaling fitted on the training rows.
+    """
+    from datasets import DATASETS
+
+    info = DATASETS[config.dataset]
+    head = resolve_head(config, info)
+    units = head.units(info.n_classes)
+    header = _header(config, head)
     parts = [
         "\n".join(header),
         _data_code(config, info),

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import atexit
 import logging
-import multiprocessing
 import os
 import socket
 import threading
@@ -18,11 +17,11 @@ import uuid
 import weakref
 from collections.abc import Sequence
 
-from experiments import owners, worker
+from experiments import owners
 from experiments.config import ConfigError, ExperimentConfig
 from experiments.data import load_arrays
-from experiments.schema import ACTIVE, FINISHED
-from experiments.spawning import start_process
+from experiments.pool import WorkerPool
+from experiments.schema import FINISHED
 from experiments.store import Store
 from experiments.validation import validate
 
@@ -66,9 +65,7 @@ class Runner:
         self.limits = (max_active_per_owner, max_active_total)
         self.cancel_grace_s = cancel_grace_s
         self.runner_id = f"{socket.gethostname()}:{os.getpid()}:{uuid.uuid4().hex[:8]}"
-        self._ctx = multiprocessing.get_context("spawn")
-        self._procs: dict[str, tuple[multiprocessing.process.BaseProcess, str]] = {}
-        self._deadlines: dict[str, float] = {}
+        self._pool = WorkerPool(self.store, self.runner_id, self.max_workers, cancel_grace_s)
         self._lock = threading.Lock()
         self._wake, self._stop = threading.Event(), threading.Event()
         owners.register_runner(self.store, self.runner_id)
@@ -104,24 +101,7 @@ class Runner:
             raise ConfigError("labels", f"received {len(labels)} for {len(configs)} configs")
         for config in configs:
             validate(config)
-        now = time.time()
-        rows = [
-            {
-                "run_id": uuid.uuid4().hex[:12],
-                "owner": owner,
-                "label": label,
-                "config_id": config.config_id,
-                "config_json": config.to_json(),
-                "repeat": k,
-                "seed": config.seed + k,
-                "status": "queued",
-                "runner_id": self.runner_id,
-            }
-            for config, label in zip(configs, labels, strict=True)
-            for k in range(config.repeats)
-        ]
-        for i, row in enumerate(rows):
-            row["created_at"] = now + 1e-6 * i  # keeps submission order in ORDER BY created_at
+        rows = self._rows(configs, owner, labels)
         with self._lock:
             self._check_limits(owner, len(rows))
             self.store.insert_runs(rows)
@@ -139,8 +119,7 @@ class Runner:
             return True
         if not self.store.update_run(run_id, only_if=("running",), cancel_requested=1):
             return False
-        with self._lock:
-            self._deadlines[run_id] = time.monotonic() + self.cancel_grace_s
+        self._pool.set_deadline(run_id)
         self._wake.set()
         return True
 
@@ -161,23 +140,13 @@ class Runner:
         self._stop.set()
         self._wake.set()
         self._thread.join(timeout)
-        with self._lock:
-            procs = list(self._procs.values())
-            self._procs.clear()
-        for proc, _ in procs:
-            proc.terminate()
-        for proc, _ in procs:
-            proc.join(timeout)
-            if proc.is_alive():
-                proc.kill()
-                proc.join(timeout)
+        self._pool.stop_all(timeout)
         owners.mark_interrupted(self.store, self.runner_id, "the runner was shut down")
         owners.retire_runner(self.store, self.runner_id)
 
     def active_processes(self) -> dict[str, int]:
         """``{run_id: pid}`` of the workers alive now."""
-        with self._lock:
-            return {rid: proc.pid for rid, (proc, _) in self._procs.items() if proc.is_alive()}
+        return self._pool.active()
 
     def __enter__(self) -> Runner:
         return self
@@ -186,6 +155,28 @@ class Runner:
         self.shutdown()
 
     # --- dispatcher -------------------------------------------------------------------------
+
+    def _rows(self, configs: list[ExperimentConfig], owner: str, labels: list[str]) -> list[dict]:
+        """New ``runs`` rows: one per config and repeat, in submission order."""
+        now = time.time()
+        rows = [
+            {
+                "run_id": uuid.uuid4().hex[:12],
+                "owner": owner,
+                "label": label,
+                "config_id": config.config_id,
+                "config_json": config.to_json(),
+                "repeat": k,
+                "seed": config.seed + k,
+                "status": "queued",
+                "runner_id": self.runner_id,
+            }
+            for config, label in zip(configs, labels, strict=True)
+            for k in range(config.repeats)
+        ]
+        for i, row in enumerate(rows):
+            row["created_at"] = now + 1e-6 * i  # keeps submission order in ORDER BY created_at
+        return rows
 
     def _check_limits(self, owner: str, adding: int) -> None:
         per_owner, total = self.limits
@@ -202,87 +193,18 @@ class Runner:
             )
 
     def _loop(self) -> None:
+        try:
+            # import the data stack now, not on the first submit: it costs about a second
+            load_arrays(ExperimentConfig())
+        except Exception:
+            log.exception("gradlab dispatcher warm-up")
         while not self._stop.is_set():
             try:
-                self._reap()
-                self._enforce_deadlines()
-                self._start_queued()
+                self._pool.tick()
             except Exception:  # the dispatcher must outlive one bad run or a busy database
                 log.exception("gradlab dispatcher")
             self._wake.wait(0.1)
             self._wake.clear()
-
-    def _reap(self) -> None:
-        with self._lock:
-            ended = [(rid, p) for rid, (p, _) in self._procs.items() if not p.is_alive()]
-            for run_id, _ in ended:
-                del self._procs[run_id]
-                self._deadlines.pop(run_id, None)
-        for run_id, proc in ended:
-            proc.join()
-            cancelled = self.store.cancel_requested(run_id)
-            self.store.update_run(
-                run_id,
-                only_if=("running",),
-                status="cancelled" if cancelled else "failed",
-                error=None if cancelled else owners.describe_exit(proc.exitcode),
-                finished_at=time.time(),
-            )
-
-    def _enforce_deadlines(self) -> None:
-        now = time.monotonic()
-        with self._lock:
-            late = [rid for rid, t in self._deadlines.items() if t < now and rid in self._procs]
-            for run_id in late:
-                self._procs[run_id][0].terminate()
-                self._deadlines[run_id] = now + self.cancel_grace_s  # then terminate again
-
-    def _start_queued(self) -> None:
-        with self._lock:
-            free = self.max_workers - len(self._procs)
-            running = [owner for _, owner in self._procs.values()]
-        if free <= 0 or self._stop.is_set():
-            return
-        queued = self.store.query(
-            "SELECT run_id, owner, config_json FROM runs WHERE runner_id = ? AND status = ? "
-            "ORDER BY created_at",
-            (self.runner_id, "queued"),
-        )
-        for _ in range(min(free, len(queued))):
-            # fair share: the owner with the fewest running runs goes first, then the oldest
-            row = min(queued, key=lambda r: running.count(r["owner"]))
-            queued.remove(row)
-            running.append(row["owner"])
-            self._start(row)
-
-    def _start(self, row: dict) -> None:
-        run_id = row["run_id"]
-        if not self.store.update_run(
-            run_id, only_if=("queued",), status="running", started_at=time.time()
-        ):
-            return  # cancelled meanwhile
-        try:
-            from experiments.config import config_from_json
-
-            data = load_arrays(config_from_json(row["config_json"]))
-            proc = start_process(
-                self._ctx,
-                target=worker.main,
-                args=(run_id, str(self.store.path), os.getpid(), data),
-                name=f"gradlab-{run_id}",
-            )
-        except Exception as error:
-            self.store.update_run(
-                run_id,
-                only_if=ACTIVE,
-                status="failed",
-                finished_at=time.time(),
-                error=f"could not start the worker: {type(error).__name__}: {error}",
-            )
-            return
-        with self._lock:
-            self._procs[run_id] = (proc, row["owner"])
-        self.store.update_run(run_id, pid=proc.pid)
 
 
 @atexit.register

@@ -78,6 +78,19 @@ def watch_parent(store: Store, run_id: str, parent_pid: int) -> None:
     threading.Thread(target=loop, daemon=True, name="gradlab-parent-watch").start()
 
 
+def final_status(history: Any, stopped_by: str | None) -> dict[str, Any]:
+    """The run's closing fields: done, cancelled, interrupted, or diverged (epoch 1-based,
+    step 0-based within that epoch, which has no row: it never finished)."""
+    if history.diverged:
+        at = history.diverged_at or {}
+        return {
+            "status": "diverged",
+            "diverged_epoch": at.get("epoch", -1) + 1,
+            "diverged_step": at.get("step"),
+        }
+    return {"status": stopped_by or "done"}
+
+
 def train(store: Store, run_id: str, data: ArrayData, parent_pid: int) -> None:
     """Fit the run's model on ``data``, writing epochs as they finish, then its final status."""
     from experiments.artifacts import final_artifacts
@@ -106,15 +119,8 @@ def train(store: Store, run_id: str, data: ArrayData, parent_pid: int) -> None:
         validation_data=(data.x_val, encode_targets(data.y_val, head, data.n_classes)),
         callbacks=[writer],
     )
-    final: dict[str, Any] = {"status": writer.stopped_by or "done"}
-    if history.diverged:
-        at = history.diverged_at or {}
-        final = {
-            "status": "diverged",
-            "diverged_epoch": at.get("epoch", -1) + 1,
-            "diverged_step": at.get("step"),
-        }
-    else:
+    final = final_status(history, writer.stopped_by)
+    if final["status"] != "diverged":
         for kind, artifact in final_artifacts(model, data, head).items():
             store.write_artifact(run_id, kind, artifact)
     store.update_run(run_id, only_if=("running",), finished_at=time.time(), **final)
