@@ -86,12 +86,12 @@ class StepRecorder:
     def kernel_stats(self, variables: list[int]) -> np.ndarray:
         """(mean grad norm, max grad norm, mean update/weight ratio) x ``variables``, (3, k)."""
         rows = np.sqrt(self.rows[:, :, variables].astype(np.float64))
-        gn = rows[:, 1]
-        with np.errstate(divide="ignore", invalid="ignore"):
-            ratio = rows[:, 2] / rows[:, 0]
+        w, gn, dw = rows[:, 0], rows[:, 1], rows[:, 2]
         # a zero kernel has no defined ratio; average over the steps where it has one
-        ratio = np.nanmean(np.where(np.isfinite(ratio), ratio, np.nan), axis=0)
-        return np.stack([gn.mean(axis=0), gn.max(axis=0), np.nan_to_num(ratio)])
+        defined = w > 0
+        ratio = (dw / np.where(defined, w, 1.0) * defined).sum(axis=0)
+        ratio /= np.maximum(defined.sum(axis=0), 1)
+        return np.stack([gn.mean(axis=0), gn.max(axis=0), ratio])
 
 
 class ActivationStats:

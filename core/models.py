@@ -14,6 +14,8 @@ from core.summary import summary_text
 from core.training import Trainer, inference_pass
 
 _DTYPES = ("float32", "float64")
+# saturated or diverging networks overflow on purpose; results say so, warnings only add noise
+_QUIET = {"over": "ignore", "invalid": "ignore", "divide": "ignore", "under": "ignore"}
 
 
 class Sequential:
@@ -180,7 +182,7 @@ class Sequential:
         self._require_compiled()
         x, y = self._prepare(x, y)
         trainer = Trainer(self)
-        with np.errstate(over="ignore", invalid="ignore", divide="ignore"):
+        with np.errstate(**_QUIET):
             loss = trainer.step(x, y)
             values = [fn(y, trainer.output) for fn in self._metric_fns.values()]
         return [loss, *values] if values else loss
@@ -189,7 +191,8 @@ class Sequential:
         """Loss (penalties included) and metrics in inference mode, like Keras."""
         self._require_compiled()
         x, y = self._prepare(x, y)
-        _, loss, values = inference_pass(self, x, y, None)
+        with np.errstate(**_QUIET):
+            _, loss, values = inference_pass(self, x, y, None)
         loss += Trainer(self).penalty()
         if return_dict:
             return {"loss": loss, **values}
@@ -198,7 +201,8 @@ class Sequential:
     def predict(self, x, batch_size=None, verbose=0) -> np.ndarray:
         """Outputs (n, units) in inference mode."""
         x, _ = self._prepare(x, None)
-        return inference_pass(self, x, None, None)[0]
+        with np.errstate(**_QUIET):
+            return inference_pass(self, x, None, None)[0]
 
     def count_params(self) -> int:
         """Total number of weights, trainable and not."""
