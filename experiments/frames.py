@@ -40,8 +40,8 @@ EPOCH_DTYPES: dict[str, str] = {
     "split": "string",
     "loss": "float64",
     "accuracy": "float64",
-    "eval_loss": "float64",
-    "eval_accuracy": "float64",
+    "running_loss": "float64",
+    "running_accuracy": "float64",
     **{name: "Int64" if name in EPOCH_INTEGERS else "float64" for name in EPOCH_DIAGNOSTICS},
 }
 LAYER_DTYPES: dict[str, str] = {
@@ -78,9 +78,12 @@ class Results:
     """A set of runs as three tidy frames.
 
     ``runs``: one row per run (:data:`RUN_DTYPES`). ``epochs``: one row per run x epoch (1-based)
-    x split (``train``: Keras's running ``loss`` over the epoch, plus ``eval_loss``, the whole
-    training set in inference mode; ``val``: the validation split), with the epoch's diagnostics
-    repeated on both rows. ``layers``: one row per run x epoch x layer (core's LayerDiagnostics).
+    x split, with the epoch's diagnostics repeated on both rows. ``loss`` and ``accuracy`` are
+    measured the same way for both splits, on the whole split in inference mode at the end of
+    the epoch (no dropout, moving batch-norm statistics), so ``val - train`` is the overfitting
+    gap; ``train`` rows also carry Keras's ``running_loss`` / ``running_accuracy`` (the mean
+    over the epoch's steps, what ``model.fit`` prints). ``layers``: one row per run x epoch x
+    layer (core's LayerDiagnostics).
     """
 
     runs: pd.DataFrame
@@ -101,13 +104,13 @@ class Results:
         )
 
     def overfitting_gap(self) -> pd.DataFrame:
-        """``val_loss - eval_loss`` per run and epoch: columns run_id, epoch, gap."""
+        """Validation minus training loss per run and epoch: columns run_id, epoch, gap."""
         keys = ["run_id", "epoch"]
-        train = self.epochs[self.epochs["split"] == "train"][[*keys, "eval_loss"]]
-        val = self.epochs[self.epochs["split"] == "val"][[*keys, "loss"]]
-        both = train.merge(val, on=keys, how="inner")
-        both["gap"] = both["loss"] - both["eval_loss"]
-        return both[[*keys, "gap"]].reset_index(drop=True)
+        wide = self.epochs.pivot(index=keys, columns="split", values="loss")
+        if not {"train", "val"} <= set(wide.columns):
+            return pd.DataFrame({"run_id": [], "epoch": [], "gap": []})
+        gap = (wide["val"] - wide["train"]).dropna().rename("gap")
+        return gap.reset_index()
 
 
 def read_runs(
@@ -140,14 +143,16 @@ def _epoch_rows(rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
     for row in rows:
         diagnostics = {name: row[name] for name in EPOCH_DIAGNOSTICS}
         base = {"run_id": row["run_id"], "epoch": row["epoch"], **diagnostics}
+        # without the end-of-epoch pass (diagnostics off) the running mean is all there is
+        evaluated = row["eval_loss"] is not None
         out.append(
             {
                 **base,
                 "split": "train",
-                "loss": row["loss"],
-                "accuracy": row["accuracy"],
-                "eval_loss": row["eval_loss"],
-                "eval_accuracy": row["eval_accuracy"],
+                "loss": row["eval_loss"] if evaluated else row["loss"],
+                "accuracy": row["eval_accuracy"] if evaluated else row["accuracy"],
+                "running_loss": row["loss"],
+                "running_accuracy": row["accuracy"],
             }
         )
         if row["val_loss"] is not None:

@@ -34,8 +34,9 @@ RUN_COLUMNS = {
     "runner_id": "TEXT",
 }
 
-# epochs: one row per run x epoch (1-based). History keys map to these columns; eval_* is the
-# whole training set in inference mode, so the overfitting gap is val_loss - eval_loss.
+# epochs: one row per run x epoch (1-based), History keys as columns: loss/accuracy are Keras's
+# running means over the steps; eval_* is the whole training set in inference mode, measured
+# like val_*, so the overfitting gap is val_loss - eval_loss.
 EPOCH_METRICS = (
     "loss",
     "accuracy",

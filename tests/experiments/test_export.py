@@ -126,7 +126,9 @@ def test_file_is_tidy(results: Results) -> None:
     failed = frame[frame["run_id"] == "failed"]
     assert failed["epoch"].isna().all() and failed["status"].tolist() == ["failed"]
     val = frame[(frame["run_id"] == "deep") & (frame["split"] == "val")]
-    assert (val["loss"] == 0.3).all() and val["eval_loss"].isna().all()
+    assert (val["loss"] == 0.3).all() and val["running_loss"].isna().all()
+    train = frame[(frame["run_id"] == "deep") & (frame["split"] == "train")]
+    assert (train["loss"] == 0.2).all() and (train["running_loss"] > 0.1).all()
 
 
 def test_config_columns_rebuild_the_config(results: Results) -> None:

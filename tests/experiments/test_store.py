@@ -113,10 +113,12 @@ def test_results_frames_are_tidy(tmp_path: Path) -> None:
     assert list(results.layers.columns) == list(LAYER_DTYPES)
     assert results.runs.loc[0, "epochs_done"] == 2
     epochs = results.epochs.set_index(["epoch", "split"])
-    assert epochs.loc[(2, "train"), "loss"] == 0.5
+    # train rows: the inference-mode pass over the training set (like val); running mean aside
+    assert epochs.loc[(2, "train"), "loss"] == 0.45
+    assert epochs.loc[(2, "train"), "accuracy"] == 0.6
+    assert epochs.loc[(2, "train"), "running_loss"] == 0.5
     assert epochs.loc[(2, "val"), "loss"] == 1.0
-    assert epochs.loc[(2, "train"), "eval_loss"] == 0.45
-    assert math.isnan(epochs.loc[(2, "val"), "eval_loss"])
+    assert math.isnan(epochs.loc[(2, "val"), "running_loss"])
     assert epochs.loc[(1, "val"), "steps"] == 4
     gap = results.overfitting_gap()
     assert gap["gap"].tolist() == pytest.approx([2.0 - 0.9, 1.0 - 0.45])
