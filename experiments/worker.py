@@ -135,10 +135,12 @@ def main(run_id: str, store_path: str, parent_pid: int, data: ArrayData) -> None
     store = Store(store_path)
     watch_parent(store, run_id, parent_pid)
     try:
-        from threadpoolctl import threadpool_limits
+        from threadpoolctl import threadpool_info, threadpool_limits
 
         # one BLAS thread per worker: the runner already runs one worker per core
         with threadpool_limits(limits=1):
+            blas = [pool["num_threads"] for pool in threadpool_info()]
+            store.write_artifact(run_id, "worker", {"pid": os.getpid(), "blas_threads": blas})
             store.write_artifact(
                 run_id,
                 "data",

@@ -42,6 +42,9 @@ def test_submit_returns_at_once_and_epochs_arrive_while_training(store, runner) 
     results = store.results(ids)
     assert len(results.epochs) == 3 * 150 * 2
     assert set(results.layers["layer_name"]) == {"dense", "dense_1"}
+    worker = store.artifacts(ids[0])["worker"]
+    assert worker["blas_threads"] and set(worker["blas_threads"]) == {1}
+    assert worker["pid"] == store.get_run(ids[0])["pid"]
     boundary = store.artifacts(ids[0])["boundary"]
     assert len(boundary["x0"]) == 60 and len(boundary["proba"]) == 60
     assert len(boundary["points"]["y"]) == frame["n_train"].iloc[0]
