@@ -136,3 +136,18 @@ def test_diverging_run_is_stored_with_its_partial_curves(store, runner) -> None:
     assert run["diverged_epoch"] == epochs["epoch"].max() + 1
     assert run["diverged_step"] is not None
     assert epochs["loss"].notna().all()
+
+
+def test_cancel_terminates_a_run_stuck_in_a_long_epoch(store) -> None:
+    # one epoch of 3000 single-sample steps through 256-wide layers takes seconds
+    slow = ExperimentConfig(n_samples=5000, batch_size=1, hidden_layers=(256,) * 3, epochs=5)
+    with Runner(store, max_workers=1, cancel_grace_s=0.1) as runner:
+        (run_id,) = runner.submit(slow, owner="ann")
+        wait_until(lambda: runner.active_processes(), what="the worker to start")
+        pid = runner.active_processes()[run_id]
+        assert runner.cancel(run_id)
+        assert runner.wait([run_id], timeout=30)
+        wait_until(lambda: not pid_alive(pid), timeout=10, what="the worker to exit")
+    run = store.get_run(run_id)
+    assert (run["status"], run["error"]) == ("cancelled", None)
+    assert store.epochs_done([run_id])[run_id] == 0  # stopped by the deadline, not at an epoch end
