@@ -191,3 +191,30 @@ def test_validation_split_takes_the_last_rows():
     assert h.params["samples"] == 75
     assert h.history["val_loss"][0] == pytest.approx(model.evaluate(x[75:], y[75:])[0], rel=1e-6)
     assert h.history["eval_loss"][0] == pytest.approx(model.evaluate(x[:75], y[:75])[0], rel=1e-6)
+
+
+@pytest.mark.parametrize("dot_min", [0, 10**9], ids=["per-kernel-dots", "reduceat"])
+def test_gradient_and_update_statistics_match_the_weight_change(monkeypatch, dot_min):
+    from core.diagnostics import StepRecorder
+
+    monkeypatch.setattr(StepRecorder, "DOT_MIN_KERNEL_SIZE", dot_min)
+    x, y = moons(64)
+    model = Sequential(
+        [Dense(5, input_dim=2, activation="tanh"), Dense(1, activation="sigmoid")],
+        seed=2,
+        dtype="float64",
+    )
+    model.compile(optimizers.SGD(learning_rate=0.1), "binary_crossentropy")
+    before = model.get_weights()
+    # one full-batch SGD step: the kernel moved by exactly lr * its gradient
+    diag = model.fit(x, y, batch_size=64, epochs=1).diagnostics[0]
+    after = model.get_weights()
+    for layer_diag, k in zip(diag.layers, (0, 2), strict=True):
+        moved = np.linalg.norm(after[k] - before[k])
+        assert layer_diag.grad_norm_mean == pytest.approx(moved / 0.1, rel=1e-9)
+        assert layer_diag.grad_norm_max == pytest.approx(moved / 0.1, rel=1e-9)
+        assert layer_diag.update_ratio == pytest.approx(moved / np.linalg.norm(before[k]))
+        assert layer_diag.weight_norm == pytest.approx(np.linalg.norm(after[k]))
+    grads = [(a - b) / 0.1 for a, b in zip(after, before, strict=True)]
+    total = np.sqrt(sum(float(np.sum(g * g)) for g in grads))
+    assert diag.grad_norm_before_clip == pytest.approx(total, rel=1e-9)
