@@ -145,13 +145,25 @@ class ExperimentConfig:
         return json.dumps(self.to_dict())
 
     def canonical(self) -> ExperimentConfig:
-        """An equivalent config with every setting that cannot matter reset to its default.
+        """An equivalent config with every setting that cannot matter made explicit or reset.
 
         Hyperparameters the chosen optimizer does not take, the clip threshold without clipping,
-        the regularization factor without a regularizer, ``repeats`` (a property of the run set,
-        not of one run) and an unset learning rate (made explicit) are normalised, so two configs
-        that train identically share one :attr:`config_id`.
+        the regularization factor without a regularizer and ``repeats`` (a property of the run
+        set, not of one run) are reset to their defaults; an unset learning rate, sample count or
+        noise level becomes the value it stands for. So two configs that train identically share
+        one :attr:`config_id`.
         """
+        from datasets import DATASETS  # the registry alone: no scikit-learn
+
+        changes = self._optimizer_changes()
+        info = DATASETS.get(self.dataset)
+        if info is not None and self.n_samples is None:
+            changes["n_samples"] = info.default_samples
+        if info is not None and info.has_noise and self.noise is None:
+            changes["noise"] = info.default_noise
+        return dataclasses.replace(self, **changes)
+
+    def _optimizer_changes(self) -> dict[str, Any]:
         defaults = ExperimentConfig()
         changes: dict[str, Any] = {"repeats": 1}
         used = OPTIMIZER_PARAMS.get(self.optimizer, OPTIMIZER_FIELDS)
@@ -164,7 +176,7 @@ class ExperimentConfig:
             changes["clip_threshold"] = defaults.clip_threshold
         if self.regularizer == "none":
             changes["regularization_factor"] = defaults.regularization_factor
-        return dataclasses.replace(self, **changes)
+        return changes
 
     @property
     def config_id(self) -> str:
@@ -178,8 +190,8 @@ class ExperimentConfig:
 
     def optimizer_kwargs(self) -> dict[str, Any]:
         """Keyword arguments for the chosen optimizer: its own hyperparameters and clipping."""
-        canon = self.canonical()
-        kwargs = {name: getattr(canon, name) for name in OPTIMIZER_PARAMS.get(self.optimizer, ())}
+        values = {**self.to_dict(), **self._optimizer_changes()}
+        kwargs = {name: values[name] for name in OPTIMIZER_PARAMS.get(self.optimizer, ())}
         if self.clipping != "none":
             kwargs[self.clipping] = self.clip_threshold
         return kwargs

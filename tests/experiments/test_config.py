@@ -10,6 +10,7 @@ import json
 import pytest
 
 from core.optimizers import OPTIMIZERS
+from datasets import DATASETS
 from experiments.config import (
     DEFAULT_LEARNING_RATE,
     FIELD_NAMES,
@@ -42,9 +43,14 @@ def test_unknown_key_is_named_and_valid_keys_listed() -> None:
 
 def test_config_id_is_sha256_of_sorted_canonical_json() -> None:
     config = ExperimentConfig(optimizer="sgd", learning_rate=0.1, momentum=0.9)
-    expected = dict(config.to_dict())
+    moons = DATASETS["moons"]
+    expected = {
+        **config.to_dict(),
+        "n_samples": moons.default_samples,
+        "noise": moons.default_noise,
+    }
     # by hand: what the docstring promises (floats as floats, repeats reset)
-    for name in ("train_fraction", "label_noise", "dropout", "learning_rate", "momentum"):
+    for name in ("train_fraction", "label_noise", "dropout", "learning_rate", "momentum", "noise"):
         expected[name] = float(expected[name])
     text = json.dumps(expected, sort_keys=True, separators=(",", ":"))
     assert config.config_id == hashlib.sha256(text.encode()).hexdigest()[:10]
@@ -58,6 +64,10 @@ def test_config_id_ignores_what_cannot_matter() -> None:
     assert base.config_id == ExperimentConfig(regularization_factor=0.5).config_id
     assert base.config_id == ExperimentConfig(repeats=3).config_id
     assert base.config_id == ExperimentConfig(dropout=0).config_id
+    moons = DATASETS["moons"]
+    explicit = ExperimentConfig(n_samples=moons.default_samples, noise=moons.default_noise)
+    assert base.config_id == explicit.config_id
+    assert base.config_id != ExperimentConfig(noise=0.3).config_id
     assert base.config_id != ExperimentConfig(beta_1=0.8).config_id
     assert base.config_id != ExperimentConfig(seed=1).config_id
     sgd = ExperimentConfig(optimizer="sgd")
