@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import io
 import json
+import re
 from typing import Any
 
 import pandas as pd
@@ -22,6 +23,7 @@ from experiments.validation import validate
 RUN_META = [name for name in RUN_DTYPES if name != "config_json"]
 EPOCH_COLUMNS = [name for name in EPOCH_DTYPES if name != "run_id"]
 CONFIG_PREFIX = "config."
+LAYER_COLUMN = re.compile(r"layer(\d+)\.")
 LAYER_FIELDS = {"layer_name": "name", "kind": "kind", **{s: s for s in LAYER_STATS}}
 CONFIG_COLUMNS = [f"{CONFIG_PREFIX}{f.name}" for f in public_fields()]
 REQUIRED = [*RUN_META, *CONFIG_COLUMNS, *EPOCH_COLUMNS]
@@ -105,18 +107,16 @@ def _read(text: str) -> pd.DataFrame:
     return frame
 
 
-def _layer_rows(frame: pd.DataFrame) -> list[dict[str, Any]]:
+def _layer_rows(frame: pd.DataFrame) -> pd.DataFrame:
+    """The ``layers`` frame back from the ``layer<k>.*`` columns of one row per run x epoch."""
     per_epoch = frame[frame["epoch"] != ""].drop_duplicates(["run_id", "epoch"])
-    indices = sorted({int(c[5 : c.index(".")]) for c in frame.columns if c.startswith("layer")})
-    rows = []
-    for _, row in per_epoch.iterrows():
-        for k in indices:
-            if row.get(f"layer{k}.name", "") == "":
-                continue
-            layer = {"run_id": row["run_id"], "epoch": row["epoch"], "layer_index": k}
-            layer.update({field: row[f"layer{k}.{col}"] for field, col in LAYER_FIELDS.items()})
-            rows.append(layer)
-    return rows
+    indices = sorted({int(m[1]) for c in frame.columns if (m := LAYER_COLUMN.match(c))})
+    parts = [pd.DataFrame(columns=list(LAYER_DTYPES))]
+    for k in indices:
+        names = {f"layer{k}.{column}": field for field, column in LAYER_FIELDS.items()}
+        part = per_epoch[["run_id", "epoch", *names]].rename(columns=names)
+        parts.append(part[part["layer_name"] != ""].assign(layer_index=str(k)))
+    return pd.concat(parts, ignore_index=True)
 
 
 def import_csv(text: str) -> Results:
@@ -137,4 +137,4 @@ def import_csv(text: str) -> Results:
         message = f"not a gradlab results CSV: a config in it is invalid: {error}"
         raise CsvFormatError(message) from error
     epochs = frame[frame["split"] != ""][list(EPOCH_DTYPES)]
-    return Results.build(runs, epochs, pd.DataFrame(_layer_rows(frame), columns=list(LAYER_DTYPES)))
+    return Results.build(runs, epochs, _layer_rows(frame))

@@ -63,14 +63,17 @@ def normalise(frame: pd.DataFrame, dtypes: dict[str, str]) -> pd.DataFrame:
     frame = frame.reset_index(drop=True)
     out = {}
     for name, dtype in dtypes.items():
-        values = frame[name] if name in frame else pd.Series([None] * len(frame), dtype=object)
-        values = values.astype(object)
-        values = values.where(values.notna() & (values != ""), None)
+        if name not in frame:
+            out[name] = pd.Series(pd.NA, index=frame.index, dtype="object").astype(dtype)
+            continue
+        values = frame[name]
+        if not pd.api.types.is_numeric_dtype(values.dtype):  # None/"" from SQLite or a CSV
+            values = values.astype(object).mask(values.isna() | (values == ""), None)
         if dtype == "string":
             out[name] = values.astype("string")
         else:
             out[name] = pd.to_numeric(values).astype(dtype)
-    return pd.DataFrame(out, index=pd.RangeIndex(len(frame)))
+    return pd.DataFrame(out, index=frame.index)
 
 
 @dataclass(frozen=True)
@@ -137,29 +140,24 @@ def read_runs(
     return normalise(pd.DataFrame(rows, columns=list(RUN_DTYPES)), RUN_DTYPES)
 
 
-def _epoch_rows(rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
-    """Split each stored epoch into a train row and a val row."""
-    out = []
-    for row in rows:
-        diagnostics = {name: row[name] for name in EPOCH_DIAGNOSTICS}
-        base = {"run_id": row["run_id"], "epoch": row["epoch"], **diagnostics}
-        # without the end-of-epoch pass (diagnostics off) the running mean is all there is
-        evaluated = row["eval_loss"] is not None
-        out.append(
-            {
-                **base,
-                "split": "train",
-                "loss": row["eval_loss"] if evaluated else row["loss"],
-                "accuracy": row["eval_accuracy"] if evaluated else row["accuracy"],
-                "running_loss": row["loss"],
-                "running_accuracy": row["accuracy"],
-            }
-        )
-        if row["val_loss"] is not None:
-            out.append(
-                {**base, "split": "val", "loss": row["val_loss"], "accuracy": row["val_accuracy"]}
-            )
-    return out
+def split_epochs(stored: pd.DataFrame) -> pd.DataFrame:
+    """Turn stored epochs (one row per run x epoch) into a train row and a val row each."""
+    base = stored[["run_id", "epoch", *EPOCH_DIAGNOSTICS]]
+    # without the end-of-epoch pass (diagnostics off) the running mean is all there is
+    train = base.assign(
+        split="train",
+        loss=stored["eval_loss"].fillna(stored["loss"]),
+        accuracy=stored["eval_accuracy"].fillna(stored["accuracy"]),
+        running_loss=stored["loss"],
+        running_accuracy=stored["accuracy"],
+    )
+    has_val = stored["val_loss"].notna()
+    val = base[has_val].assign(
+        split="val",
+        loss=stored.loc[has_val, "val_loss"],
+        accuracy=stored.loc[has_val, "val_accuracy"],
+    )
+    return pd.concat([train, val], ignore_index=True)
 
 
 def read_results(store: Store, run_ids: Sequence[str]) -> Results:
@@ -170,13 +168,15 @@ def read_results(store: Store, run_ids: Sequence[str]) -> Results:
     conn.execute("BEGIN")
     try:
         runs = read_runs(store, run_ids=list(run_ids))
-        epochs = store.query(f"SELECT * FROM epochs WHERE run_id IN ({marks})", list(run_ids))
-        layers = store.query(f"SELECT * FROM layers WHERE run_id IN ({marks})", list(run_ids))
+        epochs, layers = (
+            pd.read_sql_query(
+                f"SELECT * FROM {table} WHERE run_id IN ({marks})", conn, params=list(run_ids)
+            )
+            for table in ("epochs", "layers")
+        )
     finally:
         conn.execute("COMMIT")
-    epochs_frame = pd.DataFrame(_epoch_rows(epochs), columns=list(EPOCH_DTYPES))
-    layers_frame = pd.DataFrame(layers, columns=list(LAYER_DTYPES))
-    return Results.build(runs, epochs_frame, layers_frame)
+    return Results.build(runs, split_epochs(epochs), layers)
 
 
 def empty_results() -> Results:
