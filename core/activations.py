@@ -163,7 +163,8 @@ ACTIVATIONS: dict[str, Activation] = {
         "relu",
         lambda z: np.maximum(z, 0),
         lambda z: (z > 0).astype(z.dtype),
-        backward_fn=lambda a, z, g: np.multiply(g, a > 0),
+        # a >= 0, so sign(a) is the 0/1 mask; float * bool would take numpy's slow casting path
+        backward_fn=lambda a, z, g: g * np.sign(a),
         relu_family=True,
     ),
     "leaky_relu": Activation(

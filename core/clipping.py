@@ -20,11 +20,7 @@ class Clipper:
         self.flat = flat
         self.clipnorm, self.clipvalue, self.global_clipnorm = clipnorm, clipvalue, global_clipnorm
         self._sq = np.empty_like(flat.g)
-
-    @property
-    def active(self) -> bool:
-        """Whether any clipping is configured."""
-        return any(v is not None for v in (self.clipnorm, self.clipvalue, self.global_clipnorm))
+        self.active = any(v is not None for v in (clipnorm, clipvalue, global_clipnorm))
 
     def __call__(self) -> tuple[float, bool]:
         g = self.flat.g
