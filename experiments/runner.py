@@ -59,9 +59,11 @@ class Runner:
         cancel_grace_s: float = 3.0,
     ) -> None:
         self.store = store if isinstance(store, Store) else Store(store)
-        self.max_workers = int(max_workers or os.cpu_count() or 1)
-        if self.max_workers < 1:
+        if max_workers is not None and (
+            not isinstance(max_workers, int) or isinstance(max_workers, bool) or max_workers < 1
+        ):
             raise ValueError(f"max_workers: received {max_workers!r}; accepted: an integer >= 1")
+        self.max_workers = max_workers or os.cpu_count() or 1
         self.limits = (max_active_per_owner, max_active_total)
         self.cancel_grace_s = cancel_grace_s
         self.runner_id = f"{socket.gethostname()}:{os.getpid()}:{uuid.uuid4().hex[:8]}"

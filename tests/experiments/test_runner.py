@@ -98,6 +98,17 @@ def test_shutdown_leaves_no_orphans(store) -> None:
     assert [status(store, i) for i in ids] == ["interrupted"] * 3
 
 
+@pytest.mark.parametrize("workers", [0, -1, 1.5, True])
+def test_max_workers_must_be_a_positive_integer(store, workers) -> None:
+    with pytest.raises(ValueError, match=f"max_workers: received {workers!r}"):
+        Runner(store, max_workers=workers)
+
+
+def test_default_workers_is_the_number_of_cores(store) -> None:
+    with Runner(store) as runner:
+        assert runner.max_workers == os.cpu_count()
+
+
 def test_invalid_config_queues_nothing(store, runner) -> None:
     with pytest.raises(ConfigError, match="learning_rate"):
         runner.submit([ExperimentConfig(**TINY), ExperimentConfig(learning_rate=-1.0)], "ann")
