@@ -95,6 +95,8 @@ class Runner:
         QueueFullError
             The owner or the server would exceed its limit of queued plus running runs.
         """
+        if self._stop.is_set():
+            raise RuntimeError("this Runner was shut down; create a new one to submit runs")
         configs = [configs] if isinstance(configs, ExperimentConfig) else list(configs)
         if not isinstance(owner, str) or not owner.strip():
             raise ConfigError("owner", f"received {owner!r}; accepted: a non-empty string")

@@ -95,6 +95,8 @@ def test_shutdown_leaves_no_orphans(store) -> None:
     pids = list(runner.active_processes().values())
     runner.shutdown()
     assert not any(pid_alive(pid) for pid in pids)
+    with pytest.raises(RuntimeError, match="shut down"):
+        runner.submit([LONG], owner="ann")
     assert [status(store, i) for i in ids] == ["interrupted"] * 3
 
 
