@@ -131,15 +131,17 @@ class ActivationStats:
         self.counts = np.zeros(n_layers)
         self.ever_positive: list[np.ndarray | None] = [None] * n_layers
 
-    def add(self, i: int, a: np.ndarray, relu_family: bool) -> None:
-        """Fold layer ``i``'s outputs ``a`` (n, d) into the running sums."""
-        self.sums[i] += float(col_sum(a).sum())
+    def add(self, i: int, a: np.ndarray, units: str | None) -> None:
+        """Fold layer ``i``'s outputs ``a`` (n, d) into the running sums; ``units`` is
+        ``"nonnegative"`` (ReLU), ``"signed"`` (other ReLU-family) or ``None`` (no dead units)."""
+        col = col_sum(a)
+        self.sums[i] += float(col.sum())
         flat = a.reshape(-1)
         self.sq_sums[i] += float(np.dot(flat, flat))
         self.counts[i] += a.size
-        if relu_family:
+        if units is not None:
             # a unit was positive somewhere iff the column sum of its positive part is positive
-            pos = col_sum(np.maximum(a, 0)) > 0
+            pos = (col if units == "nonnegative" else col_sum(np.maximum(a, 0))) > 0
             prev = self.ever_positive[i]
             self.ever_positive[i] = pos if prev is None else prev | pos
 
@@ -154,10 +156,13 @@ class ActivationStats:
         return float(mean), float(np.sqrt(var)), dead
 
 
-def is_relu_family(layer: object) -> bool:
-    """Whether ``layer`` ends in a ReLU-family activation (its units can die)."""
+def dead_unit_kind(layer: object) -> str | None:
+    """``"nonnegative"`` for ReLU outputs, ``"signed"`` for other ReLU-family activations (their
+    units can die too), ``None`` for layers where dead units are not tracked."""
     act = getattr(layer, "activation", None)
-    return bool(getattr(act, "relu_family", False))
+    if not getattr(act, "relu_family", False):
+        return None
+    return "nonnegative" if act.name == "relu" else "signed"
 
 
 def epoch_record(

@@ -11,7 +11,7 @@ import math
 import numpy as np
 
 from core.clipping import Clipper
-from core.diagnostics import ActivationStats, StepRecorder, is_relu_family
+from core.diagnostics import ActivationStats, StepRecorder, dead_unit_kind
 
 EVAL_CHUNK = 8192  # rows per inference chunk: bounds memory on large training sets
 
@@ -97,13 +97,13 @@ def inference_pass(model, x: np.ndarray, y: np.ndarray | None, stats: Activation
     Returns (outputs (n, units), loss without penalties or None, metric values by name).
     """
     outputs, loss_sum, metric_sums = [], 0.0, dict.fromkeys(model._metric_fns, 0.0)
-    relu = [is_relu_family(layer) for layer in model.layers]
+    dead_kinds = [dead_unit_kind(layer) for layer in model.layers]
     for start in range(0, len(x), EVAL_CHUNK):
         a = x[start : start + EVAL_CHUNK]
         for i, layer in enumerate(model.layers):
             a = layer.forward(a, training=False)
             if stats is not None:
-                stats.add(i, a, relu[i])
+                stats.add(i, a, dead_kinds[i])
         outputs.append(a)
         if y is None:
             continue
