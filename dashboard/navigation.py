@@ -15,17 +15,29 @@ def pages() -> list[st.Page]:
     """The app's pages, Compare first (the default)."""
     return [
         st.Page(
-            PAGES_DIR / "compare.py", title="Compare", icon="📈", url_path="compare", default=True
+            PAGES_DIR / "compare.py",
+            title="Compare",
+            icon=":material/compare_arrows:",
+            url_path="compare",
+            default=True,
         ),
         st.Page(
-            PAGES_DIR / "activations.py", title="Activations", icon="〰️", url_path="activations"
+            PAGES_DIR / "activations.py",
+            title="Activations",
+            icon=":material/show_chart:",
+            url_path="activations",
         ),
-        st.Page(PAGES_DIR / "backprop.py", title="Backprop", icon="🔁", url_path="backprop"),
+        st.Page(
+            PAGES_DIR / "backprop.py",
+            title="Backprop",
+            icon=":material/account_tree:",
+            url_path="backprop",
+        ),
     ]
 
 
 def run_app() -> None:
     """Configure the page, initialise the session state and run the selected page."""
-    st.set_page_config(page_title="gradlab", page_icon="📈", layout="wide")
+    st.set_page_config(page_title="gradlab", page_icon=":material/monitoring:", layout="wide")
     state.init(st.session_state)
     st.navigation(pages(), position="top").run()

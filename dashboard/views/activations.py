@@ -41,7 +41,7 @@ def _regions(name: str, low: float) -> dict:
 def _panel(name: str, z: np.ndarray) -> None:
     act = ACTIVATIONS[name]
     fig = activation_figure(z, act(z), act.derivative(z), name, **_regions(name, float(z[0])))
-    st.plotly_chart(fig, key=f"act.{name}")
+    st.plotly_chart(fig, theme=None, key=f"act.{name}")
     if name in NOTES:
         st.caption(NOTES[name])
 

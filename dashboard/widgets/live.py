@@ -6,6 +6,7 @@ import streamlit as st
 
 from dashboard import runtime, state
 from dashboard import transforms as tf
+from dashboard.guard import guarded
 from dashboard.palette import color_map
 from dashboard.widgets.predictions import render_predictions
 from dashboard.widgets.result_charts import render_charts
@@ -55,8 +56,13 @@ def render_live(labels: dict[str, str]) -> None:
     """Show the runs in ``labels`` (run id -> variant label), polling the store while any runs."""
     runs = runtime.store().runs_frame(run_ids=list(labels))
     polling = bool(runs["status"].isin(ACTIVE).any())
-    fragment = st.fragment(_body, run_every=POLL_SECONDS if polling else None)
+    # a fragment rerun skips the page's guard, so the body carries its own
+    fragment = st.fragment(run_every=POLL_SECONDS if polling else None)(_guarded_body)
     fragment(labels, polling)
+
+
+def _guarded_body(labels: dict[str, str], polling: bool) -> None:
+    guarded(lambda: _body(labels, polling))
 
 
 def render_imported(results) -> None:

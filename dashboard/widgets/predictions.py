@@ -31,4 +31,4 @@ def render_predictions(results, labels: dict[str, str], colors: dict[str, str]) 
     cols = st.columns(min(COLUMNS, len(panels)))
     for i, fig in enumerate(panels):
         with cols[i % len(cols)]:
-            st.plotly_chart(fig, key=f"chart.pred.{i}")
+            st.plotly_chart(fig, theme=None, key=f"chart.pred.{i}")

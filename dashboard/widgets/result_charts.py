@@ -2,42 +2,34 @@
 
 from __future__ import annotations
 
-import json
-
 import pandas as pd
 import streamlit as st
 
 from dashboard import charts, state
 from dashboard import transforms as tf
 from dashboard.palette import color_map
-
-
-def train_as_evaluated(epochs: pd.DataFrame) -> pd.DataFrame:
-    """Use the end-of-epoch inference-mode training loss/accuracy for the training curve.
-
-    Keras's running ``loss`` mixes weights from the whole epoch and includes dropout; the
-    evaluated one is comparable with the validation loss (the overfitting gap is their
-    difference). Rows without an evaluated value keep the running one.
-    """
-    out = epochs.copy()
-    train = out["split"] == "train"
-    for metric in ("loss", "accuracy"):
-        evaluated = out[f"eval_{metric}"]
-        out.loc[train, metric] = evaluated[train].where(evaluated[train].notna(), out[metric])
-    return out
+from datasets import DATASETS
+from experiments import config_from_json
+from experiments.tasks import resolve_head
 
 
 def _loss_title(runs: pd.DataFrame) -> str:
-    losses = {json.loads(c).get("loss") for c in runs["config_json"].dropna()}
-    name = losses.pop() if len(losses) == 1 else None
-    return f"loss ({name})" if name else "loss (from each dataset's task)"
+    """Axis title naming the loss when every run uses the same one."""
+    names = set()
+    for text in runs["config_json"].dropna():
+        config = config_from_json(text)
+        names.add(resolve_head(config, DATASETS[config.dataset]).loss)
+    return f"loss ({names.pop()})" if len(names) == 1 else "loss"
 
 
 def _curves(runs: pd.DataFrame, epochs: pd.DataFrame, colors: dict[str, str]) -> None:
     loss = tf.curves(epochs, runs, "loss")
+    st.subheader("Loss")
     log_y = st.toggle("Log-scale loss", key=state.LOG_Y)
     st.plotly_chart(
-        charts.loss_figure(loss, colors, y_title=_loss_title(runs), log_y=log_y), key="chart.loss"
+        charts.loss_figure(loss, colors, y_title=_loss_title(runs), log_y=log_y),
+        theme=None,
+        key="chart.loss",
     )
     st.caption(
         "Seed 4) 1 and 5): dashed = training (whole training set, inference mode), solid "
@@ -45,8 +37,10 @@ def _curves(runs: pd.DataFrame, epochs: pd.DataFrame, colors: dict[str, str]) ->
     )
     accuracy = tf.curves(epochs, runs, "accuracy")
     if not accuracy.empty:
+        st.subheader("Accuracy")
         st.plotly_chart(
             charts.loss_figure(accuracy, colors, y_title="accuracy (fraction correct)"),
+            theme=None,
             key="chart.accuracy",
         )
 
@@ -55,7 +49,7 @@ def _gradients(runs: pd.DataFrame, layers: pd.DataFrame, order: list[str]) -> No
     matrices = {label: tf.grad_matrix(layers, runs, label) for label in order}
     flags = {label: tf.grad_flags(m) for label, m in matrices.items()}
     st.subheader("Gradient norm per layer (layer × epoch)")
-    st.plotly_chart(charts.gradient_heatmaps(matrices, flags), key="chart.gradients")
+    st.plotly_chart(charts.gradient_heatmaps(matrices, flags), theme=None, key="chart.gradients")
     st.caption(
         "Seed 2) 3 (3), 6) 2: log10 of each Dense kernel's gradient norm, mean over the "
         "epoch's steps; one colour scale for all variants. Dark first rows = vanishing."
@@ -82,7 +76,7 @@ def render_charts(results, labels: dict[str, str] | None = None) -> None:
         runs = runs.reset_index()
     order = list(dict.fromkeys(labels.values())) if labels else tf.variant_order(runs)
     colors = color_map(order)
-    epochs = train_as_evaluated(results.epochs)
+    epochs = results.epochs
     left, right = st.columns(2)
     with left:
         _curves(runs, epochs, colors)
@@ -90,13 +84,19 @@ def render_charts(results, labels: dict[str, str] | None = None) -> None:
         loss = tf.curves(epochs, runs, "loss")
         st.subheader("Overfitting gap")
         st.plotly_chart(
-            charts.gap_figure(tf.gap(loss), tf.best_epochs(loss), colors), key="chart.gap"
+            charts.gap_figure(tf.gap(loss), tf.best_epochs(loss), colors),
+            theme=None,
+            key="chart.gap",
         )
         st.caption(
             "Seed 5): validation minus training loss. A growing gap is overfitting; the "
             "star marks each variant's best epoch (lowest validation loss)."
         )
-        st.subheader("Results")
-        table = tf.results_table(runs, loss, tf.curves(epochs, runs, "accuracy"))
-        st.dataframe(table, hide_index=True, key="table.results")
+    st.subheader("Results")
+    table = tf.results_table(runs, loss, tf.curves(epochs, runs, "accuracy"))
+    st.dataframe(table, hide_index=True, key="table.results")
+    st.caption(
+        "Per variant (mean over seeds): losses and accuracies on the validation split, "
+        "the epoch of the lowest validation loss, parameter count and training time."
+    )
     _gradients(runs, results.layers, order)
