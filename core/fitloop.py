@@ -42,6 +42,7 @@ class FitLoop:
         )
         model.history = history
         model.stop_training = False
+        _call(callbacks, "set_model", model)  # as Keras does, so a callback can stop training
         _call(callbacks, "on_train_begin", {})
         with np.errstate(over="ignore", invalid="ignore", divide="ignore", under="ignore"):
             for epoch in range(epochs):
