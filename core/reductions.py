@@ -16,7 +16,7 @@ _COLUMN_LOOP_MAX = 8  # up to this many columns, k-1 maximum() calls beat max(ax
 
 
 @functools.lru_cache(maxsize=64)
-def ones(n: int, dtype: str) -> np.ndarray:
+def ones(n: int, dtype: np.dtype) -> np.ndarray:
     """A read-only vector of ``n`` ones of ``dtype`` (cached)."""
     v = np.ones(n, dtype=dtype)
     v.flags.writeable = False
@@ -25,12 +25,12 @@ def ones(n: int, dtype: str) -> np.ndarray:
 
 def col_sum(a: np.ndarray, out: np.ndarray | None = None) -> np.ndarray:
     """Sum over rows of ``a`` (n, k) -> (k,)."""
-    return np.matmul(ones(a.shape[0], a.dtype.str), a, out=out)
+    return np.dot(ones(a.shape[0], a.dtype), a, out=out)
 
 
 def row_sum(a: np.ndarray) -> np.ndarray:
     """Sum over columns of ``a`` (n, k) -> (n, 1)."""
-    return np.matmul(a, ones(a.shape[1], a.dtype.str))[:, None]
+    return np.dot(a, ones(a.shape[1], a.dtype))[:, None]
 
 
 def row_max(a: np.ndarray) -> np.ndarray:

@@ -63,7 +63,8 @@ class Dense(Layer):
         return (self.units,)
 
     def forward(self, x: np.ndarray, training: bool = False) -> np.ndarray:
-        z = x @ self.params["kernel"]
+        # np.dot: same as @ for 2-D arrays, with less call overhead on the small ones
+        z = np.dot(x, self.params["kernel"])
         if self.use_bias:
             z += self.params["bias"]
         a = self.activation(z)
@@ -75,12 +76,12 @@ class Dense(Layer):
         output activation and loss)."""
         dz = grad_out if skip_activation else self.activation.backward(self._a, self._z, grad_out)
         self._dz = dz
-        np.matmul(self._x.T, dz, out=self.grads["kernel"])
+        np.dot(self._x.T, dz, out=self.grads["kernel"])
         if self.use_bias:
             col_sum(dz, out=self.grads["bias"])
         if not self.needs_input_grad:
             return None
-        return dz @ self.params["kernel"].T
+        return np.dot(dz, self.params["kernel"].T)
 
     def regularizers(self):
         pairs = [("kernel", self.kernel_regularizer)]
