@@ -1,7 +1,8 @@
 """Speed of the NumPy core against scikit-learn's MLPClassifier, in the same run.
 
-Run from the repository root: ``python -m bench.bench_core`` (``--quick`` for a smoke run,
-``--threads N`` for BLAS threads, default 1 as the experiment runner uses).
+Run from the repository root: ``python bench/bench_core.py`` or ``python -m bench.bench_core``
+(``--quick`` for a smoke run, ``--threads N`` for BLAS threads, default 1 as the experiment runner
+uses, ``--only W1 W4`` for some workloads).
 
 Both sides train the same MLP with Adam on the same float32 data and batch size. Columns:
 ms/epoch and µs/step of the core with diagnostics on (everything ``fit`` does by default,
@@ -16,15 +17,22 @@ end-of-epoch inference pass, both as a share of the diagnostics-off epoch.
 from __future__ import annotations
 
 import argparse
+import sys
 import time
 import warnings
 from dataclasses import dataclass
+from itertools import pairwise
+from pathlib import Path
 
 import numpy as np
 from sklearn.datasets import load_digits, make_moons
 from sklearn.exceptions import ConvergenceWarning
 from sklearn.neural_network import MLPClassifier
 from threadpoolctl import threadpool_limits
+
+if __package__ in (None, ""):
+    # run as a file: make the repository root importable, as ``python -m`` would
+    sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from core import optimizers
 from core.diagnostics import ActivationStats
@@ -68,7 +76,7 @@ def make_data(kind: str) -> tuple[np.ndarray, np.ndarray]:
 
 def train_flops(widths: tuple[int, ...], samples: int) -> float:
     """FLOPs of one epoch: forward, weight gradient, input gradient (not for the first layer)."""
-    pairs = list(zip(widths[:-1], widths[1:], strict=True))
+    pairs = list(pairwise(widths))
     per_sample = sum(3 * 2 * a * b for a, b in pairs) - 2 * pairs[0][0] * pairs[0][1]
     return float(per_sample * samples)
 

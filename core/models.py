@@ -4,12 +4,13 @@ from __future__ import annotations
 
 import numpy as np
 
-from core import losses, metrics, optimizers
+from core import losses, optimizers
 from core.callbacks import History
 from core.data import as_features, as_targets, check_int, split_validation
 from core.fitloop import FitLoop
 from core.flat import FlatParams
 from core.layers.base import Layer
+from core.metrics import get as get_metric
 from core.summary import summary_text
 from core.training import Trainer, inference_pass
 
@@ -104,7 +105,7 @@ class Sequential:
             raise ValueError(f"Received: metrics={metrics!r}. Accepted: a list of metric names")
         self.metrics_names = [str(m) for m in metrics or []]
         for m in self.metrics_names:
-            metrics_module_check(m)
+            get_metric(m, 2, sparse_labels=True)  # unknown names fail here, before any data
         self._update_fusion()
 
     def _update_fusion(self) -> None:
@@ -118,7 +119,7 @@ class Sequential:
         if self.built:
             sparse = isinstance(self.loss, losses.SparseCategoricalCrossentropy)
             self._metric_fns = {
-                m: metrics.get(m, self.output_units, sparse) for m in self.metrics_names
+                m: get_metric(m, self.output_units, sparse) for m in self.metrics_names
             }
 
     def _require_compiled(self) -> None:
@@ -239,8 +240,3 @@ class Sequential:
                     f"Accepted: shape {arr.shape}"
                 )
             arr[...] = new
-
-
-def metrics_module_check(name: str) -> None:
-    """Raise ``ValueError`` for an unknown metric name before any data is seen."""
-    metrics.get(name, 2, True)
