@@ -101,24 +101,31 @@ class StepRecorder:
             d = delta[span]
             row[2, i] = np.dot(d, d)
 
+    def reset(self) -> None:
+        """Start a new epoch (every row is overwritten by its step)."""
+        self.pre_clip[:] = np.nan
+        self.clipped = 0
+
     def clip_norms(self) -> tuple[float, float]:
         """Global gradient norm before clipping, mean and max over the recorded steps."""
         norms = self.pre_clip
-        if np.isnan(norms).all():
+        if np.isnan(norms[0]):
             # no clipping configured: the gradient was not changed, so its norm is the one recorded
             sq = self.grad_sq if self._dots else self.rows[:, 1, :].sum(axis=1, dtype=np.float64)
             norms = np.sqrt(sq)
-        return float(np.mean(norms)), float(np.max(norms))
+        return float(norms.mean()), float(norms.max())
 
-    def kernel_stats(self, variables: list[int]) -> np.ndarray:
-        """(mean grad norm, max grad norm, mean update/weight ratio) x ``variables``, (3, k)."""
-        rows = np.sqrt(self.rows[:, :, variables].astype(np.float64))
+    def kernel_stats(self, variables: list[int]) -> list[tuple[float, float, float]]:
+        """(mean grad norm, max grad norm, mean update/weight ratio) for each of ``variables``."""
+        rows = np.sqrt(self.rows[:, :, variables], dtype=np.float64)
         w, gn, dw = rows[:, 0], rows[:, 1], rows[:, 2]
         # a zero kernel has no defined ratio; average over the steps where it has one
         defined = w > 0
-        ratio = (dw / np.where(defined, w, 1.0) * defined).sum(axis=0)
+        ratio = np.divide(dw, w, out=np.zeros_like(dw), where=defined).sum(axis=0)
         ratio /= np.maximum(defined.sum(axis=0), 1)
-        return np.stack([gn.mean(axis=0), gn.max(axis=0), ratio])
+        return list(
+            zip(gn.mean(axis=0).tolist(), gn.max(axis=0).tolist(), ratio.tolist(), strict=True)
+        )
 
 
 class ActivationStats:
@@ -145,15 +152,18 @@ class ActivationStats:
             prev = self.ever_positive[i]
             self.ever_positive[i] = pos if prev is None else prev | pos
 
-    def summary(self, i: int) -> tuple[float | None, float | None, float | None]:
-        """(mean, std, dead fraction) for layer ``i``."""
-        if not self.counts[i]:
-            return None, None, None
-        mean = self.sums[i] / self.counts[i]
-        var = max(self.sq_sums[i] / self.counts[i] - mean * mean, 0.0)
-        pos = self.ever_positive[i]
-        dead = None if pos is None else float(1.0 - pos.mean())
-        return float(mean), float(np.sqrt(var)), dead
+    def summaries(self) -> list[tuple[float | None, float | None, float | None]]:
+        """(mean, std, dead fraction) for every layer; ``None`` where nothing was recorded."""
+        counts = np.maximum(self.counts, 1)
+        means = self.sums / counts
+        stds = np.sqrt(np.maximum(self.sq_sums / counts - means * means, 0.0))
+        out = []
+        for mean, std, n, pos in zip(
+            means.tolist(), stds.tolist(), self.counts.tolist(), self.ever_positive, strict=True
+        ):
+            dead = None if pos is None else 1.0 - np.count_nonzero(pos) / pos.size
+            out.append((mean, std, dead) if n else (None, None, None))
+        return out
 
 
 def dead_unit_kind(layer: object) -> str | None:
@@ -177,17 +187,15 @@ def epoch_record(
     records = []
     kernels = {i: flat.index(i, "kernel") for i in range(len(layers))}
     kernels = {i: v for i, v in kernels.items() if v is not None}
-    stats = steps.kernel_stats(list(kernels.values())) if kernels else None
-    for i, layer in enumerate(layers):
+    stats = dict(zip(kernels, steps.kernel_stats(list(kernels.values())), strict=True))
+    for i, (layer, (mean, std, dead)) in enumerate(zip(layers, acts.summaries(), strict=True)):
         gmean = gmax = wnorm = ratio = None
-        if i in kernels:
-            col = list(kernels).index(i)
-            gmean, gmax, ratio = (float(v) for v in stats[:, col])
-            wnorm = float(np.sqrt(np.vdot(layer.params["kernel"], layer.params["kernel"])))
-        mean, std, dead = acts.summary(i)
-        kind = layer.kind
+        if i in stats:
+            gmean, gmax, ratio = stats[i]
+            k = layer.params["kernel"].reshape(-1)
+            wnorm = float(np.sqrt(np.dot(k, k)))
         records.append(
-            LayerDiagnostics(i, layer.name, kind, gmean, gmax, wnorm, ratio, dead, mean, std)
+            LayerDiagnostics(i, layer.name, layer.kind, gmean, gmax, wnorm, ratio, dead, mean, std)
         )
     clip_mean, clip_max = steps.clip_norms()
     return EpochDiagnostics(

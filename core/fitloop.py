@@ -28,6 +28,7 @@ class FitLoop:
         self.batch_size, self.shuffle, self.diagnostics = batch_size, shuffle, diagnostics
         self.trainer = Trainer(model)
         self.steps = math.ceil(len(x) / batch_size)
+        self.recorder = StepRecorder(model._flat, self.steps) if diagnostics else None
 
     def run(self, epochs: int, callbacks: list, verbose: int) -> History:
         """Train for ``epochs`` epochs and return the ``History``."""
@@ -68,7 +69,9 @@ class FitLoop:
         if self.shuffle:
             order = model.rng.permutation(len(x))
             x, y = x[order], y[order]
-        recorder = StepRecorder(model._flat, self.steps) if self.diagnostics else None
+        recorder = self.recorder
+        if recorder is not None:
+            recorder.reset()
         metric_fns = model._metric_fns
         loss_sum, metric_sums = 0.0, dict.fromkeys(metric_fns, 0.0)
         for step in range(self.steps):
