@@ -168,14 +168,16 @@ class Sequential:
         x, y = self._prepare(x, y)
         batch_size = check_int(32 if batch_size is None else batch_size, "batch_size", 1)
         epochs = check_int(epochs, "epochs", 0)
-        x, y, validation = split_validation(x, y, validation_split)
+        x_fit, y_fit, validation = split_validation(x, y, validation_split)
         if validation_data is not None:
+            # as in Keras, validation_data overrides validation_split
             if not isinstance(validation_data, (tuple, list)) or len(validation_data) != 2:
                 raise ValueError(
                     "Received: validation_data that is not a pair. Accepted: (x_val, y_val)"
                 )
+            x_fit, y_fit = x, y
             validation = self._prepare(*validation_data, field="x_val")
-        loop = FitLoop(self, x, y, validation, batch_size, bool(shuffle), bool(diagnostics))
+        loop = FitLoop(self, x_fit, y_fit, validation, batch_size, bool(shuffle), bool(diagnostics))
         return loop.run(epochs, list(callbacks or []), verbose)
 
     def train_on_batch(self, x, y):

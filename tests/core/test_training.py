@@ -192,6 +192,9 @@ def test_validation_split_takes_the_last_rows():
     assert h.params["samples"] == 75
     assert h.history["val_loss"][0] == pytest.approx(model.evaluate(x[75:], y[75:])[0], rel=1e-6)
     assert h.history["eval_loss"][0] == pytest.approx(model.evaluate(x[:75], y[:75])[0], rel=1e-6)
+    # validation_data overrides validation_split, as in Keras
+    h = model.fit(x, y, epochs=1, validation_split=0.25, validation_data=(x[:10], y[:10]))
+    assert h.params["samples"] == 100
 
 
 @pytest.mark.parametrize("dot_min", [0, 10**9], ids=["per-kernel-dots", "reduceat"])
