@@ -39,7 +39,8 @@ class LayerDiagnostics:
 @dataclass(frozen=True)
 class EpochDiagnostics:
     """One epoch: wall time (s), steps, global gradient norm before clipping (mean and max over
-    steps), steps where clipping changed a gradient, and the per-layer records."""
+    steps), steps where clipping changed a gradient, the per-layer records, and the part of the
+    wall time spent on the end-of-epoch inference pass over the training set (s)."""
 
     epoch: int
     wall_time: float
@@ -48,6 +49,7 @@ class EpochDiagnostics:
     grad_norm_before_clip_max: float
     clipped_steps: int
     layers: tuple[LayerDiagnostics, ...]
+    eval_time: float = 0.0
 
 
 class StepRecorder:
@@ -177,13 +179,13 @@ def dead_unit_kind(layer: object) -> str | None:
 
 def epoch_record(
     epoch: int,
-    wall_time: float,
+    times: tuple[float, float],
     layers: list,
     flat: FlatParams,
     steps: StepRecorder,
     acts: ActivationStats,
 ) -> EpochDiagnostics:
-    """Assemble the frozen record of one epoch."""
+    """Assemble the frozen record of one epoch; ``times`` is (wall time, eval pass time)."""
     records = []
     kernels = {i: flat.index(i, "kernel") for i in range(len(layers))}
     kernels = {i: v for i, v in kernels.items() if v is not None}
@@ -198,6 +200,8 @@ def epoch_record(
             LayerDiagnostics(i, layer.name, layer.kind, gmean, gmax, wnorm, ratio, dead, mean, std)
         )
     clip_mean, clip_max = steps.clip_norms()
+    wall, eval_time = times
+    n_steps = steps.rows.shape[0]
     return EpochDiagnostics(
-        epoch, wall_time, steps.rows.shape[0], clip_mean, clip_max, steps.clipped, tuple(records)
+        epoch, wall, n_steps, clip_mean, clip_max, steps.clipped, tuple(records), eval_time
     )

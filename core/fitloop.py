@@ -87,9 +87,17 @@ class FitLoop:
                 metric_sums[name] += n * fn(yb, out)
         logs = {"loss": loss_sum / len(x)}
         logs.update({k: v / len(x) for k, v in metric_sums.items()})
-        acts = ActivationStats(len(model.layers)) if self.diagnostics else None
+        return self._finish(epoch, history, logs, start)
+
+    def _finish(self, epoch: int, history: History, logs: dict, start: float):
+        """Evaluation passes, the divergence check and the epoch record."""
+        model = self.model
+        acts, eval_time = None, 0.0
         if self.diagnostics:
+            acts = ActivationStats(len(model.layers))
+            eval_start = time.perf_counter()
             logs.update(self._evaluate("eval", self.x, self.y, acts))
+            eval_time = time.perf_counter() - eval_start
         if self.validation is not None:
             logs.update(self._evaluate("val", *self.validation, None))
         finite = np.isfinite(model._flat.w).all() and all(map(math.isfinite, logs.values()))
@@ -98,8 +106,8 @@ class FitLoop:
             return None
         if not self.diagnostics:
             return logs, None
-        wall = time.perf_counter() - start
-        return logs, epoch_record(epoch, wall, model.layers, model._flat, recorder, acts)
+        times = (time.perf_counter() - start, eval_time)
+        return logs, epoch_record(epoch, times, model.layers, model._flat, self.recorder, acts)
 
     def _evaluate(self, prefix: str, x, y, acts) -> dict[str, float]:
         _, loss, metrics = inference_pass(self.model, x, y, acts)

@@ -80,7 +80,7 @@ def test_same_seed_gives_bit_identical_histories():
         )
         model.compile("adam", "binary_crossentropy", ["acc"])
         h = model.fit(x, y, epochs=3, validation_split=0.2)
-        diag = [dataclasses.replace(d, wall_time=0.0) for d in h.diagnostics]
+        diag = [dataclasses.replace(d, wall_time=0.0, eval_time=0.0) for d in h.diagnostics]
         return h.history, diag, model.get_weights()
 
     a, b, c = run(5), run(5), run(6)
@@ -97,6 +97,7 @@ def test_history_keys_params_and_batch_regimes():
         assert h.params == {"epochs": 2, "steps": steps, "batch_size": batch_size, "samples": 80}
         assert h.epoch == [0, 1]
         assert [d.steps for d in h.diagnostics] == [steps, steps]
+        assert all(0 < d.eval_time < d.wall_time for d in h.diagnostics)
     assert set(h.history) == {
         "loss",
         "accuracy",
