@@ -13,8 +13,10 @@ class Dropout(Layer):
 
     kind = "Dropout"
 
-    def __init__(self, rate: float, name: str | None = None) -> None:
-        super().__init__(name=name)
+    def __init__(
+        self, rate: float, name: str | None = None, input_shape: tuple[int, ...] | None = None
+    ) -> None:
+        super().__init__(name=name, input_shape=input_shape)
         try:
             rate = float(rate)
         except (TypeError, ValueError):

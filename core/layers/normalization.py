@@ -66,9 +66,13 @@ class BatchNormalization(_Normalization):
     axis = 0
 
     def __init__(
-        self, momentum: float = 0.99, epsilon: float = 1e-3, name: str | None = None
+        self,
+        momentum: float = 0.99,
+        epsilon: float = 1e-3,
+        name: str | None = None,
+        input_shape: tuple[int, ...] | None = None,
     ) -> None:
-        super().__init__(epsilon, name=name)
+        super().__init__(epsilon, name=name, input_shape=input_shape)
         self.momentum = _check_float(momentum, "momentum", 0.0, 1.0)
 
     def _build(self) -> None:
@@ -96,8 +100,13 @@ class LayerNormalization(_Normalization):
     kind = "LayerNormalization"
     axis = 1
 
-    def __init__(self, epsilon: float = 1e-3, name: str | None = None) -> None:
-        super().__init__(epsilon, name=name)
+    def __init__(
+        self,
+        epsilon: float = 1e-3,
+        name: str | None = None,
+        input_shape: tuple[int, ...] | None = None,
+    ) -> None:
+        super().__init__(epsilon, name=name, input_shape=input_shape)
 
     def forward(self, x: np.ndarray, training: bool = False) -> np.ndarray:
         self._batch_stats = True

@@ -167,3 +167,13 @@ def test_float64_model_keeps_float64():
     assert all(w.dtype == np.float64 for w in model.get_weights())
     with pytest.raises(ValueError, match="dtype"):
         Sequential(dtype="float16")
+
+
+def test_any_layer_can_declare_the_input_shape():
+    for first in (
+        BatchNormalization(input_shape=(3,)),
+        LayerNormalization(input_shape=(3,)),
+        Dropout(0.1, input_shape=(3,)),
+    ):
+        model = Sequential([first, Dense(2)])
+        assert model.count_params() == sum(first.count_params()) + 3 * 2 + 2
