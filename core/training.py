@@ -110,7 +110,7 @@ def inference_pass(model, x: np.ndarray, y: np.ndarray | None, stats: Activation
         if y is None:
             continue
         yb = y[start : start + EVAL_CHUNK]
-        loss_sum += len(a) * loss_and_value(model, yb, a)
+        loss_sum += len(a) * loss_value(model, yb, a)
         for name, fn in model._metric_fns.items():
             metric_sums[name] += len(a) * fn(yb, a)
     out = np.concatenate(outputs) if len(outputs) > 1 else outputs[0]
@@ -120,7 +120,7 @@ def inference_pass(model, x: np.ndarray, y: np.ndarray | None, stats: Activation
     return out, loss_sum / n, {k: v / n for k, v in metric_sums.items()}
 
 
-def loss_and_value(model, y: np.ndarray, out: np.ndarray) -> float:
+def loss_value(model, y: np.ndarray, out: np.ndarray) -> float:
     """Batch loss only (fused form when the output activation is fused with the loss)."""
     if model._fused:
         return model.loss.fused_value(y, model.layers[-1]._z, out)
