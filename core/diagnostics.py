@@ -124,10 +124,9 @@ class StepRecorder:
         # a zero kernel has no defined ratio; average over the steps where it has one
         defined = w > 0
         ratio = np.divide(dw, w, out=np.zeros_like(dw), where=defined).sum(axis=0)
-        ratio /= np.maximum(defined.sum(axis=0), 1)
-        return list(
-            zip(gn.mean(axis=0).tolist(), gn.max(axis=0).tolist(), ratio.tolist(), strict=True)
-        )
+        ratio /= np.maximum(np.count_nonzero(defined, axis=0), 1)
+        gmean = gn.sum(axis=0) / len(gn)
+        return list(zip(gmean.tolist(), gn.max(axis=0).tolist(), ratio.tolist(), strict=True))
 
 
 class ActivationStats:
@@ -189,13 +188,16 @@ def epoch_record(
     records = []
     kernels = {i: flat.index(i, "kernel") for i in range(len(layers))}
     kernels = {i: v for i, v in kernels.items() if v is not None}
-    stats = dict(zip(kernels, steps.kernel_stats(list(kernels.values())), strict=True))
+    variables = list(kernels.values())
+    stats = dict(zip(kernels, steps.kernel_stats(variables), strict=True))
+    # end-of-epoch kernel norms: one square and one reduceat over the flat weights
+    norms = np.sqrt(flat.segment_sums(np.square(flat.w))[variables], dtype=np.float64).tolist()
+    wnorms = dict(zip(kernels, norms, strict=True))
     for i, (layer, (mean, std, dead)) in enumerate(zip(layers, acts.summaries(), strict=True)):
         gmean = gmax = wnorm = ratio = None
         if i in stats:
             gmean, gmax, ratio = stats[i]
-            k = layer.params["kernel"].reshape(-1)
-            wnorm = float(np.sqrt(np.dot(k, k)))
+            wnorm = wnorms[i]
         records.append(
             LayerDiagnostics(i, layer.name, layer.kind, gmean, gmax, wnorm, ratio, dead, mean, std)
         )
