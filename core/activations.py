@@ -92,12 +92,12 @@ class Activation:
     relu_family: bool = False
 
     def __call__(self, z: np.ndarray) -> np.ndarray:
-        """Apply the activation: ``z (n, d) -> a (n, d)``."""
-        return self.fn(z)
+        """Apply the activation: ``z (n, d) -> a (n, d)`` (any array-like)."""
+        return self.fn(np.asarray(z))
 
     def derivative(self, z: np.ndarray) -> np.ndarray:
         """Elementwise derivative da/dz at ``z`` (same shape); softmax raises ``ValueError``."""
-        return self.dfn(z)
+        return self.dfn(np.asarray(z))
 
     def backward(self, a: np.ndarray, z: np.ndarray, grad_a: np.ndarray) -> np.ndarray:
         """Chain rule through the activation: dL/dz (n, d) from the cached a, z and dL/da."""
