@@ -29,6 +29,9 @@ def _sigmoid(z: np.ndarray) -> np.ndarray:
 
 
 def _softmax(z: np.ndarray) -> np.ndarray:
+    if z.ndim != 2:
+        # any other shape: over the last axis, as Keras does
+        return _softmax(z.reshape(-1, z.shape[-1] if z.ndim else 1)).reshape(z.shape)
     # subtracting the row max keeps exp finite without changing the result
     e = np.exp(z - row_max(z))
     e /= row_sum(e)

@@ -39,6 +39,13 @@ def test_elementwise_derivative_matches_finite_differences(name):
     assert rel_error(act.derivative(z), numeric) < TOL
 
 
+def test_softmax_normalises_the_last_axis_of_any_shape():
+    softmax = activations.get("softmax")
+    np.testing.assert_allclose(softmax([0.0, np.log(3.0)]), [0.25, 0.75])
+    batch = np.random.default_rng(0).normal(size=(2, 3, 4))
+    np.testing.assert_allclose(softmax(batch).sum(axis=-1), np.ones((2, 3)))
+
+
 def test_step_forward_is_heaviside_and_gradient_zero():
     act = activations.get("step")
     z = np.array([[-1.0, 0.0, 2.0]])
