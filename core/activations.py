@@ -19,7 +19,8 @@ from core.reductions import row_max, row_sum
 _SELU_ALPHA = 1.6732632423543772
 _SELU_SCALE = 1.0507009873554805
 _LEAKY_SLOPE = 0.2  # Keras 3 default negative_slope for leaky_relu
-_SQRT_2_OVER_PI = math.sqrt(2.0 / math.pi)
+_SQRT_HALF = math.sqrt(0.5)
+_INV_SQRT_2PI = 1.0 / math.sqrt(2.0 * math.pi)
 
 
 def _sigmoid(z: np.ndarray) -> np.ndarray:
@@ -50,16 +51,23 @@ def _softmax_derivative(z: np.ndarray) -> np.ndarray:
     )
 
 
+# numpy has no erf; math.erf per element keeps Keras 3's exact gelu (approximate=False) at the
+# price of speed, acceptable for an optional activation
+_ERF = np.frompyfunc(math.erf, 1, 1)
+
+
+def _normal_cdf(z: np.ndarray) -> np.ndarray:
+    return (0.5 * (1.0 + _ERF(z * _SQRT_HALF).astype(np.float64))).astype(z.dtype, copy=False)
+
+
 def _gelu(z: np.ndarray) -> np.ndarray:
-    # Keras 3 default is the tanh approximation (approximate=True)
-    return 0.5 * z * (1.0 + np.tanh(_SQRT_2_OVER_PI * (z + 0.044715 * z**3)))
+    # Keras 3 default: exact, z * Phi(z)
+    return z * _normal_cdf(z)
 
 
 def _gelu_derivative(z: np.ndarray) -> np.ndarray:
-    u = _SQRT_2_OVER_PI * (z + 0.044715 * z**3)
-    t = np.tanh(u)
-    du = _SQRT_2_OVER_PI * (1.0 + 3 * 0.044715 * z**2)
-    return 0.5 * (1.0 + t) + 0.5 * z * (1.0 - t * t) * du
+    # Phi(z) + z phi(z)
+    return _normal_cdf(z) + z * np.exp(-0.5 * z * z) * _INV_SQRT_2PI
 
 
 def _swish_derivative(z: np.ndarray) -> np.ndarray:

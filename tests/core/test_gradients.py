@@ -199,3 +199,20 @@ def test_whole_model_gradient_with_fusion_normalization_and_penalties():
     analytic = model._flat.g.copy()
     assert model._fused
     assert rel_error(analytic, numeric_grad(total_loss, model._flat.w)) < TOL
+
+
+@pytest.mark.parametrize(
+    ("name", "z", "expected"),
+    [
+        ("gelu", 1.0, 0.8413447460685429),  # Phi(1), standard normal table (Keras: exact gelu)
+        ("gelu", -1.0, -0.15865525393145707),
+        ("swish", 1.0, 1 / (1 + np.exp(-1.0))),
+        ("elu", -1.0, np.exp(-1.0) - 1),
+        ("selu", -1.0, 1.0507009873554805 * 1.6732632423543772 * (np.exp(-1.0) - 1)),
+        ("leaky_relu", -1.0, -0.2),  # Keras 3 default negative_slope
+        ("sigmoid", 0.0, 0.5),
+        ("tanh", 0.5, np.tanh(0.5)),
+    ],
+)
+def test_activation_values_from_their_definitions(name, z, expected):
+    assert activations.get(name)(np.array([z]))[0] == pytest.approx(expected, rel=1e-12)
