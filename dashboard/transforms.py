@@ -77,23 +77,36 @@ def best_epochs(curve: pd.DataFrame) -> pd.DataFrame:
     return val.loc[idx, ["label", "epoch", "mean"]].rename(columns={"mean": "val"})
 
 
-def grad_matrix(layers: pd.DataFrame, runs: pd.DataFrame, label: str) -> pd.DataFrame:
-    """log10 of the kernel gradient norm, layer x epoch, for one variant.
+def grad_matrices(layers: pd.DataFrame, runs: pd.DataFrame) -> dict[str, pd.DataFrame]:
+    """log10 of the kernel gradient norm, layer x epoch, for every variant.
 
     Repeats are combined by averaging the log10 values (a geometric mean of the norms).
 
     Returns
     -------
-    DataFrame, shape (n_dense_layers, n_epochs)
-        Index: layer names in model order; columns: epochs. Zero norms give ``-inf``, kept so the
-        caller can flag them.
+    dict of str to DataFrame, each shape (n_dense_layers, n_epochs)
+        Variant label (in variant order) to a frame indexed by layer name in model order, with
+        epochs as columns. Zero norms give ``-inf``, kept so the caller can flag them.
     """
     df = _with_label(layers, runs)
-    df = df[(df["label"] == label) & df["grad_norm_mean"].notna()].copy()
+    df = df[df["grad_norm_mean"].notna()]
     with np.errstate(divide="ignore", invalid="ignore"):
-        df["log10"] = np.log10(df["grad_norm_mean"].astype(float))
-    table = df.pivot_table(index=["layer_index", "layer_name"], columns="epoch", values="log10")
-    return table.droplevel("layer_index")
+        log10 = np.log10(df["grad_norm_mean"].to_numpy(dtype=float))
+    df = df.assign(log10=log10)
+    keys = ["label", "layer_index", "layer_name", "epoch"]
+    mean = df.groupby(keys, sort=True)["log10"].mean().unstack("epoch")
+    out = {}
+    for label in variant_order(runs):
+        if label in mean.index.get_level_values("label"):
+            out[label] = mean.xs(label, level="label").droplevel("layer_index")
+        else:
+            out[label] = pd.DataFrame()
+    return out
+
+
+def grad_matrix(layers: pd.DataFrame, runs: pd.DataFrame, label: str) -> pd.DataFrame:
+    """:func:`grad_matrices` for one variant."""
+    return grad_matrices(layers, runs)[label]
 
 
 def grad_flags(matrix: pd.DataFrame) -> list[str]:

@@ -7,7 +7,8 @@ from collections.abc import Sequence
 import numpy as np
 import plotly.graph_objects as go
 
-from dashboard.charts.style import finish
+from dashboard.charts.style import base_layout, figure
+from dashboard.charts.style import hline as hline_shape
 
 
 def activation_figure(
@@ -37,42 +38,39 @@ def activation_figure(
     plotly Figure
         Traces ``"<name>(z)"`` and ``"<name>'(z)"``.
     """
-    fig = go.Figure()
-    for low, high, text in shade:
-        fig.add_vrect(
-            x0=low,
-            x1=high,
-            fillcolor="#D55E00",
-            opacity=0.12,
-            line_width=0,
-            annotation_text=text,
-            annotation_position="top left",
-        )
+    shapes = [
+        {"type": "rect", "xref": "x", "yref": "paper", "x0": low, "x1": high, "y0": 0, "y1": 1,
+         "fillcolor": "#D55E00", "opacity": 0.12, "line": {"width": 0}}
+        for low, high, _ in shade
+    ]  # fmt: skip
+    notes = [
+        {"x": low, "xref": "x", "y": 1, "yref": "paper", "text": text, "showarrow": False,
+         "xanchor": "left", "yanchor": "top"}
+        for low, _, text in shade
+    ]  # fmt: skip
     if hline is not None:
-        fig.add_hline(
-            y=hline[0],
-            line={"dash": "dot", "color": "#555555"},
-            annotation_text=hline[1],
-            annotation_position="bottom right",
+        shapes.append(hline_shape(hline[0], color="#555555", dash="dot"))
+        notes.append(
+            {
+                "x": 1,
+                "xref": "paper",
+                "y": hline[0],
+                "yref": "y",
+                "text": hline[1],
+                "showarrow": False,
+                "xanchor": "right",
+                "yanchor": "bottom",
+            }
         )
-    fig.add_trace(
-        go.Scatter(
-            x=z,
-            y=a,
-            mode="lines",
-            name=f"{name}(z)",
-            line={"width": 3, "color": "#0072B2"},
-            hovertemplate="z %{x:.3f}<br>a %{y:.6g}<extra></extra>",
-        )
+    traces = [
+        {"type": "scatter", "x": z, "y": a, "mode": "lines", "name": f"{name}(z)",
+         "line": {"width": 3, "color": "#0072B2"},
+         "hovertemplate": "z %{x:.3f}<br>a %{y:.6g}<extra></extra>"},
+        {"type": "scatter", "x": z, "y": da, "mode": "lines", "name": f"{name}'(z)",
+         "line": {"width": 3, "dash": "dash", "color": "#D55E00"},
+         "hovertemplate": "z %{x:.3f}<br>da/dz %{y:.6g}<extra></extra>"},
+    ]  # fmt: skip
+    layout = base_layout(
+        x_title="pre-activation z", y_title="value", height=380, shapes=shapes, annotations=notes
     )
-    fig.add_trace(
-        go.Scatter(
-            x=z,
-            y=da,
-            mode="lines",
-            name=f"{name}'(z)",
-            line={"width": 3, "dash": "dash", "color": "#D55E00"},
-            hovertemplate="z %{x:.3f}<br>da/dz %{y:.6g}<extra></extra>",
-        )
-    )
-    return finish(fig, x_title="pre-activation z", y_title="value", height=380)
+    return figure(traces, layout)

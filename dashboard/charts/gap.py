@@ -5,7 +5,26 @@ from __future__ import annotations
 import pandas as pd
 import plotly.graph_objects as go
 
-from dashboard.charts.style import finish
+from dashboard.charts.style import base_layout, figure, hline
+
+
+def _marks(part: pd.DataFrame, best: pd.DataFrame, label: str, color: str) -> dict:
+    mark = part.merge(best[best["label"] == label][["epoch"]], on="epoch")
+    return {
+        "type": "scatter",
+        "x": mark["epoch"].to_numpy(),
+        "y": mark["gap"].to_numpy(dtype=float),
+        "mode": "markers",
+        "name": f"{label} · best epoch",
+        "legendgroup": label,
+        "showlegend": False,
+        "marker": {"color": color, "symbol": "star", "size": 16, "line": {"width": 1}},
+        "customdata": mark[["val"]].to_numpy(dtype=float),
+        "hovertemplate": (
+            f"<b>{label}</b> best epoch %{{x}}<br>validation loss %{{customdata[0]:.6g}}"
+            "<br>gap %{y:.6g}<extra></extra>"
+        ),
+    }
 
 
 def gap_figure(gap: pd.DataFrame, best: pd.DataFrame, colors: dict[str, str]) -> go.Figure:
@@ -25,38 +44,23 @@ def gap_figure(gap: pd.DataFrame, best: pd.DataFrame, colors: dict[str, str]) ->
     plotly Figure
         Per variant a line trace ``"<label>"`` and a marker trace ``"<label> · best epoch"``.
     """
-    fig = go.Figure()
-    fig.add_hline(y=0, line={"color": "#999999", "width": 1})
+    traces = []
     for label, color in colors.items():
         part = gap[gap["label"] == label].sort_values("epoch")
         if part.empty:
             continue
-        fig.add_trace(
-            go.Scatter(
-                x=part["epoch"],
-                y=part["gap"],
-                mode="lines",
-                name=label,
-                legendgroup=label,
-                line={"color": color, "width": 2.5},
-                hovertemplate=f"<b>{label}</b><br>epoch %{{x}}<br>gap %{{y:.6g}}<extra></extra>",
-            )
+        traces.append(
+            {
+                "type": "scatter",
+                "x": part["epoch"].to_numpy(),
+                "y": part["gap"].to_numpy(dtype=float),
+                "mode": "lines",
+                "name": label,
+                "legendgroup": label,
+                "line": {"color": color, "width": 2.5},
+                "hovertemplate": f"<b>{label}</b><br>epoch %{{x}}<br>gap %{{y:.6g}}<extra></extra>",
+            }
         )
-        mark = part.merge(best[best["label"] == label][["epoch"]], on="epoch")
-        fig.add_trace(
-            go.Scatter(
-                x=mark["epoch"],
-                y=mark["gap"],
-                mode="markers",
-                name=f"{label} · best epoch",
-                legendgroup=label,
-                showlegend=False,
-                marker={"color": color, "symbol": "star", "size": 16, "line": {"width": 1}},
-                customdata=mark[["val"]].to_numpy(),
-                hovertemplate=(
-                    f"<b>{label}</b> best epoch %{{x}}<br>validation loss %{{customdata[0]:.6g}}"
-                    "<br>gap %{y:.6g}<extra></extra>"
-                ),
-            )
-        )
-    return finish(fig, x_title="epoch", y_title="validation − training loss")
+        traces.append(_marks(part, best, label, color))
+    layout = base_layout(x_title="epoch", y_title="validation − training loss", shapes=[hline(0)])
+    return figure(traces, layout)

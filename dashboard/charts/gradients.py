@@ -7,11 +7,12 @@ import math
 import numpy as np
 import pandas as pd
 import plotly.graph_objects as go
-from plotly.subplots import make_subplots
 
-from dashboard.charts.style import FONT_SIZE
+from dashboard.charts.style import FONT_SIZE, TEMPLATE, figure
 
 COLUMNS = 4
+GAP = 0.05  # space between panels, as a fraction of the plotting area
+PANEL_HEIGHT = 280
 
 
 def _shared_range(matrices: dict[str, pd.DataFrame]) -> tuple[float, float]:
@@ -24,6 +25,48 @@ def _shared_range(matrices: dict[str, pd.DataFrame]) -> tuple[float, float]:
     return (low - 0.5, high + 0.5) if low == high else (low, high)
 
 
+def _domain(index: int, count: int, gap: float) -> list[float]:
+    """The [start, end] paper fraction of slot ``index`` of ``count``, with gaps between."""
+    width = (1 - gap * (count - 1)) / count
+    start = index * (width + gap)
+    return [start, start + width]
+
+
+def _panel(i: int, label: str, matrix: pd.DataFrame, title: str, rows: int, cols: int):
+    """Trace, axis layouts and title annotation of panel ``i`` (row-major, top row first)."""
+    suffix = "" if i == 0 else str(i + 1)
+    x_domain = _domain(i % cols, cols, GAP)
+    y_domain = _domain(rows - 1 - i // cols, rows, GAP * 3)
+    z = matrix.to_numpy(dtype=float)
+    with np.errstate(over="ignore"):
+        raw = np.power(10.0, z)
+    trace = {
+        "type": "heatmap",
+        "z": np.where(np.isfinite(z), z, np.nan),
+        "x": list(matrix.columns),
+        "y": list(matrix.index),
+        "xaxis": f"x{suffix}",
+        "yaxis": f"y{suffix}",
+        "coloraxis": "coloraxis",
+        "name": label,
+        "customdata": raw,
+        "hovertemplate": (
+            f"<b>{label}</b><br>layer %{{y}}<br>epoch %{{x}}"
+            "<br>log10 ‖∂L/∂W‖ %{z:.3f}<br>‖∂L/∂W‖ %{customdata:.3e}<extra></extra>"
+        ),
+    }
+    y_title = "layer (input → output)" if i % cols == 0 else ""
+    axes = {
+        f"xaxis{suffix}": {"domain": x_domain, "anchor": f"y{suffix}", "title": {"text": "epoch"}},
+        f"yaxis{suffix}": {"domain": y_domain, "anchor": f"x{suffix}", "autorange": "reversed",
+                           "title": {"text": y_title}},
+    }  # fmt: skip
+    note = {"text": title, "x": sum(x_domain) / 2, "y": y_domain[1], "xref": "paper",
+            "yref": "paper", "xanchor": "center", "yanchor": "bottom",
+            "showarrow": False}  # fmt: skip
+    return trace, axes, note
+
+
 def gradient_heatmaps(
     matrices: dict[str, pd.DataFrame], flags: dict[str, list[str]] | None = None
 ) -> go.Figure:
@@ -32,54 +75,35 @@ def gradient_heatmaps(
     Parameters
     ----------
     matrices : dict of str to DataFrame, each shape (n_layers, n_epochs)
-        Variant label to ``transforms.grad_matrix`` output, in variant order.
+        Variant label to ``transforms.grad_matrices`` output, in variant order.
     flags : dict of str to list of str, optional
         Variant label to warnings; a flagged panel's title carries a warning sign.
 
     Returns
     -------
     plotly Figure
-        One ``Heatmap`` trace per variant (named by its label), all on ``coloraxis``.
+        One ``Heatmap`` trace per variant (named by its label), all on ``coloraxis``, with the
+        panel titles as annotations.
     """
     flags = flags or {}
     labels = list(matrices)
     cols = min(COLUMNS, max(1, len(labels)))
     rows = max(1, math.ceil(len(labels) / cols))
-    titles = [f"⚠ {lb}" if flags.get(lb) else lb for lb in labels]
-    fig = make_subplots(rows=rows, cols=cols, subplot_titles=titles, horizontal_spacing=0.06)
     zmin, zmax = _shared_range(matrices)
+    traces, notes = [], []
+    layout = {
+        "template": TEMPLATE,
+        "font": {"size": FONT_SIZE},
+        "height": PANEL_HEIGHT * rows + 60,
+        "margin": {"l": 60, "r": 20, "t": 50, "b": 50},
+        "coloraxis": {"colorscale": "Viridis", "cmin": zmin, "cmax": zmax,
+                      "colorbar": {"title": {"text": "log10 ‖∂L/∂W‖"}}},
+    }  # fmt: skip
     for i, label in enumerate(labels):
-        matrix = matrices[label]
-        z = matrix.to_numpy(dtype=float)
-        fig.add_trace(
-            go.Heatmap(
-                z=np.where(np.isfinite(z), z, np.nan),
-                x=list(matrix.columns),
-                y=list(matrix.index),
-                coloraxis="coloraxis",
-                name=label,
-                customdata=np.power(10.0, z),
-                hovertemplate=(
-                    f"<b>{label}</b><br>layer %{{y}}<br>epoch %{{x}}"
-                    "<br>log10 ‖∂L/∂W‖ %{z:.3f}<br>‖∂L/∂W‖ %{customdata:.3e}<extra></extra>"
-                ),
-            ),
-            row=i // cols + 1,
-            col=i % cols + 1,
-        )
-        fig.update_xaxes(title_text="epoch", row=i // cols + 1, col=i % cols + 1)
-        fig.update_yaxes(autorange="reversed", row=i // cols + 1, col=i % cols + 1)
-    fig.update_yaxes(title_text="layer (input → output)", col=1)
-    fig.update_layout(
-        template="plotly_white",
-        font={"size": FONT_SIZE},
-        height=280 * rows + 60,
-        margin={"l": 60, "r": 20, "t": 50, "b": 50},
-        coloraxis={
-            "colorscale": "Viridis",
-            "cmin": zmin,
-            "cmax": zmax,
-            "colorbar": {"title": {"text": "log10 ‖∂L/∂W‖"}},
-        },
-    )
-    return fig
+        title = f"⚠ {label}" if flags.get(label) else label
+        trace, axes, note = _panel(i, label, matrices[label], title, rows, cols)
+        traces.append(trace)
+        layout.update(axes)
+        notes.append(note)
+    layout["annotations"] = notes
+    return figure(traces, layout)

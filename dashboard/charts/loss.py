@@ -5,30 +5,50 @@ from __future__ import annotations
 import pandas as pd
 import plotly.graph_objects as go
 
-from dashboard.charts.style import finish
+from dashboard.charts.style import base_layout, figure
 from dashboard.palette import with_alpha
 
 SPLITS = {"train": ("training", "dash"), "val": ("validation", "solid")}
 
 
-def _band(part: pd.DataFrame, color: str, group: str) -> list[go.Scatter]:
+def _band(part: pd.DataFrame, color: str, group: str) -> list[dict]:
     """Min-max band over seeds: the upper edge, then the lower edge filled up to it."""
     edges = [("high", None), ("low", "tonexty")]
     return [
-        go.Scatter(
-            x=part["epoch"],
-            y=part[col],
-            mode="lines",
-            line={"width": 0},
-            fill=fill,
-            fillcolor=with_alpha(color, 0.18),
-            legendgroup=group,
-            showlegend=False,
-            hoverinfo="skip",
-            name=f"{group} band",
-        )
+        {
+            "type": "scatter",
+            "x": part["epoch"].to_numpy(),
+            "y": part[col].to_numpy(dtype=float),
+            "mode": "lines",
+            "line": {"width": 0},
+            "fill": fill,
+            "fillcolor": with_alpha(color, 0.18),
+            "legendgroup": group,
+            "showlegend": False,
+            "hoverinfo": "skip",
+            "name": f"{group} band",
+        }
         for col, fill in edges
     ]
+
+
+def _line(part: pd.DataFrame, label: str, split: str, color: str, y_title: str) -> dict:
+    split_name, dash = SPLITS[split]
+    return {
+        "type": "scatter",
+        "x": part["epoch"].to_numpy(),
+        "y": part["mean"].to_numpy(dtype=float),
+        "mode": "lines",
+        "name": f"{label} · {split_name}",
+        "legendgroup": label,
+        "line": {"color": color, "dash": dash, "width": 2.5},
+        "customdata": part[["low", "high", "n"]].to_numpy(dtype=float),
+        "hovertemplate": (
+            f"<b>{label}</b> {split_name}<br>epoch %{{x}}<br>{y_title} %{{y:.6g}}"
+            "<br>seeds %{customdata[2]}: %{customdata[0]:.6g} to %{customdata[1]:.6g}"
+            "<extra></extra>"
+        ),
+    }
 
 
 def loss_figure(
@@ -57,31 +77,16 @@ def loss_figure(
         Two line traces per variant named ``"<label> · training"`` / ``"<label> · validation"``,
         plus band traces (hover disabled) where a variant has several seeds.
     """
-    fig = go.Figure()
+    traces = []
+    groups = dict(tuple(curve.sort_values("epoch").groupby(["label", "split"], sort=False)))
     for label, color in colors.items():
-        for split, (split_name, dash) in SPLITS.items():
-            part = curve[(curve["label"] == label) & (curve["split"] == split)]
-            if part.empty:
+        for split in SPLITS:
+            part = groups.get((label, split))
+            if part is None or part.empty:
                 continue
-            part = part.sort_values("epoch")
             if part["n"].max() > 1:
-                fig.add_traces(_band(part, color, label))
-            fig.add_trace(
-                go.Scatter(
-                    x=part["epoch"],
-                    y=part["mean"],
-                    mode="lines",
-                    name=f"{label} · {split_name}",
-                    legendgroup=label,
-                    line={"color": color, "dash": dash, "width": 2.5},
-                    customdata=part[["low", "high", "n"]].to_numpy(),
-                    hovertemplate=(
-                        f"<b>{label}</b> {split_name}<br>epoch %{{x}}<br>{y_title} %{{y:.6g}}"
-                        "<br>seeds %{customdata[2]}: %{customdata[0]:.6g} to %{customdata[1]:.6g}"
-                        "<extra></extra>"
-                    ),
-                )
-            )
-    fig = finish(fig, x_title="epoch", y_title=y_title)
-    fig.update_yaxes(type="log" if log_y else "linear")
-    return fig
+                traces += _band(part, color, label)
+            traces.append(_line(part, label, split, color, y_title))
+    layout = base_layout(x_title="epoch", y_title=y_title)
+    layout["yaxis"]["type"] = "log" if log_y else "linear"
+    return figure(traces, layout)

@@ -7,7 +7,7 @@ from typing import Any
 import numpy as np
 import plotly.graph_objects as go
 
-from dashboard.charts.style import finish
+from dashboard.charts.style import base_layout, figure
 
 SYMBOLS = ("circle", "x", "diamond", "square", "triangle-up", "cross", "star", "pentagon")
 
@@ -37,33 +37,37 @@ def boundary_figure(artifact: dict[str, Any], title: str, color: str) -> go.Figu
     # the points carry every class of the training split; the grid may predict fewer of them
     binary = len(np.unique(labels)) <= 2
     z, name = (artifact["proba"], "P(class 1)") if binary else (artifact["pred"], "predicted class")
-    fig = go.Figure(
-        go.Contour(
-            x=artifact["x0"],
-            y=artifact["x1"],
-            z=z,
-            colorscale="RdBu_r" if binary else "Viridis",
-            opacity=0.55,
-            contours={"coloring": "fill", "showlines": False},
-            colorbar={"title": {"text": name}, "thickness": 12},
-            hovertemplate="x0 %{x:.3f}<br>x1 %{y:.3f}<br>" + name + " %{z:.3f}<extra></extra>",
-        )
-    )
+    traces = [
+        {
+            "type": "contour",
+            "x": artifact["x0"],
+            "y": artifact["x1"],
+            "z": z,
+            "colorscale": "RdBu_r" if binary else "Viridis",
+            "opacity": 0.55,
+            "contours": {"coloring": "fill", "showlines": False},
+            "colorbar": {"title": {"text": name}, "thickness": 12},
+            "hovertemplate": "x0 %{x:.3f}<br>x1 %{y:.3f}<br>" + name + " %{z:.3f}<extra></extra>",
+        }
+    ]
     for k, cls in enumerate(np.unique(labels)):
         sel = labels == cls
-        fig.add_trace(
-            go.Scatter(
-                x=points[sel, 0],
-                y=points[sel, 1],
-                mode="markers",
-                name=f"class {cls}",
-                marker={"symbol": SYMBOLS[k % len(SYMBOLS)], "size": 6, "color": "#222222"},
-                hovertemplate=f"class {cls}<br>x0 %{{x:.3f}}<br>x1 %{{y:.3f}}<extra></extra>",
-            )
+        traces.append(
+            {
+                "type": "scatter",
+                "x": points[sel, 0],
+                "y": points[sel, 1],
+                "mode": "markers",
+                "name": f"class {cls}",
+                "marker": {"symbol": SYMBOLS[k % len(SYMBOLS)], "size": 6, "color": "#222222"},
+                "hovertemplate": f"class {cls}<br>x0 %{{x:.3f}}<br>x1 %{{y:.3f}}<extra></extra>",
+            }
         )
-    fig = finish(fig, x_title="feature x0 (scaled)", y_title="feature x1 (scaled)", height=360)
-    fig.update_layout(title={"text": title, "font": {"color": color}}, showlegend=False)
-    return fig
+    layout = base_layout(
+        x_title="feature x0 (scaled)", y_title="feature x1 (scaled)", height=360,
+        title={"text": title, "font": {"color": color}}, showlegend=False,
+    )  # fmt: skip
+    return figure(traces, layout)
 
 
 def prediction_figure(artifact: dict[str, Any], title: str, color: str) -> go.Figure:
@@ -86,19 +90,21 @@ def prediction_figure(artifact: dict[str, Any], title: str, color: str) -> go.Fi
     finite = np.concatenate([y_true, y_pred])
     finite = finite[np.isfinite(finite)]
     lo, hi = (float(finite.min()), float(finite.max())) if finite.size else (0.0, 1.0)
-    fig = go.Figure(
-        [
-            go.Scatter(x=[lo, hi], y=[lo, hi], mode="lines", name="ideal", line={"dash": "dash"}),
-            go.Scatter(
-                x=y_true,
-                y=y_pred,
-                mode="markers",
-                name=title,
-                marker={"color": color, "size": 7, "opacity": 0.7},
-                hovertemplate="true %{x:.4g}<br>predicted %{y:.4g}<extra></extra>",
-            ),
-        ]
-    )
-    fig = finish(fig, x_title="true target (validation)", y_title="predicted", height=360)
-    fig.update_layout(title={"text": title, "font": {"color": color}}, showlegend=False)
-    return fig
+    traces = [
+        {"type": "scatter", "x": [lo, hi], "y": [lo, hi], "mode": "lines", "name": "ideal",
+         "line": {"dash": "dash", "color": "#555555"}},
+        {
+            "type": "scatter",
+            "x": y_true,
+            "y": y_pred,
+            "mode": "markers",
+            "name": title,
+            "marker": {"color": color, "size": 7, "opacity": 0.7},
+            "hovertemplate": "true %{x:.4g}<br>predicted %{y:.4g}<extra></extra>",
+        },
+    ]  # fmt: skip
+    layout = base_layout(
+        x_title="true target (validation)", y_title="predicted", height=360,
+        title={"text": title, "font": {"color": color}}, showlegend=False,
+    )  # fmt: skip
+    return figure(traces, layout)

@@ -94,6 +94,8 @@ def _results() -> None:
 def render() -> None:
     """Draw the Compare page."""
     ss = st.session_state
+    # start the runner (and its one-second warm-up) now, not when Run is first clicked
+    runtime.runner()
     _restore_from_link()
     actions.ensure_comparison(ss)
     st.title("Compare variants side by side")

@@ -22,31 +22,33 @@ def _loss_title(runs: pd.DataFrame) -> str:
     return f"loss ({names.pop()})" if len(names) == 1 else "loss"
 
 
-def _curves(runs: pd.DataFrame, epochs: pd.DataFrame, colors: dict[str, str]) -> None:
-    loss = tf.curves(epochs, runs, "loss")
+def _curves(runs: pd.DataFrame, loss: pd.DataFrame, accuracy: pd.DataFrame, colors) -> None:
     st.subheader("Loss")
     log_y = st.toggle("Log-scale loss", key=state.LOG_Y)
-    st.plotly_chart(
-        charts.loss_figure(loss, colors, y_title=_loss_title(runs), log_y=log_y),
-        theme=None,
-        key="chart.loss",
-    )
+    figure = charts.loss_figure(loss, colors, y_title=_loss_title(runs), log_y=log_y)
+    st.plotly_chart(figure, theme=None, key="chart.loss")
     st.caption(
         "Seed 4) 1 and 5): dashed = training (whole training set, inference mode), solid "
         "= validation. With several seeds the line is their mean and the band min to max."
     )
-    accuracy = tf.curves(epochs, runs, "accuracy")
     if not accuracy.empty:
         st.subheader("Accuracy")
-        st.plotly_chart(
-            charts.loss_figure(accuracy, colors, y_title="accuracy (fraction correct)"),
-            theme=None,
-            key="chart.accuracy",
-        )
+        figure = charts.loss_figure(accuracy, colors, y_title="accuracy (fraction correct)")
+        st.plotly_chart(figure, theme=None, key="chart.accuracy")
 
 
-def _gradients(runs: pd.DataFrame, layers: pd.DataFrame, order: list[str]) -> None:
-    matrices = {label: tf.grad_matrix(layers, runs, label) for label in order}
+def _gap(loss: pd.DataFrame, colors: dict[str, str]) -> None:
+    st.subheader("Overfitting gap")
+    figure = charts.gap_figure(tf.gap(loss), tf.best_epochs(loss), colors)
+    st.plotly_chart(figure, theme=None, key="chart.gap")
+    st.caption(
+        "Seed 5): validation minus training loss. A growing gap is overfitting; the "
+        "star marks each variant's best epoch (lowest validation loss)."
+    )
+
+
+def _gradients(runs: pd.DataFrame, layers: pd.DataFrame) -> None:
+    matrices = tf.grad_matrices(layers, runs)
     flags = {label: tf.grad_flags(m) for label, m in matrices.items()}
     st.subheader("Gradient norm per layer (layer × epoch)")
     st.plotly_chart(charts.gradient_heatmaps(matrices, flags), theme=None, key="chart.gradients")
@@ -59,6 +61,15 @@ def _gradients(runs: pd.DataFrame, layers: pd.DataFrame, order: list[str]) -> No
             st.warning(f"{label}: {flag}")
 
 
+def _relabelled(runs: pd.DataFrame, labels: dict[str, str] | None) -> pd.DataFrame:
+    """Runs in variant order, labelled as the current comparison names them."""
+    if not labels:
+        return runs
+    known = set(runs["run_id"])
+    runs = runs.set_index("run_id").loc[[r for r in labels if r in known]].reset_index()
+    return runs.assign(label=runs["run_id"].map(labels))
+
+
 def render_charts(results, labels: dict[str, str] | None = None) -> None:
     """Place every chart of the comparison.
 
@@ -69,34 +80,19 @@ def render_charts(results, labels: dict[str, str] | None = None) -> None:
     labels : dict of str to str, optional
         Run id to variant label, overriding the stored labels (order = variant order).
     """
-    runs = results.runs.copy()
-    if labels:
-        runs["label"] = runs["run_id"].map(labels).fillna(runs["label"])
-        runs = runs.set_index("run_id").loc[[r for r in labels if r in set(runs["run_id"])]]
-        runs = runs.reset_index()
-    order = list(dict.fromkeys(labels.values())) if labels else tf.variant_order(runs)
-    colors = color_map(order)
-    epochs = results.epochs
+    runs = _relabelled(results.runs, labels)
+    colors = color_map(tf.variant_order(runs))
+    loss = tf.curves(results.epochs, runs, "loss")
+    accuracy = tf.curves(results.epochs, runs, "accuracy")
     left, right = st.columns(2)
     with left:
-        _curves(runs, epochs, colors)
+        _curves(runs, loss, accuracy, colors)
     with right:
-        loss = tf.curves(epochs, runs, "loss")
-        st.subheader("Overfitting gap")
-        st.plotly_chart(
-            charts.gap_figure(tf.gap(loss), tf.best_epochs(loss), colors),
-            theme=None,
-            key="chart.gap",
-        )
-        st.caption(
-            "Seed 5): validation minus training loss. A growing gap is overfitting; the "
-            "star marks each variant's best epoch (lowest validation loss)."
-        )
+        _gap(loss, colors)
     st.subheader("Results")
-    table = tf.results_table(runs, loss, tf.curves(epochs, runs, "accuracy"))
-    st.dataframe(table, hide_index=True, key="table.results")
+    st.dataframe(tf.results_table(runs, loss, accuracy), hide_index=True, key="table.results")
     st.caption(
         "Per variant (mean over seeds): losses and accuracies on the validation split, "
         "the epoch of the lowest validation loss, parameter count and training time."
     )
-    _gradients(runs, results.layers, order)
+    _gradients(runs, results.layers)

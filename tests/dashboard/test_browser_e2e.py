@@ -174,7 +174,7 @@ def test_preset_runs_exports_and_shares(server, browser) -> None:
     page.get_by_role("option", name=PRESET_TITLE).click()
     page.get_by_role("button", name="Load preset").click()
     _wait_labels(page, LABELS)
-    page.get_by_role("button", name="▶ Run").click()
+    page.get_by_role("button", name="▶ Run", exact=True).click()
     done = json.dumps(f"{EPOCHS}/{EPOCHS} epochs · done")
     page.wait_for_function(
         f"() => document.body.innerText.split({done}).length - 1 >= 2", timeout=120_000

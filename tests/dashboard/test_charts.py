@@ -71,6 +71,9 @@ def test_heatmaps_share_one_colour_scale() -> None:
     heatmaps = [t for t in fig.data if isinstance(t, go.Heatmap)]
     assert [t.name for t in heatmaps] == ["A", "B"]
     assert all(t.coloraxis == "coloraxis" for t in heatmaps)
+    # one panel each, side by side, neither overlapping the other
+    assert [t.xaxis for t in heatmaps] == ["x", "x2"]
+    assert fig.layout.xaxis.domain[1] < fig.layout.xaxis2.domain[0]
     # the scale spans both variants: A's -6 up to B's 0
     assert (fig.layout.coloraxis.cmin, fig.layout.coloraxis.cmax) == (-6.0, 0.0)
     titles = [a.text for a in fig.layout.annotations]
