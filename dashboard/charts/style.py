@@ -10,11 +10,23 @@ from __future__ import annotations
 from typing import Any
 
 import plotly.graph_objects as go
-import plotly.io as pio
+
+from dashboard.palette import PALETTE
 
 FONT_SIZE = 15
-# resolved once: an unvalidated figure would otherwise ship the bare name, which plotly.js ignores
-TEMPLATE = pio.templates["plotly_white"]
+_AXIS = {
+    "gridcolor": "#EBF0F8", "linecolor": "#EBF0F8", "zerolinecolor": "#EBF0F8",
+    "zerolinewidth": 2, "ticks": "", "automargin": True, "title": {"standoff": 15},
+}  # fmt: skip
+# The essentials of plotly's "plotly_white", spelled out: an unvalidated figure would ship the
+# bare template name (which plotly.js ignores), and the full template costs a deep copy per chart.
+TEMPLATE = {
+    "layout": {
+        "paper_bgcolor": "white", "plot_bgcolor": "white", "colorway": list(PALETTE),
+        "font": {"color": "#2a3f5f"}, "hoverlabel": {"align": "left"},
+        "xaxis": _AXIS, "yaxis": _AXIS,
+    }
+}  # fmt: skip
 
 
 def base_layout(*, x_title: str, y_title: str, height: int = 420, **extra: Any) -> dict:

@@ -9,6 +9,12 @@ from dashboard import charts, runtime
 COLUMNS = 4
 
 
+@st.cache_data(show_spinner=False, max_entries=256)
+def _artifacts(store_path: str, run_id: str) -> dict:
+    # a finished run's artifacts never change, and this is called only for finished runs
+    return runtime.store().artifacts(run_id)
+
+
 def render_predictions(results, labels: dict[str, str], colors: dict[str, str]) -> None:
     """One panel per variant from its first run's artifacts; nothing when none were stored."""
     first_runs = {}
@@ -16,7 +22,7 @@ def render_predictions(results, labels: dict[str, str], colors: dict[str, str]) 
         first_runs.setdefault(label, run_id)
     panels = []
     for label, run_id in first_runs.items():
-        artifacts = runtime.store().artifacts(run_id)
+        artifacts = _artifacts(str(runtime.store().path), run_id)
         if "boundary" in artifacts:
             panels.append(charts.boundary_figure(artifacts["boundary"], label, colors[label]))
         elif "predictions" in artifacts:
