@@ -17,6 +17,7 @@ NEXT_UID = "next_uid"  # counter giving each new variant fresh widget keys
 DATA_GEN = "data_gen"  # bumped when the data settings are replaced from outside the form
 RUN_IDS = "run_ids"  # {run_id: variant label} shown on the Compare page, in variant order
 IMPORTED = "imported"  # Results loaded from an uploaded CSV, shown instead of live runs
+IMPORTED_FILE = "imported_file"  # uploader file id already imported, so it is read only once
 FIELD_ERRORS = "field_errors"  # {(uid or "data", field): message} from the last validation
 WARNINGS = "warnings"  # {uid: [warning, ...]} from experiments.validate
 NOTICE = "notice"  # message shown at the top of the Compare page
@@ -32,6 +33,7 @@ DEFAULTS: dict[str, Any] = {
     DATA_GEN: 0,
     RUN_IDS: {},
     IMPORTED: None,
+    IMPORTED_FILE: None,
     FIELD_ERRORS: {},
     WARNINGS: {},
     NOTICE: None,

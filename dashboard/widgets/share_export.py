@@ -47,16 +47,19 @@ def render_share_export(token: str | None) -> None:
 
 
 def _upload() -> None:
+    ss = st.session_state
     uploaded = st.file_uploader(
-        "View a downloaded comparison (CSV)", type=["csv"], key="upload.csv"
-    )
-    if uploaded is None:
+        "View a downloaded comparison (CSV)", type=["csv"], key="upload.csv",
+        help="Shows the file's curves and tables without training anything.",
+    )  # fmt: skip
+    if uploaded is None or uploaded.file_id == ss[state.IMPORTED_FILE]:
         return
+    ss[state.IMPORTED_FILE] = uploaded.file_id
     try:
         results = experiments.import_csv(uploaded.getvalue().decode("utf-8"))
     except (ValueError, UnicodeDecodeError) as error:
-        st.error(f"This file cannot be shown: {error}")
+        st.error(f"{uploaded.name} cannot be shown: {error}", icon="⚠️")
         return
-    if st.session_state[state.IMPORTED] is None or st.button("Show the uploaded file"):
-        st.session_state[state.IMPORTED] = results
-        st.session_state[state.NOTICE] = f"Showing {uploaded.name}: {len(results.runs)} runs."
+    ss[state.IMPORTED], ss[state.RUN_IDS] = results, {}
+    ss[state.NOTICE] = f"Showing {uploaded.name}: {len(results.runs)} runs, nothing retrained."
+    st.rerun()

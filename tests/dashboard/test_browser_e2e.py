@@ -7,7 +7,6 @@ Screenshots of every page land in artifacts/screenshots/.
 
 from __future__ import annotations
 
-import io
 import json
 import os
 import signal
@@ -168,7 +167,7 @@ def _check_charts(plots: list) -> None:
     assert any(any(name.endswith("best epoch") for _, name in p) for p in plots)
 
 
-def test_preset_runs_exports_and_shares(server, browser) -> None:
+def test_preset_runs_exports_and_shares(server, browser, tmp_path) -> None:
     page = _open(browser, server)
     page.get_by_role("combobox", name="Lesson preset").click()
     page.get_by_role("option", name=PRESET_TITLE).click()
@@ -185,7 +184,9 @@ def test_preset_runs_exports_and_shares(server, browser) -> None:
 
     with page.expect_download() as download:
         page.get_by_role("button", name="Download CSV").click()
-    csv = pd.read_csv(io.StringIO(Path(download.value.path()).read_text()))
+    csv_path = tmp_path / "comparison.csv"
+    download.value.save_as(csv_path)
+    csv = pd.read_csv(csv_path)
     assert len(csv) == len(LABELS) * EPOCHS * 2  # run x epoch x split
     assert sorted(csv["label"].unique()) == sorted(LABELS)
 
@@ -195,6 +196,13 @@ def test_preset_runs_exports_and_shares(server, browser) -> None:
     _wait_labels(shared, LABELS)
     _check_charts(_wait_plots(shared, "p.some(t => t[0] === 'heatmap')"))
     _screenshot(shared, "compare-shared-link")
+
+    # a fresh visitor uploads the CSV and sees the same comparison without training
+    viewer = _open(browser, server)
+    viewer.locator("input[type=file]").set_input_files(str(csv_path))
+    viewer.get_by_text("nothing retrained").wait_for(timeout=60_000)
+    _check_charts(_wait_plots(viewer, "p.some(t => t[0] === 'heatmap')"))
+    _screenshot(viewer, "compare-uploaded-csv")
 
 
 @pytest.mark.parametrize(
