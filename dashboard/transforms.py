@@ -113,15 +113,20 @@ def grad_flags(matrix: pd.DataFrame) -> list[str]:
     """Warnings for one variant's gradient matrix from :func:`grad_matrix`.
 
     Vanishing: the first layer's gradient norm, averaged in log space over epochs, is below
-    ``VANISHING_RATIO`` times the last layer's. Exploding: any norm above ``EXPLODING_NORM`` or not
-    finite.
+    ``VANISHING_RATIO`` times the last layer's. Exploding: any norm above ``EXPLODING_NORM``.
+    A layer whose gradient is zero in every epoch (``-inf``) and NaN or infinite norms are named.
     """
     if matrix.empty:
         return []
     flags = []
     values = matrix.to_numpy(dtype=float)
-    if not np.isfinite(values).all():
-        flags.append("non-finite or zero gradient norms")
+    zero_rows = [
+        name for name, row in zip(matrix.index, values, strict=True) if np.all(row == -np.inf)
+    ]
+    if zero_rows:
+        flags.append(f"zero gradient in {', '.join(map(str, zero_rows))}: nothing reaches it")
+    if np.isnan(values).any() or np.isposinf(values).any():
+        flags.append("non-finite gradient norms (NaN or inf)")
     if np.nanmax(np.where(np.isfinite(values), values, -np.inf)) > np.log10(EXPLODING_NORM):
         flags.append(f"exploding gradients (norm above {EXPLODING_NORM:g})")
     first, last = np.nanmean(values[0]), np.nanmean(values[-1])

@@ -171,8 +171,8 @@ PRESETS: tuple[Preset, ...] = (
     _preset(
         "step",
         "Step vs sigmoid (why a step cannot be trained)",
-        "The step's derivative is zero, so no gradient reaches the hidden layer: its loss stays "
-        "flat while the sigmoid net learns.",
+        "The step's derivative is zero, so no gradient reaches the hidden layer (its heatmap row "
+        "stays empty): only the output layer learns, on fixed features, and the sigmoid net wins.",
         "2) 3",
         ExperimentConfig(
             **_MOONS, hidden_layers=(16,), optimizer="sgd", learning_rate=0.5, epochs=40

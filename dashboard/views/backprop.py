@@ -10,6 +10,18 @@ from dashboard import backprop_tables as bt
 FMT = "%.8f"
 
 
+def _kernel(layer: int, seed) -> list[list[float]]:
+    """Inputs for one kernel in the tutorial's order (w1, w2, w3, w4); returns it (in, out)."""
+    kernel = [[0.0, 0.0], [0.0, 0.0]]
+    for j in range(2):
+        for i in range(2):
+            kernel[i][j] = st.number_input(
+                bt.weight_name(layer, i, j), value=seed[i][j], format="%.4f",
+                key=f"bp.w{layer}{i}{j}",
+            )  # fmt: skip
+    return kernel
+
+
 def _inputs() -> tuple[list[float], list[float], list[list[float]], list[list[float]], float]:
     """The editable numbers, defaulting to the tutorial's."""
     with st.form("backprop", border=True):
@@ -30,20 +42,7 @@ def _inputs() -> tuple[list[float], list[float], list[list[float]], list[list[fl
         ):
             with col:
                 st.markdown(f"**{'Hidden' if layer == 0 else 'Output'} weights**")
-                kernels.append(
-                    [
-                        [
-                            st.number_input(
-                                bt.weight_name(layer, i, j),
-                                value=seed[i][j],
-                                format="%.4f",
-                                key=f"bp.w{layer}{i}{j}",
-                            )
-                            for j in range(2)
-                        ]
-                        for i in range(2)
-                    ]
-                )
+                kernels.append(_kernel(layer, seed))
         with cols[3]:
             st.markdown("**Gradient descent**")
             lr = st.number_input(

@@ -37,4 +37,4 @@ def render_model_code(pairs: list[tuple[str, str]]) -> None:
                 continue
             left, right = st.columns(2)
             left.code(summary, language=None)
-            right.code(code, language="python")
+            right.code(code, language="python", wrap_lines=True)

@@ -12,6 +12,18 @@ from datasets import DATASETS
 from experiments import config_from_json
 from experiments.tasks import resolve_head
 
+TABLE_FORMAT = {
+    **{
+        c: st.column_config.NumberColumn(c, format="%.4f")
+        for c in ("best val loss", "last val loss")
+    },
+    **{
+        c: st.column_config.NumberColumn(c, format="%.3f")
+        for c in ("best val accuracy", "last val accuracy")
+    },
+    "time per run (s)": st.column_config.NumberColumn("time per run (s)", format="%.2f"),
+}
+
 
 def _loss_title(runs: pd.DataFrame) -> str:
     """Axis title naming the loss when every run uses the same one."""
@@ -90,7 +102,12 @@ def render_charts(results, labels: dict[str, str] | None = None) -> None:
     with right:
         _gap(loss, colors)
     st.subheader("Results")
-    st.dataframe(tf.results_table(runs, loss, accuracy), hide_index=True, key="table.results")
+    st.dataframe(
+        tf.results_table(runs, loss, accuracy),
+        hide_index=True,
+        key="table.results",
+        column_config=TABLE_FORMAT,
+    )
     st.caption(
         "Per variant (mean over seeds): losses and accuracies on the validation split, "
         "the epoch of the lowest validation loss, parameter count and training time."

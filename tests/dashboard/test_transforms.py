@@ -71,11 +71,14 @@ def test_grad_flags_vanishing_only_below_the_ratio() -> None:
     assert tf.grad_flags(tf.grad_matrix(layers, runs, "B")) == []
 
 
-def test_grad_flags_exploding_and_non_finite() -> None:
-    matrix = pd.DataFrame([[4.0, 0.0], [0.0, -math.inf]], index=["dense", "dense_1"])
-    flags = tf.grad_flags(matrix)
-    assert any("exploding" in f for f in flags)
-    assert any("non-finite" in f for f in flags)
+def test_grad_flags_exploding_zero_and_non_finite() -> None:
+    matrix = pd.DataFrame([[4.0, 0.0], [0.0, -1.0]], index=["dense", "dense_1"])
+    assert tf.grad_flags(matrix) == ["exploding gradients (norm above 1000)"]
+    # log10 of a zero norm is -inf: a layer that never receives a gradient (a step activation)
+    dead = pd.DataFrame([[-math.inf, -math.inf], [-1.0, -1.0]], index=["dense", "dense_1"])
+    assert tf.grad_flags(dead) == ["zero gradient in dense: nothing reaches it"]
+    broken = pd.DataFrame([[-1.0, math.nan], [-1.0, math.inf]], index=["dense", "dense_1"])
+    assert "non-finite gradient norms (NaN or inf)" in tf.grad_flags(broken)
 
 
 def test_results_table_rows_by_hand(loss_curve: pd.DataFrame) -> None:
