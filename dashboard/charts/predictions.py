@@ -43,9 +43,9 @@ def boundary_figure(artifact: dict[str, Any], title: str, color: str) -> go.Figu
             "x": artifact["x0"],
             "y": artifact["x1"],
             "z": z,
-            # plotly.js names only: unvalidated figures skip plotly.py's "_r" expansion
+            # plotly.js names only (unvalidated figures skip plotly.py's "_r" variants); its
+            # RdBu runs blue (0) to red (1)
             "colorscale": "RdBu" if binary else "Viridis",
-            "reversescale": binary,
             "opacity": 0.55,
             "contours": {"coloring": "fill", "showlines": False},
             "colorbar": {"title": {"text": name}, "thickness": 12},
