@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import html
 from typing import Any
 
 import streamlit as st
@@ -177,7 +178,8 @@ def variant_fields(variant: dict[str, Any], color: str) -> tuple[str, dict[str, 
     """
     uid, cfg = variant["uid"], variant["config"]
     st.markdown(
-        f"<span style='color:{color};font-size:1.4em'>■</span> **Variant**", unsafe_allow_html=True
+        f"<span style='color:{color};font-size:1.4em'>■</span> **{html.escape(variant['label'])}**",
+        unsafe_allow_html=True,
     )
     label = st.text_input(
         "Label", variant["label"], key=state.widget_key(uid, "label"), max_chars=40

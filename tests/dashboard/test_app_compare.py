@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import io
 import os
+import time
 
 import pandas as pd
 import pytest
@@ -131,3 +132,24 @@ def test_a_broken_share_link_shows_a_message() -> None:
     assert not at.exception
     assert any("could not be opened" in i.value for i in at.info)
     assert len(_labels(at)) == 2
+
+
+def test_cancel_stops_a_running_variant() -> None:
+    at = open_page()
+    for widget in inputs(at, "Epochs"):
+        widget.set_value(1000)
+    click(at, "▶ Run")
+    run_ids = list(at.session_state[state.RUN_IDS])
+    store = runtime.store()
+    # wait until both train, so the Cancel buttons are there
+    for _ in range(600):
+        if (store.runs_frame(run_ids=run_ids)["status"] == "running").all():
+            break
+        time.sleep(0.05)
+    at.run()
+    at.button(key="cancel.sigmoid").click().run()
+    at.button(key="cancel.relu").click().run()
+    assert runtime.runner().wait(run_ids, timeout=60)
+    assert set(store.runs_frame(run_ids=run_ids)["status"]) == {"cancelled"}
+    at.run()
+    assert list(at.dataframe[0].value["status"]) == ["cancelled", "cancelled"]
