@@ -14,7 +14,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from core.reductions import row_max, row_sum
+from core.reductions import row_max, row_sum, zeros
 
 _SELU_ALPHA = 1.6732632423543772
 _SELU_SCALE = 1.0507009873554805
@@ -119,6 +119,10 @@ class Activation:
         return grad_a * self.dfn(z)
 
 
+def _relu(z: np.ndarray) -> np.ndarray:
+    return np.maximum(z, zeros(z.shape, z.dtype))
+
+
 def _tanh_backward(a: np.ndarray, z: np.ndarray, g: np.ndarray) -> np.ndarray:
     # g * (1 - a^2) with one temporary: this runs for every tanh layer of every step
     t = np.multiply(a, a)
@@ -172,7 +176,7 @@ ACTIVATIONS: dict[str, Activation] = {
     ),
     "relu": Activation(
         "relu",
-        lambda z: np.maximum(z, 0),
+        _relu,
         lambda z: (z > 0).astype(z.dtype),
         # a >= 0, so sign(a) is the 0/1 mask; float * bool would take numpy's slow casting path
         backward_fn=lambda a, z, g: g * np.sign(a),

@@ -23,6 +23,18 @@ def _rows(n: int) -> np.ndarray:
     return np.arange(n)
 
 
+@functools.lru_cache(maxsize=32)
+def _row_offsets(n: int, units: int) -> np.ndarray:
+    """Flat offset of each row's first entry in a C-ordered (n, units) array, cached."""
+    return np.arange(0, n * units, units)
+
+
+def _flat_picks(y: np.ndarray, units: int) -> np.ndarray:
+    """Flat positions of the entries ``[i, y[i]]`` of an (n, units) array: indexing the raveled
+    array with them is several times cheaper than a 2-D fancy index, on every step."""
+    return _row_offsets(len(y), units) + y
+
+
 def _matrix_targets(y: np.ndarray, units: int, name: str) -> np.ndarray:
     y = np.asarray(y, dtype=np.float64)
     if y.ndim == 1 and units == 1:
@@ -218,23 +230,27 @@ class SparseCategoricalCrossentropy(Loss):
 
     def fused_value(self, y_true: np.ndarray, z: np.ndarray, p: np.ndarray) -> float:
         """Loss from logits ``z`` and softmax outputs ``p`` (n, units)."""
+        return self._value(y_true, z, p, _flat_picks(y_true, p.shape[-1]))
+
+    def _value(self, y_true: np.ndarray, z: np.ndarray, p: np.ndarray, picks: np.ndarray) -> float:
+        """``fused_value`` given the flat positions ``picks`` (n,) of the labels' entries."""
         n = len(z)
-        rows = _rows(n)
         # log(0) only warns; callers run under np.errstate, and the inf is handled right here
-        loss = -float(np.log(p[rows, y_true]).sum()) / n
+        loss = -float(np.log(p.ravel()[picks]).sum()) / n
         if loss == np.inf:
             # some p_y underflowed to 0: take the log-sum-exp form from the logits
             m = z.max(axis=-1)
             lse = m + np.log(np.exp(z - m[:, None]).sum(axis=-1))
-            loss = float((lse - z[rows, y_true]).sum()) / n
+            loss = float((lse - z[_rows(n), y_true]).sum()) / n
         return loss
 
     def fused(self, y_true: np.ndarray, z: np.ndarray, p: np.ndarray) -> tuple[float, np.ndarray]:
         """Loss and dL/dz (n, units) from logits ``z`` and softmax outputs ``p``."""
         n = len(z)
+        picks = _flat_picks(y_true, p.shape[-1])
         dz = p * p.dtype.type(1.0 / n)
-        dz[_rows(n), y_true] -= p.dtype.type(1.0 / n)
-        return self.fused_value(y_true, z, p), dz
+        dz.ravel()[picks] -= p.dtype.type(1.0 / n)
+        return self._value(y_true, z, p, picks), dz
 
 
 def get(identifier: str | Loss) -> Loss:
