@@ -93,6 +93,9 @@ class Activation:
         ``(a, z, grad_a) -> grad_z`` for non-elementwise activations (softmax).
     relu_family : bool
         Whether units can "die" (never positive), tracked by the diagnostics.
+    fn_into : callable or None
+        ``(z, out) -> out``: the forward map written into a preallocated ``out``, for the
+        inference pass's reused buffers; ``None`` where the forward needs temporaries anyway.
     """
 
     name: str
@@ -101,6 +104,7 @@ class Activation:
     dfn_from_output: Callable[[np.ndarray], np.ndarray] | None = None
     backward_fn: Callable[[np.ndarray, np.ndarray, np.ndarray], np.ndarray] | None = None
     relu_family: bool = False
+    fn_into: Callable[[np.ndarray, np.ndarray], np.ndarray] | None = None
 
     def __call__(self, z: np.ndarray) -> np.ndarray:
         """Apply the activation: ``z (n, d) -> a (n, d)`` (any array-like)."""
@@ -121,6 +125,10 @@ class Activation:
 
 def _relu(z: np.ndarray) -> np.ndarray:
     return np.maximum(z, zeros(z.shape, z.dtype))
+
+
+def _relu_into(z: np.ndarray, out: np.ndarray) -> np.ndarray:
+    return np.maximum(z, zeros(z.shape, z.dtype), out=out)
 
 
 def _tanh_backward(a: np.ndarray, z: np.ndarray, g: np.ndarray) -> np.ndarray:
@@ -173,6 +181,7 @@ ACTIVATIONS: dict[str, Activation] = {
         lambda z: 1 - np.tanh(z) ** 2,
         dfn_from_output=lambda a: 1 - a * a,
         backward_fn=_tanh_backward,
+        fn_into=lambda z, out: np.tanh(z, out=out),
     ),
     "relu": Activation(
         "relu",
@@ -181,6 +190,7 @@ ACTIVATIONS: dict[str, Activation] = {
         # a >= 0, so sign(a) is the 0/1 mask; float * bool would take numpy's slow casting path
         backward_fn=lambda a, z, g: g * np.sign(a),
         relu_family=True,
+        fn_into=_relu_into,
     ),
     "leaky_relu": Activation(
         "leaky_relu",

@@ -103,10 +103,11 @@ def inference_pass(model, x: np.ndarray, y: np.ndarray | None, stats: Activation
     for start in range(0, len(x), EVAL_CHUNK):
         a = x[start : start + EVAL_CHUNK]
         for i, layer in enumerate(model.layers):
-            a = layer.forward(a, training=False)
+            a = layer._infer(a)
             if stats is not None:
                 stats.add(i, a, dead_kinds[i])
-        outputs.append(a)
+        # _infer may hand back a buffer that the next chunk (or call) overwrites
+        outputs.append(a.copy())
         if y is None:
             continue
         yb = y[start : start + EVAL_CHUNK]

@@ -72,6 +72,27 @@ class Dense(Layer):
         self._x, self._z, self._a = x, z, a
         return a
 
+    def _infer(self, x: np.ndarray) -> np.ndarray:
+        # z and a go into buffers kept across calls: fresh arrays of this size would be returned
+        # to the OS between epochs and fault their pages in again at every inference pass
+        into = self.activation.fn_into
+        kernel = self.params["kernel"]
+        z, a = self._buffers(len(x), np.result_type(x, kernel), into is not None)
+        np.dot(x, kernel, out=z)
+        if self.use_bias:
+            z += self.params["bias"]
+        a = self.activation.fn(z) if into is None else into(z, a)
+        self._x, self._z, self._a = x, z, a
+        return a
+
+    def _buffers(self, n: int, dtype: np.dtype, with_output: bool):
+        """(n, units) views of the inference buffers for z and a, grown when too small."""
+        bufs = getattr(self, "_inference_buffers", None)
+        if bufs is None or len(bufs[0]) < n or bufs[0].dtype != dtype:
+            bufs = (np.empty((n, self.units), dtype), np.empty((n, self.units), dtype))
+            self._inference_buffers = bufs
+        return bufs[0][:n], (bufs[1][:n] if with_output else None)
+
     def backward(self, grad_out: np.ndarray, skip_activation: bool = False) -> np.ndarray | None:
         """As ``Layer.backward``; ``skip_activation`` means ``grad_out`` is already dL/dz (fused
         output activation and loss)."""
