@@ -11,6 +11,37 @@ from dashboard.charts.style import base_layout, figure
 from dashboard.charts.style import hline as hline_shape
 
 
+def _marks(
+    shade: Sequence[tuple[float, float, str]], hline: tuple[float, str] | None
+) -> tuple[list[dict], list[dict]]:
+    """Layout shapes and their captions for the shaded ranges and the reference line."""
+    shapes = [
+        {"type": "rect", "xref": "x", "yref": "paper", "x0": low, "x1": high, "y0": 0, "y1": 1,
+         "fillcolor": "#D55E00", "opacity": 0.12, "line": {"width": 0}}
+        for low, high, _ in shade
+    ]  # fmt: skip
+    notes = [
+        {"x": low, "xref": "x", "y": 1, "yref": "paper", "text": text, "showarrow": False,
+         "xanchor": "left", "yanchor": "top"}
+        for low, _, text in shade
+    ]  # fmt: skip
+    if hline is not None:
+        shapes.append(hline_shape(hline[0], color="#555555", dash="dot"))
+        notes.append(
+            {
+                "x": 1,
+                "xref": "paper",
+                "y": hline[0],
+                "yref": "y",
+                "text": hline[1],
+                "showarrow": False,
+                "xanchor": "right",
+                "yanchor": "bottom",
+            }
+        )
+    return shapes, notes
+
+
 def activation_figure(
     z: np.ndarray,
     a: np.ndarray,
@@ -38,30 +69,7 @@ def activation_figure(
     plotly Figure
         Traces ``"<name>(z)"`` and ``"<name>'(z)"``.
     """
-    shapes = [
-        {"type": "rect", "xref": "x", "yref": "paper", "x0": low, "x1": high, "y0": 0, "y1": 1,
-         "fillcolor": "#D55E00", "opacity": 0.12, "line": {"width": 0}}
-        for low, high, _ in shade
-    ]  # fmt: skip
-    notes = [
-        {"x": low, "xref": "x", "y": 1, "yref": "paper", "text": text, "showarrow": False,
-         "xanchor": "left", "yanchor": "top"}
-        for low, _, text in shade
-    ]  # fmt: skip
-    if hline is not None:
-        shapes.append(hline_shape(hline[0], color="#555555", dash="dot"))
-        notes.append(
-            {
-                "x": 1,
-                "xref": "paper",
-                "y": hline[0],
-                "yref": "y",
-                "text": hline[1],
-                "showarrow": False,
-                "xanchor": "right",
-                "yanchor": "bottom",
-            }
-        )
+    shapes, notes = _marks(shade, hline)
     traces = [
         {"type": "scatter", "x": z, "y": a, "mode": "lines", "name": f"{name}(z)",
          "line": {"width": 3, "color": "#0072B2"},
@@ -70,7 +78,5 @@ def activation_figure(
          "line": {"width": 3, "dash": "dash", "color": "#D55E00"},
          "hovertemplate": "z %{x:.3f}<br>da/dz %{y:.6g}<extra></extra>"},
     ]  # fmt: skip
-    layout = base_layout(
-        x_title="pre-activation z", y_title="value", height=380, shapes=shapes, annotations=notes
-    )
-    return figure(traces, layout)
+    axes = {"x_title": "pre-activation z", "y_title": "value", "height": 380}
+    return figure(traces, base_layout(**axes, shapes=shapes, annotations=notes))

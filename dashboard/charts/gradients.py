@@ -67,6 +67,17 @@ def _panel(i: int, label: str, matrix: pd.DataFrame, title: str, rows: int, cols
     return trace, axes, note
 
 
+def _layout(rows: int, zmin: float, zmax: float) -> dict:
+    return {
+        "template": TEMPLATE,
+        "font": {"size": FONT_SIZE},
+        "height": PANEL_HEIGHT * rows + 60,
+        "margin": {"l": 60, "r": 20, "t": 50, "b": 50},
+        "coloraxis": {"colorscale": "Viridis", "cmin": zmin, "cmax": zmax,
+                      "colorbar": {"title": {"text": "log10 ‖∂L/∂W‖"}}},
+    }  # fmt: skip
+
+
 def gradient_heatmaps(
     matrices: dict[str, pd.DataFrame], flags: dict[str, list[str]] | None = None
 ) -> go.Figure:
@@ -91,14 +102,7 @@ def gradient_heatmaps(
     rows = max(1, math.ceil(len(labels) / cols))
     zmin, zmax = _shared_range(matrices)
     traces, notes = [], []
-    layout = {
-        "template": TEMPLATE,
-        "font": {"size": FONT_SIZE},
-        "height": PANEL_HEIGHT * rows + 60,
-        "margin": {"l": 60, "r": 20, "t": 50, "b": 50},
-        "coloraxis": {"colorscale": "Viridis", "cmin": zmin, "cmax": zmax,
-                      "colorbar": {"title": {"text": "log10 ‖∂L/∂W‖"}}},
-    }  # fmt: skip
+    layout = _layout(rows, zmin, zmax)
     for i, label in enumerate(labels):
         title = f"⚠ {label}" if flags.get(label) else label
         trace, axes, note = _panel(i, label, matrices[label], title, rows, cols)

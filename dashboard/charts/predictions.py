@@ -12,6 +12,45 @@ from dashboard.charts.style import base_layout, figure
 SYMBOLS = ("circle", "x", "diamond", "square", "triangle-up", "cross", "star", "pentagon")
 
 
+def _class_points(points: np.ndarray, labels: np.ndarray) -> list[dict]:
+    """One marker trace per class of the training points ``(n, 2)`` with labels ``(n,)``."""
+    traces = []
+    for k, cls in enumerate(np.unique(labels)):
+        sel = labels == cls
+        traces.append(
+            {
+                "type": "scatter",
+                "x": points[sel, 0],
+                "y": points[sel, 1],
+                "mode": "markers",
+                "name": f"class {cls}",
+                "marker": {"symbol": SYMBOLS[k % len(SYMBOLS)], "size": 6, "color": "#222222"},
+                "hovertemplate": f"class {cls}<br>x0 %{{x:.3f}}<br>x1 %{{y:.3f}}<extra></extra>",
+            }
+        )
+    return traces
+
+
+def _contour(artifact: dict[str, Any], z: Any, name: str) -> list[dict]:
+    """The filled contour of ``z`` (g1, g0) over the artifact's grid."""
+    binary = name == "P(class 1)"
+    return [
+        {
+            "type": "contour",
+            "x": artifact["x0"],
+            "y": artifact["x1"],
+            "z": z,
+            # plotly.js names only (unvalidated figures skip plotly.py's "_r" variants); its
+            # RdBu runs blue (0) to red (1)
+            "colorscale": "RdBu" if binary else "Viridis",
+            "opacity": 0.55,
+            "contours": {"coloring": "fill", "showlines": False},
+            "colorbar": {"title": {"text": name}, "thickness": 12},
+            "hovertemplate": "x0 %{x:.3f}<br>x1 %{y:.3f}<br>" + name + " %{z:.3f}<extra></extra>",
+        }
+    ]
+
+
 def boundary_figure(artifact: dict[str, Any], title: str, color: str) -> go.Figure:
     """Decision regions on a grid with the training points on top.
 
@@ -37,34 +76,8 @@ def boundary_figure(artifact: dict[str, Any], title: str, color: str) -> go.Figu
     # the points carry every class of the training split; the grid may predict fewer of them
     binary = len(np.unique(labels)) <= 2
     z, name = (artifact["proba"], "P(class 1)") if binary else (artifact["pred"], "predicted class")
-    traces = [
-        {
-            "type": "contour",
-            "x": artifact["x0"],
-            "y": artifact["x1"],
-            "z": z,
-            # plotly.js names only (unvalidated figures skip plotly.py's "_r" variants); its
-            # RdBu runs blue (0) to red (1)
-            "colorscale": "RdBu" if binary else "Viridis",
-            "opacity": 0.55,
-            "contours": {"coloring": "fill", "showlines": False},
-            "colorbar": {"title": {"text": name}, "thickness": 12},
-            "hovertemplate": "x0 %{x:.3f}<br>x1 %{y:.3f}<br>" + name + " %{z:.3f}<extra></extra>",
-        }
-    ]
-    for k, cls in enumerate(np.unique(labels)):
-        sel = labels == cls
-        traces.append(
-            {
-                "type": "scatter",
-                "x": points[sel, 0],
-                "y": points[sel, 1],
-                "mode": "markers",
-                "name": f"class {cls}",
-                "marker": {"symbol": SYMBOLS[k % len(SYMBOLS)], "size": 6, "color": "#222222"},
-                "hovertemplate": f"class {cls}<br>x0 %{{x:.3f}}<br>x1 %{{y:.3f}}<extra></extra>",
-            }
-        )
+    traces = _contour(artifact, z, name)
+    traces += _class_points(points, labels)
     layout = base_layout(
         x_title="feature x0 (scaled)", y_title="feature x1 (scaled)", height=360,
         title={"text": title, "font": {"color": color}}, showlegend=False,

@@ -61,6 +61,16 @@ def _table(frame: pd.DataFrame) -> None:
     st.dataframe(frame, hide_index=True, column_config=numeric)
 
 
+def _after(before: float, after: float, lr: float) -> None:
+    st.subheader("5. After the step")
+    cols = st.columns(3)
+    cols[0].metric("E_total before", f"{before:.8f}")
+    cols[1].metric(
+        "E_total after", f"{after:.8f}", delta=f"{after - before:.8f}", delta_color="inverse"
+    )
+    cols[2].metric("learning rate", f"{lr:g}")
+
+
 def render() -> None:
     """Draw the Backprop page."""
     st.title("Backpropagation, step by step")
@@ -93,11 +103,4 @@ def render() -> None:
         "the update); dz/dw is the input feeding the weight."
     )
     _table(bt.chain_table(trace[0], 0))
-    st.subheader("5. After the step")
-    before, after = trace.loss, trace.loss_after
-    cols = st.columns(3)
-    cols[0].metric("E_total before", f"{before:.8f}")
-    cols[1].metric(
-        "E_total after", f"{after:.8f}", delta=f"{after - before:.8f}", delta_color="inverse"
-    )
-    cols[2].metric("learning rate", f"{lr:g}")
+    _after(trace.loss, trace.loss_after, lr)

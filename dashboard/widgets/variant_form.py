@@ -16,6 +16,13 @@ from dashboard.widgets.fields import field_error, index_of
 # softmax is an output activation: as a hidden activation it couples the units of a layer
 HIDDEN_ACTIVATIONS = [name for name in ACTIVATIONS if name != "softmax"]
 REGIMES = {"full": "full batch", "sgd": "SGD (batch 1)", "mini": "mini-batch"}
+# hyperparameter -> (label naming the optimizers that use it, upper bound, number format)
+OPTIMIZER_DETAILS = {
+    "momentum": ("momentum (SGD, RMSprop)", 0.999, "%.3g"),
+    "rho": ("rho (RMSprop)", 0.999, "%.3g"),
+    "beta_1": ("beta_1 (Adam)", 0.999, "%.4g"),
+    "beta_2": ("beta_2 (Adam)", 0.9999, "%.5g"),
+}
 
 
 def _regime(batch_size: int | str) -> str:
@@ -77,93 +84,49 @@ def _model(uid: int, cfg: dict[str, Any]) -> dict[str, Any]:
 def _optimizer(uid: int, cfg: dict[str, Any]) -> dict[str, Any]:
     out = {
         "optimizer": _select(uid, "optimizer", "Optimizer", list(OPTIMIZERS), cfg["optimizer"]),
-        "learning_rate": _number(
-            uid,
-            "learning_rate",
-            "Learning rate",
-            cfg["learning_rate"],
-            min_value=0.0,
-            format="%.5g",
-            placeholder="Keras default",
-        ),
-    }
+        "learning_rate": _number(uid, "learning_rate", "Learning rate", cfg["learning_rate"],
+                                 min_value=0.0, format="%.5g", placeholder="Keras default"),
+    }  # fmt: skip
     with st.expander("Optimizer details"):
-        out["momentum"] = _number(
-            uid,
-            "momentum",
-            "momentum (SGD, RMSprop)",
-            float(cfg["momentum"]),
-            min_value=0.0,
-            max_value=0.999,
-        )
-        out["rho"] = _number(
-            uid, "rho", "rho (RMSprop)", float(cfg["rho"]), min_value=0.0, max_value=0.999
-        )
-        out["beta_1"] = _number(
-            uid,
-            "beta_1",
-            "beta_1 (Adam)",
-            float(cfg["beta_1"]),
-            min_value=0.0,
-            max_value=0.999,
-            format="%.4g",
-        )
-        out["beta_2"] = _number(
-            uid,
-            "beta_2",
-            "beta_2 (Adam)",
-            float(cfg["beta_2"]),
-            min_value=0.0,
-            max_value=0.9999,
-            format="%.5g",
-        )
+        for field, (label, high, fmt) in OPTIMIZER_DETAILS.items():
+            out[field] = _number(uid, field, label, float(cfg[field]), min_value=0.0,
+                                 max_value=high, format=fmt)  # fmt: skip
     return out
+
+
+def _batch(uid: int, cfg: dict[str, Any]) -> int | str:
+    regime = _select(uid, "batch_regime", "Batch", list(REGIMES), _regime(cfg["batch_size"]),
+                     format_func=REGIMES.get)  # fmt: skip
+    size = cfg["batch_size"] if isinstance(cfg["batch_size"], int) and cfg["batch_size"] > 1 else 32
+    size = _number(uid, "mini_batch", "Mini-batch size", size, min_value=2, max_value=4096)
+    return "full" if regime == "full" else 1 if regime == "sgd" else int(size)
+
+
+def _more(uid: int, cfg: dict[str, Any]) -> dict[str, Any]:
+    """Regularization, clipping and seeds, folded away: most lessons leave them alone."""
+    with st.expander("Regularization, clipping, seeds"):
+        return {
+            "regularizer": _select(uid, "regularizer", "Regularizer",
+                                   ["none", "l1", "l2", "l1_l2"], cfg["regularizer"]),
+            "regularization_factor": _number(uid, "regularization_factor", "Factor",
+                                             float(cfg["regularization_factor"]), min_value=0.0,
+                                             format="%.4g"),
+            "clipping": _select(uid, "clipping", "Clipping",
+                                ["none", "clipnorm", "clipvalue", "global_clipnorm"],
+                                cfg["clipping"]),
+            "clip_threshold": _number(uid, "clip_threshold", "Clip threshold",
+                                      float(cfg["clip_threshold"]), min_value=0.0),
+            "seed": int(_number(uid, "seed", "Seed", int(cfg["seed"]), min_value=0)),
+            "repeats": int(_number(uid, "repeats", "Seeds (repeats)", int(cfg["repeats"]),
+                                   min_value=1, max_value=5)),
+        }  # fmt: skip
 
 
 def _training(uid: int, cfg: dict[str, Any]) -> dict[str, Any]:
-    regime = _select(
-        uid,
-        "batch_regime",
-        "Batch",
-        list(REGIMES),
-        _regime(cfg["batch_size"]),
-        format_func=REGIMES.get,
-    )
-    size = cfg["batch_size"] if isinstance(cfg["batch_size"], int) and cfg["batch_size"] > 1 else 32
-    size = _number(uid, "mini_batch", "Mini-batch size", size, min_value=2, max_value=4096)
-    out = {"batch_size": "full" if regime == "full" else 1 if regime == "sgd" else int(size)}
-    out["epochs"] = int(
-        _number(uid, "epochs", "Epochs", int(cfg["epochs"]), min_value=1, max_value=1000)
-    )
-    with st.expander("Regularization, clipping, seeds"):
-        out["regularizer"] = _select(
-            uid, "regularizer", "Regularizer", ["none", "l1", "l2", "l1_l2"], cfg["regularizer"]
-        )
-        out["regularization_factor"] = _number(
-            uid,
-            "regularization_factor",
-            "Factor",
-            float(cfg["regularization_factor"]),
-            min_value=0.0,
-            format="%.4g",
-        )
-        out["clipping"] = _select(
-            uid,
-            "clipping",
-            "Clipping",
-            ["none", "clipnorm", "clipvalue", "global_clipnorm"],
-            cfg["clipping"],
-        )
-        out["clip_threshold"] = _number(
-            uid, "clip_threshold", "Clip threshold", float(cfg["clip_threshold"]), min_value=0.0
-        )
-        out["seed"] = int(_number(uid, "seed", "Seed", int(cfg["seed"]), min_value=0))
-        out["repeats"] = int(
-            _number(
-                uid, "repeats", "Seeds (repeats)", int(cfg["repeats"]), min_value=1, max_value=5
-            )
-        )
-    return out
+    out = {"batch_size": _batch(uid, cfg)}
+    out["epochs"] = int(_number(uid, "epochs", "Epochs", int(cfg["epochs"]), min_value=1,
+                                max_value=1000))  # fmt: skip
+    return {**out, **_more(uid, cfg)}
 
 
 def variant_fields(variant: dict[str, Any], color: str) -> tuple[str, dict[str, Any]]:
