@@ -153,3 +153,22 @@ def test_cancel_stops_a_running_variant() -> None:
     assert set(store.runs_frame(run_ids=run_ids)["status"]) == {"cancelled"}
     at.run()
     assert list(at.dataframe[0].value["status"]) == ["cancelled", "cancelled"]
+
+
+def test_regression_with_two_seeds_shows_bands_and_predictions() -> None:
+    at = open_page()
+    at.selectbox(key=f"w.data{at.session_state[state.DATA_GEN]}.dataset").set_value("sine")
+    inputs(at, "Seeds (repeats)")[0].set_value(2)
+    at, run_ids = _run_small(at)
+    assert not at.exception and not [e.value for e in at.error]
+    assert len(run_ids) == 3  # two seeds of the first variant, one of the second
+    figs = figures(at)
+    loss = next(f for f in figs if any("· training" in str(t.get("name")) for t in traces(f)))
+    bands = [t for t in traces(loss) if t.get("hoverinfo") == "skip"]
+    assert bands and all(t["legendgroup"] == "sigmoid" for t in bands)
+    assert loss["layout"]["yaxis"]["title"]["text"] == "loss (mse)"
+    assert not any("accuracy" in str(f["layout"]["yaxis"]["title"]) for f in figs)
+    predictions = [f for f in figs if any(t.get("name") == "ideal" for t in traces(f))]
+    assert len(predictions) == 2
+    table = at.dataframe[0].value.set_index("variant")
+    assert table.loc["sigmoid", "seeds"] == 2
