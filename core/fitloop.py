@@ -10,6 +10,7 @@ import numpy as np
 
 from core.callbacks import History
 from core.diagnostics import ActivationStats, StepRecorder, epoch_record
+from core.metrics import batch_weighted_sum
 from core.training import Trainer, inference_pass
 
 
@@ -72,21 +73,19 @@ class FitLoop:
         recorder = self.recorder
         if recorder is not None:
             recorder.reset()
-        metric_fns = model._metric_fns
-        loss_sum, metric_sums = 0.0, dict.fromkeys(metric_fns, 0.0)
+        loss_sum, outputs = 0.0, []
         for step in range(self.steps):
             xb, yb = x[step * bs : (step + 1) * bs], y[step * bs : (step + 1) * bs]
             loss = self.trainer.step(xb, yb, recorder, step)
             if not math.isfinite(loss):
                 history.mark_diverged(epoch, step)
                 return None
-            n = len(xb)
-            loss_sum += n * loss
-            out = self.trainer.output
-            for name, fn in metric_fns.items():
-                metric_sums[name] += n * fn(yb, out)
+            loss_sum += len(xb) * loss
+            # metrics once per epoch from the kept outputs: fewer calls than per step
+            outputs.append(self.trainer.output)
         logs = {"loss": loss_sum / len(x)}
-        logs.update({k: v / len(x) for k, v in metric_sums.items()})
+        for name, fn in model._metric_fns.items():
+            logs[name] = batch_weighted_sum(fn, y, outputs) / len(x)
         return self._finish(epoch, history, logs, start)
 
     def _finish(self, epoch: int, history: History, logs: dict, start: float):

@@ -28,6 +28,37 @@ def sparse_categorical_accuracy(y_true: np.ndarray, y_pred: np.ndarray) -> float
     return np.count_nonzero(y_pred.argmax(axis=-1) == y_true) / len(y_true)
 
 
+# accuracy metrics as (hits (n, m) bool, m): each one returns hits.sum() / hits.size of its batch
+_HITS = {
+    binary_accuracy: lambda y, p: ((p > 0.5) == (y > 0.5)).reshape(len(y), -1),
+    categorical_accuracy: lambda y, p: (p.argmax(axis=-1) == y.argmax(axis=-1))[:, None],
+    sparse_categorical_accuracy: lambda y, p: (p.argmax(axis=-1) == y)[:, None],
+}
+
+
+def batch_weighted_sum(fn: MetricFn, y_true: np.ndarray, outputs: list[np.ndarray]) -> float:
+    """``sum_b n_b * fn(y_b, p_b)`` over consecutive batches ``outputs`` (n_b, units) of
+    ``y_true``, in batch order, as a running mean accumulates it. Accuracy metrics are counted
+    for all batches in a few vectorised calls (same float operations per batch); others call
+    ``fn`` per batch."""
+    sizes = [len(p) for p in outputs]
+    hits_fn = _HITS.get(fn)
+    if hits_fn is None:
+        total, start = 0.0, 0
+        for n, p in zip(sizes, outputs, strict=True):
+            total += n * fn(y_true[start : start + n], p)
+            start += n
+        return total
+    hits = hits_fn(y_true, np.concatenate(outputs))
+    width = hits.shape[1]
+    starts = np.cumsum([0, *sizes[:-1]])
+    counts = np.add.reduceat(np.count_nonzero(hits, axis=1), starts).tolist()
+    total = 0.0
+    for n, count in zip(sizes, counts, strict=True):
+        total += n * (count / (n * width))
+    return total
+
+
 def mean_squared_error(y_true: np.ndarray, y_pred: np.ndarray) -> float:
     """``mean((y - p)^2)`` over all entries."""
     return float(np.mean((y_pred - y_true) ** 2))

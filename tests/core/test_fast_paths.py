@@ -1,0 +1,83 @@
+"""Fast paths give what the plain definitions give: epoch metrics counted at once, ReLU against
+cached zeros, sparse cross-entropy through flat indices, the inference pass's reused buffers."""
+
+from __future__ import annotations
+
+import numpy as np
+import pytest
+
+from core import activations, losses, metrics
+from core.layers import Dense
+from core.models import Sequential
+
+RNG = np.random.default_rng(7)
+
+
+def batches(n_rows, batch, units, labels):
+    """Outputs of consecutive batches (last one short) and the matching targets."""
+    p = RNG.random((n_rows, units)).astype(np.float32)
+    if labels == "sparse":
+        y = RNG.integers(0, units, n_rows)
+    elif labels == "onehot":
+        y = np.eye(units)[RNG.integers(0, units, n_rows)]
+    else:
+        y = RNG.integers(0, 2, (n_rows, units)).astype(np.float64)
+    return [p[i : i + batch] for i in range(0, n_rows, batch)], y
+
+
+@pytest.mark.parametrize(
+    ("fn", "units", "labels"),
+    [
+        (metrics.sparse_categorical_accuracy, 3, "sparse"),
+        (metrics.categorical_accuracy, 4, "onehot"),
+        (metrics.binary_accuracy, 1, "binary"),
+        (metrics.binary_accuracy, 3, "binary"),
+        (metrics.mean_squared_error, 2, "binary"),
+        (metrics.mean_absolute_error, 2, "binary"),
+    ],
+)
+def test_epoch_metric_sum_equals_the_running_sum_over_batches(fn, units, labels):
+    outputs, y = batches(203, 16, units, labels)
+    expected, start = 0.0, 0
+    for p in outputs:
+        expected += len(p) * fn(y[start : start + len(p)], p)
+        start += len(p)
+    # same float operations in the same order: equal, not just close
+    assert metrics.batch_weighted_sum(fn, y, outputs) == expected
+
+
+def test_relu_matches_maximum_with_zero_including_nan_and_signed_zero():
+    z = np.array([[-0.0, 0.0, np.nan, -1.5, 2.5, -np.inf, np.inf]], dtype=np.float32)
+    out = activations.get("relu")(z)
+    np.testing.assert_array_equal(out, np.maximum(z, 0))
+    assert not np.signbit(out[~np.isnan(out)]).any()
+    buf = np.empty_like(z)
+    assert activations.get("relu").fn_into(z, buf) is buf
+    np.testing.assert_array_equal(buf, np.maximum(z, 0))
+
+
+def test_sparse_crossentropy_value_and_gradient_from_their_formulas():
+    z = RNG.normal(size=(9, 4)).astype(np.float32)
+    y = RNG.integers(0, 4, 9)
+    p = activations.get("softmax")(z)
+    loss, dz = losses.SparseCategoricalCrossentropy().fused(y, z, p)
+    onehot = np.eye(4, dtype=np.float32)[y]
+    assert loss == pytest.approx(-np.mean(np.log(p[np.arange(9), y])), rel=1e-6)
+    np.testing.assert_allclose(dz, (p - onehot) / 9, rtol=1e-6, atol=1e-9)
+
+
+@pytest.mark.parametrize("activation", ["relu", "tanh", "sigmoid", "linear"])
+def test_predict_results_are_not_overwritten_by_later_calls(activation):
+    model = Sequential(
+        [Dense(8, input_dim=3, activation=activation), Dense(2, activation=activation)], seed=0
+    )
+    model.compile("adam", "mse")
+    x1, x2 = RNG.normal(size=(5, 3)), RNG.normal(size=(5, 3))
+    p1 = model.predict(x1)
+    kept = p1.copy()
+    model.predict(x2)
+    np.testing.assert_array_equal(p1, kept)
+    # and the buffered inference pass agrees with the plain forward, chunk boundaries included
+    x = RNG.normal(size=(2100, 3)).astype(np.float32)
+    plain = model._forward(x, training=False)
+    np.testing.assert_array_equal(model.predict(x), plain)
