@@ -129,9 +129,11 @@ def grad_flags(matrix: pd.DataFrame) -> list[str]:
         flags.append("non-finite gradient norms (NaN or inf)")
     if np.nanmax(np.where(np.isfinite(values), values, -np.inf)) > np.log10(EXPLODING_NORM):
         flags.append(f"exploding gradients (norm above {EXPLODING_NORM:g})")
-    first, last = np.nanmean(values[0]), np.nanmean(values[-1])
-    if len(values) > 1 and np.isfinite(first - last) and first - last < np.log10(VANISHING_RATIO):
-        flags.append(f"vanishing gradients (first/last layer ratio {10 ** (first - last):.1e})")
+    with np.errstate(invalid="ignore"):  # -inf - -inf: a dead layer, flagged above
+        first, last = np.nanmean(values[0]), np.nanmean(values[-1])
+        ratio = first - last
+    if len(values) > 1 and np.isfinite(ratio) and ratio < np.log10(VANISHING_RATIO):
+        flags.append(f"vanishing gradients (first/last layer ratio {10**ratio:.1e})")
     return flags
 
 

@@ -63,6 +63,7 @@ def test_each_lesson_varies_its_knob() -> None:
         "regularizer", "regularization_factor", "dropout"
     }  # fmt: skip
     assert PRESETS_BY_KEY["overfitting"].base.train_fraction < 0.5
+    assert _differing(PRESETS_BY_KEY["normalization"]) == {"normalization"}
     assert set(_values("normalization", "normalization")) == {"none", "batch", "layer"}
     sizes = _values("batch", "batch_size")
     assert "full" in sizes and 1 in sizes and any(isinstance(s, int) and s > 1 for s in sizes)
