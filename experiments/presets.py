@@ -66,7 +66,7 @@ PRESETS: tuple[Preset, ...] = (
         "vanishing",
         "Sigmoid vs ReLU in a deep net",
         "Six sigmoid layers shrink the gradient layer by layer (the heatmap's first rows go dark) "
-        "and learn slowly; ReLU passes it through.",
+        "and the net barely learns; ReLU passes it through.",
         "2) 3 (3)",
         _DEEP_SGD,
         {"sigmoid": {"activation": "sigmoid"}, "relu": {"activation": "relu"}},
