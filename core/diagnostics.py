@@ -57,11 +57,15 @@ class StepRecorder:
 
     ``rows[step]`` holds per-variable sums of w^2 (before the update), g^2 (after clipping) and
     (dw)^2, in that order; ``grad_sq[step]`` the global g^2. Small networks square the flat
-    vectors and sum each variable with one ``reduceat`` (few calls); wide ones take one BLAS dot
+    vectors and sum each variable with one ``reduceat`` (few calls), the tiniest keeping the
+    squares of the whole epoch for one ``reduceat`` in ``finish``; wide ones take one BLAS dot
     per kernel instead (each array read once, no temporaries), filling only the kernel columns.
     """
 
     DOT_MIN_KERNEL_SIZE = 4096  # mean kernel size from which per-kernel dots are cheaper
+    # up to this many entries in (steps, 3, n), the squares of the whole epoch are kept and summed
+    # by one reduceat at its end (same sums; one call per epoch instead of one per step)
+    EPOCH_SQUARES_MAX = 1 << 18
 
     def __init__(self, flat: FlatParams, steps: int) -> None:
         self.flat = flat
@@ -76,15 +80,18 @@ class StepRecorder:
             self._kernels = [
                 (i, s, flat.w[s], flat.g[s]) for i, s in zip(kernels, spans, strict=True)
             ]
-        else:
-            self._buf = np.empty((3, flat.w.size), dtype=flat.w.dtype)
-            # rows 0 and 1 of _buf, seen as one vector the shape of flat.wg
-            self._w2g2 = self._buf[:2].reshape(-1)
+            return
+        self._deferred = steps * 3 * flat.w.size <= self.EPOCH_SQUARES_MAX
+        # squares of w and g (one vector the shape of flat.wg) and of the step, per step
+        sq = np.empty((steps if self._deferred else 1, 3, flat.w.size), dtype=flat.w.dtype)
+        self._squares = sq
+        self._w2g2 = [sq[i, :2].reshape(-1) for i in range(len(sq))]
+        self._d2 = [sq[i, 2] for i in range(len(sq))]
 
     def before_update(self, step: int) -> None:
         """Square the weights and the (clipped) gradient."""
         if not self._dots:
-            np.square(self.flat.wg, out=self._w2g2)
+            np.square(self.flat.wg, out=self._w2g2[step if self._deferred else 0])
             return
         row = self.rows[step]
         for i, _, w, g in self._kernels:
@@ -95,13 +102,21 @@ class StepRecorder:
     def after_update(self, step: int, delta: np.ndarray) -> None:
         """Record the sums, ``delta`` (n,) being the flat step just taken."""
         if not self._dots:
-            np.square(delta, out=self._buf[2])
-            self.flat.segment_sums(self._buf, out=self.rows[step])
+            if self._deferred:
+                np.square(delta, out=self._d2[step])
+                return
+            np.square(delta, out=self._d2[0])
+            self.flat.segment_sums(self._squares[0], out=self.rows[step])
             return
         row = self.rows[step]
         for i, span, _, _ in self._kernels:
             d = delta[span]
             row[2, i] = np.dot(d, d)
+
+    def finish(self) -> None:
+        """Complete ``rows`` at the end of an epoch (the sums of the kept squares)."""
+        if not self._dots and self._deferred:
+            self.flat.segment_sums(self._squares, out=self.rows)
 
     def reset(self) -> None:
         """Start a new epoch (every row is overwritten by its step)."""
@@ -185,6 +200,7 @@ def epoch_record(
     acts: ActivationStats,
 ) -> EpochDiagnostics:
     """Assemble the frozen record of one epoch; ``times`` is (wall time, eval pass time)."""
+    steps.finish()
     records = []
     kernels = {i: flat.index(i, "kernel") for i in range(len(layers))}
     kernels = {i: v for i, v in kernels.items() if v is not None}

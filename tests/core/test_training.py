@@ -198,11 +198,16 @@ def test_validation_split_takes_the_last_rows():
     assert h.params["samples"] == 100
 
 
-@pytest.mark.parametrize("dot_min", [0, 10**9], ids=["per-kernel-dots", "reduceat"])
-def test_gradient_and_update_statistics_match_the_weight_change(monkeypatch, dot_min):
+@pytest.mark.parametrize(
+    ("dot_min", "epoch_max"),
+    [(0, 0), (10**9, 0), (10**9, 10**9)],
+    ids=["per-kernel-dots", "reduceat-per-step", "reduceat-per-epoch"],
+)
+def test_gradient_and_update_statistics_match_the_weight_change(monkeypatch, dot_min, epoch_max):
     from core.diagnostics import StepRecorder
 
     monkeypatch.setattr(StepRecorder, "DOT_MIN_KERNEL_SIZE", dot_min)
+    monkeypatch.setattr(StepRecorder, "EPOCH_SQUARES_MAX", epoch_max)
     x, y = moons(64)
     model = Sequential(
         [Dense(5, input_dim=2, activation="tanh"), Dense(1, activation="sigmoid")],
