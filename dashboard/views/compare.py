@@ -65,6 +65,15 @@ def _handle_submit(action: str, configs: list[ExperimentConfig]) -> None:
     st.rerun()
 
 
+def _sync_link() -> str:
+    """Keep the address bar's ``?c=`` equal to the comparison on the page; return the token."""
+    token = actions.share_token(st.session_state)
+    st.session_state[state.SHARE_TOKEN] = token
+    if st.query_params.get(share.PARAM) != token:
+        st.query_params[share.PARAM] = token
+    return token
+
+
 def _notices() -> None:
     ss = st.session_state
     if ss[state.NOTICE]:
@@ -108,7 +117,7 @@ def render() -> None:
     st.divider()
     _results()
     st.divider()
-    render_share_export(ss[state.SHARE_TOKEN] or actions.share_token(ss))
+    render_share_export(_sync_link())
     full = comparison.full_configs(ss[state.DATA], ss[state.VARIANTS])
     pairs = [(v["label"], json.dumps(cfg)) for v, cfg in zip(ss[state.VARIANTS], full, strict=True)]
     render_model_code(pairs)

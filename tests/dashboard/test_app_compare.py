@@ -10,7 +10,7 @@ import pandas as pd
 import pytest
 
 from dashboard import runtime, share, state
-from experiments.presets import PRESETS
+from experiments.presets import PRESETS, PRESETS_BY_KEY
 from tests.dashboard.apptest_support import click, figures, inputs, open_page, traces
 
 
@@ -125,6 +125,16 @@ def test_share_link_without_stored_runs_offers_to_run(tmp_path) -> None:
     click(fresh, "▶ Run the shared comparison")
     assert len(fresh.session_state[state.RUN_IDS]) == 2
     assert os.environ["GRADLAB_STORE"].startswith(str(tmp_path))
+
+
+def test_the_link_follows_the_comparison_on_the_page() -> None:
+    at = open_page()
+    at.selectbox(key="preset.pick").set_value("optimizers")
+    click(at, "Load preset")
+    token = at.query_params[share.PARAM]
+    token = token[0] if isinstance(token, list) else token
+    labels = [label for label, _ in share.decode(token, {})]
+    assert labels == [label for label, _ in PRESETS_BY_KEY["optimizers"].variants]
 
 
 def test_a_broken_share_link_shows_a_message() -> None:
