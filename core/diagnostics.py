@@ -130,7 +130,8 @@ class StepRecorder:
             # no clipping configured: the gradient was not changed, so its norm is the one recorded
             sq = self.grad_sq if self._dots else self.rows[:, 1, :].sum(axis=1, dtype=np.float64)
             norms = np.sqrt(sq)
-        return float(norms.mean()), float(norms.max())
+        # sum / n is what mean() computes, without its Python-level wrapper
+        return float(norms.sum()) / len(norms), float(norms.max())
 
     def kernel_stats(self, variables: list[int]) -> list[tuple[float, float, float]]:
         """(mean grad norm, max grad norm, mean update/weight ratio) for each of ``variables``."""
@@ -139,7 +140,8 @@ class StepRecorder:
         # a zero kernel has no defined ratio; average over the steps where it has one
         defined = w > 0
         ratio = np.divide(dw, w, out=np.zeros_like(dw), where=defined).sum(axis=0)
-        ratio /= np.maximum(np.count_nonzero(defined, axis=0), 1)
+        # bool sum: the count, without count_nonzero's Python-level axis path
+        ratio /= np.maximum(defined.sum(axis=0), 1)
         gmean = gn.sum(axis=0) / len(gn)
         return list(zip(gmean.tolist(), gn.max(axis=0).tolist(), ratio.tolist(), strict=True))
 

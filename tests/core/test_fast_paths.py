@@ -81,3 +81,12 @@ def test_predict_results_are_not_overwritten_by_later_calls(activation):
     x = RNG.normal(size=(2100, 3)).astype(np.float32)
     plain = model._forward(x, training=False)
     np.testing.assert_array_equal(model.predict(x), plain)
+
+
+@pytest.mark.parametrize("shape", [(7, 2), (300, 10), (50, 10), (200, 40), (129, 32)])
+def test_row_max_equals_max_over_columns_nan_included(shape):
+    from core.reductions import row_max
+
+    a = RNG.normal(size=shape).astype(np.float32)
+    a[3, 1] = np.nan
+    np.testing.assert_array_equal(row_max(a), a.max(axis=1, keepdims=True))
