@@ -18,6 +18,9 @@ from experiments.data import ArrayData
 from experiments.store import Store
 
 PARENT_POLL_S = 0.5
+# Training yields the CPU to the page: on a 2-core host (Community Cloud) the server and browser
+# otherwise wait behind the workers, and live refreshes lag.
+WORKER_NICENESS = 10
 
 
 class EpochWriter:
@@ -132,6 +135,8 @@ def main(run_id: str, store_path: str, parent_pid: int, data: ArrayData) -> None
     Any exception marks the run failed with the traceback's last line as ``error`` and the full
     text as ``traceback``; the process still exits 0, since the failure is recorded.
     """
+    if hasattr(os, "nice"):
+        os.nice(WORKER_NICENESS)
     store = Store(store_path)
     watch_parent(store, run_id, parent_pid)
     try:
@@ -140,7 +145,11 @@ def main(run_id: str, store_path: str, parent_pid: int, data: ArrayData) -> None
         # one BLAS thread per worker: the runner already runs one worker per core
         with threadpool_limits(limits=1):
             blas = [pool["num_threads"] for pool in threadpool_info()]
-            store.write_artifact(run_id, "worker", {"pid": os.getpid(), "blas_threads": blas})
+            store.write_artifact(
+                run_id,
+                "worker",
+                {"pid": os.getpid(), "blas_threads": blas, "niceness": os.nice(0)},
+            )
             store.write_artifact(
                 run_id,
                 "data",

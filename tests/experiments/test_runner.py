@@ -12,6 +12,7 @@ from experiments.config import ConfigError, ExperimentConfig
 from experiments.owners import pid_alive
 from experiments.runner import QueueFullError, Runner
 from experiments.store import Store
+from experiments.worker import WORKER_NICENESS
 from tests.experiments.conftest import wait_until
 
 TINY = {"n_samples": 200, "hidden_layers": (8,), "kernel_initializer": "he_uniform"}
@@ -45,6 +46,7 @@ def test_submit_returns_at_once_and_epochs_arrive_while_training(store, runner) 
     worker = store.artifacts(ids[0])["worker"]
     assert worker["blas_threads"] and set(worker["blas_threads"]) == {1}
     assert worker["pid"] == store.get_run(ids[0])["pid"]
+    assert worker["niceness"] == min(19, os.nice(0) + WORKER_NICENESS)  # 19 is the ceiling
     boundary = store.artifacts(ids[0])["boundary"]
     assert len(boundary["x0"]) == 60 and len(boundary["proba"]) == 60
     assert len(boundary["points"]["y"]) == frame["n_train"].iloc[0]
