@@ -48,9 +48,7 @@ def xor(n: int, noise: float, seed: int) -> tuple[np.ndarray, np.ndarray]:
     y : ndarray of shape (n,)
     """
     rng = np.random.default_rng(seed)
-    y = np.zeros(n, dtype=np.int64)
-    y[: n // 2] = 1
-    rng.shuffle(y)
+    y = _balanced_labels(n, rng)
     magnitude = rng.uniform(XOR_MARGIN, 1.0, size=(n, 2))
     sign_1 = rng.choice([-1.0, 1.0], size=n)
     sign_2 = np.where(y == 1, -sign_1, sign_1)
@@ -70,13 +68,19 @@ def spiral(n: int, noise: float, seed: int) -> tuple[np.ndarray, np.ndarray]:
     y : ndarray of shape (n,)
     """
     rng = np.random.default_rng(seed)
-    y = np.zeros(n, dtype=np.int64)
-    y[: n // 2] = 1
-    rng.shuffle(y)
+    y = _balanced_labels(n, rng)
     u = rng.uniform(0.0, 1.0, size=n)
     angle = 2.0 * np.pi * SPIRAL_TURNS * u + np.pi * y
     x = np.column_stack([u * np.sin(angle), u * np.cos(angle)])
     return x + rng.normal(0.0, noise, size=x.shape), y
+
+
+def _balanced_labels(n: int, rng: np.random.Generator) -> np.ndarray:
+    """``n`` shuffled 0/1 labels, ``n // 2`` of them 1, so the classes stay balanced at any ``n``."""
+    y = np.zeros(n, dtype=np.int64)
+    y[: n // 2] = 1
+    rng.shuffle(y)
+    return y
 
 
 def sine(n: int, noise: float, seed: int) -> tuple[np.ndarray, np.ndarray]:
