@@ -76,7 +76,7 @@ def spiral(n: int, noise: float, seed: int) -> tuple[np.ndarray, np.ndarray]:
 
 
 def _balanced_labels(n: int, rng: np.random.Generator) -> np.ndarray:
-    """``n`` shuffled 0/1 labels, ``n // 2`` of them 1, so the classes stay balanced at any ``n``."""
+    """``n`` shuffled 0/1 labels, ``n // 2`` of them 1: balanced classes at any ``n``."""
     y = np.zeros(n, dtype=np.int64)
     y[: n // 2] = 1
     rng.shuffle(y)
