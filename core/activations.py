@@ -123,12 +123,17 @@ class Activation:
         return grad_a * self.dfn(z)
 
 
-def _relu(z: np.ndarray) -> np.ndarray:
-    return np.maximum(z, zeros(z.shape, z.dtype))
+_CACHED_ZEROS_MAX = 1 << 20  # entries; larger inputs take the scalar form (no big cached arrays)
 
 
-def _relu_into(z: np.ndarray, out: np.ndarray) -> np.ndarray:
+def _relu_into(z: np.ndarray, out: np.ndarray | None) -> np.ndarray:
+    if z.size > _CACHED_ZEROS_MAX:
+        return np.maximum(z, 0, out=out)
     return np.maximum(z, zeros(z.shape, z.dtype), out=out)
+
+
+def _relu(z: np.ndarray) -> np.ndarray:
+    return _relu_into(z, None)
 
 
 def _tanh_backward(a: np.ndarray, z: np.ndarray, g: np.ndarray) -> np.ndarray:
