@@ -7,8 +7,8 @@ from typing import Any
 from core import optimizers, regularizers
 from core.layers import Activation, BatchNormalization, Dense, Dropout, LayerNormalization
 from core.models import Sequential
-from experiments.config import ExperimentConfig
-from experiments.tasks import resolve_head
+from experiments.config import FULL_BATCH, ExperimentConfig
+from experiments.tasks import encode_targets, resolve_head
 
 NORMALIZATION_LAYERS = {"batch": BatchNormalization, "layer": LayerNormalization}
 
@@ -84,6 +84,31 @@ def build_model(config: ExperimentConfig, dataset: Any, seed: int | None = None)
     model.compile(optimizer=optimizer, loss=head.loss, metrics=head.metrics)
     model.build()
     return model
+
+
+def batch_size_for(config: ExperimentConfig, n_train: int) -> int:
+    """The config's batch regime as a Keras ``batch_size``: ``"full"`` is the whole training set."""
+    return n_train if config.batch_size == FULL_BATCH else min(config.batch_size, n_train)
+
+
+def fit_model(
+    model: Sequential, config: ExperimentConfig, data: Any, callbacks: list[Any] | None = None
+) -> Any:
+    """Train a :func:`build_model` model on ``data`` as every run does; returns the ``History``.
+
+    ``data`` has the splits of a ``Dataset`` (``x_train``, ``y_train``, ``x_val``, ``y_val``) and
+    ``n_classes``; targets are encoded for the config's loss, the validation split is evaluated
+    after each epoch.
+    """
+    head = resolve_head(config, data)
+    return model.fit(
+        data.x_train,
+        encode_targets(data.y_train, head, data.n_classes),
+        batch_size=batch_size_for(config, len(data.x_train)),
+        epochs=config.epochs,
+        validation_data=(data.x_val, encode_targets(data.y_val, head, data.n_classes)),
+        callbacks=callbacks,
+    )
 
 
 def model_summary(config: ExperimentConfig) -> str:

@@ -13,7 +13,7 @@ import time
 import traceback
 from typing import Any
 
-from experiments.config import FULL_BATCH, config_from_json
+from experiments.config import config_from_json
 from experiments.data import ArrayData
 from experiments.store import Store
 
@@ -97,33 +97,25 @@ def final_status(history: Any, stopped_by: str | None) -> dict[str, Any]:
 def train(store: Store, run_id: str, data: ArrayData, parent_pid: int) -> None:
     """Fit the run's model on ``data``, writing epochs as they finish, then its final status."""
     from experiments.artifacts import final_artifacts
-    from experiments.build import build_model
-    from experiments.tasks import encode_targets, resolve_head
+    from experiments.build import batch_size_for, build_model, fit_model
+    from experiments.tasks import resolve_head
 
     run = store.get_run(run_id)
     config = config_from_json(run["config_json"])
-    head = resolve_head(config, data)
     model = build_model(config, data, seed=run["seed"])
     n_train = len(data.x_train)
-    batch = n_train if config.batch_size == FULL_BATCH else min(config.batch_size, n_train)
     store.update_run(
         run_id,
         n_params=model.count_params(),
         n_train=n_train,
-        steps_per_epoch=math.ceil(n_train / batch),
+        steps_per_epoch=math.ceil(n_train / batch_size_for(config, n_train)),
     )
     writer = EpochWriter(store, run_id, parent_pid)
     writer.model = model
-    history = model.fit(
-        data.x_train,
-        encode_targets(data.y_train, head, data.n_classes),
-        batch_size=batch,
-        epochs=config.epochs,
-        validation_data=(data.x_val, encode_targets(data.y_val, head, data.n_classes)),
-        callbacks=[writer],
-    )
+    history = fit_model(model, config, data, callbacks=[writer])
     final = final_status(history, writer.stopped_by)
     if final["status"] != "diverged":
+        head = resolve_head(config, data)
         for kind, artifact in final_artifacts(model, data, head).items():
             store.write_artifact(run_id, kind, artifact)
     store.update_run(run_id, only_if=("running",), finished_at=time.time(), **final)
