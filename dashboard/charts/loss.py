@@ -5,7 +5,7 @@ from __future__ import annotations
 import pandas as pd
 import plotly.graph_objects as go
 
-from dashboard.charts.style import base_layout, figure
+from dashboard.charts.style import base_layout, figure, focus_y
 from dashboard.palette import with_alpha
 
 SPLITS = {"train": ("training", "dash"), "val": ("validation", "solid")}
@@ -89,4 +89,6 @@ def loss_figure(
             traces.append(_line(part, label, split, color, y_title))
     layout = base_layout(x_title="epoch", y_title=y_title)
     layout["yaxis"]["type"] = "log" if log_y else "linear"
+    if not log_y:
+        focus_y(layout, curve["mean"].to_numpy(dtype=float))
     return figure(traces, layout)

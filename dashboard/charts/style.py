@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from typing import Any
 
+import numpy as np
 import plotly.graph_objects as go
 
 from dashboard.palette import PALETTE
@@ -55,3 +56,49 @@ def hline(y: float, color: str = "#999999", dash: str = "solid") -> dict:
         "type": "line", "xref": "paper", "x0": 0, "x1": 1, "yref": "y", "y0": y, "y1": y,
         "line": {"color": color, "width": 1.5, "dash": dash},
     }  # fmt: skip
+
+
+# A value this many times the median magnitude is a blow-up, not a curve: healthy losses and gaps
+# stay within a few hundred times their median, diverging runs reach 1e10 and beyond.
+OUTLIER_FACTOR = 1e3
+OFF_CHART_NOTE = "some values lie off this axis (a run blew up): hover or use log scale to see them"
+
+
+def focus_range(values: np.ndarray) -> list[float] | None:
+    """A y range for the bulk of ``values`` when a few huge ones would flatten every other curve.
+
+    A diverging run's last epochs can reach 1e13 while the others stay below 1: plotly's autorange
+    would then draw every healthy curve as a flat line at 0. Returns ``None`` (keep autorange)
+    unless some finite value exceeds ``OUTLIER_FACTOR`` times the median magnitude.
+
+    Parameters
+    ----------
+    values : ndarray of shape (n,)
+        Every y value on the chart; non-finite ones are ignored.
+    """
+    finite = np.asarray(values, dtype=float)
+    finite = finite[np.isfinite(finite)]
+    if finite.size == 0:
+        return None
+    limit = OUTLIER_FACTOR * max(float(np.median(np.abs(finite))), 1e-12)
+    inliers = finite[np.abs(finite) <= limit]
+    if inliers.size in (0, finite.size):
+        return None
+    low, high = float(inliers.min()), float(inliers.max())
+    pad = 0.05 * (high - low) or 0.1 * abs(high) or 1.0
+    return [low - pad, high + pad]
+
+
+def focus_y(layout: dict, values: np.ndarray) -> None:
+    """Apply :func:`focus_range` to ``layout`` in place, with a note saying values are off-axis."""
+    y_range = focus_range(values)
+    if y_range is None:
+        return
+    layout["yaxis"]["range"] = y_range
+    layout.setdefault("annotations", []).append(
+        {
+            "text": OFF_CHART_NOTE, "xref": "paper", "yref": "paper", "x": 1, "y": 1,
+            "xanchor": "right", "yanchor": "bottom", "showarrow": False,
+            "font": {"size": 12, "color": "#8a6d3b"},
+        }
+    )  # fmt: skip

@@ -55,6 +55,37 @@ def test_loss_figure_log_scale(curve: pd.DataFrame) -> None:
     assert charts.loss_figure(curve, color_map(["A"])).layout.yaxis.type == "linear"
 
 
+def _blown_up(curve: pd.DataFrame) -> pd.DataFrame:
+    """``curve`` plus a variant C whose validation loss explodes at its last epoch."""
+    rows = [
+        {"label": "C", "split": split, "epoch": e, "mean": m, "low": m, "high": m, "n": 1}
+        for split in ("train", "val")
+        for e, m in ((1, 1.2), (2, 1.1), (3, 4e13))
+    ]
+    return pd.concat([curve, pd.DataFrame(rows)], ignore_index=True)
+
+
+def test_a_blown_up_run_does_not_flatten_the_other_curves(curve: pd.DataFrame) -> None:
+    colors = color_map(["A", "B", "C"])
+    assert "range" not in charts.loss_figure(curve, colors).to_dict()["layout"]["yaxis"]
+    fig = charts.loss_figure(_blown_up(curve), colors)
+    low, high = fig.layout.yaxis.range
+    assert low < curve["mean"].min() and curve["mean"].max() < high < 100
+    assert "off this axis" in fig.layout.annotations[0].text
+    assert max(max(t.y) for t in _lines(fig)) == 4e13  # the data itself is kept for hover
+    log = charts.loss_figure(_blown_up(curve), colors, log_y=True)
+    assert "range" not in log.to_dict()["layout"]["yaxis"]
+
+
+def test_gap_figure_focuses_on_the_bulk_too(curve: pd.DataFrame) -> None:
+    blown = _blown_up(curve)
+    blown.loc[
+        (blown["label"] == "C") & (blown["split"] == "train") & (blown["epoch"] == 3), "mean"
+    ] = 0.5
+    fig = charts.gap_figure(tf.gap(blown), tf.best_epochs(blown), color_map(["A", "B", "C"]))
+    assert fig.layout.yaxis.range[1] < 100
+
+
 def test_gap_figure_marks_the_best_epoch(curve: pd.DataFrame) -> None:
     fig = charts.gap_figure(tf.gap(curve), tf.best_epochs(curve), color_map(["A", "B"]))
     marks = {t.name: t for t in fig.data if t.mode == "markers"}
@@ -110,3 +141,14 @@ def test_activation_figure_shades_and_reference_line() -> None:
     assert [t.name for t in fig.data] == ["relu(z)", "relu'(z)"]
     assert fig.layout.shapes[0].x0 == -2 and fig.layout.shapes[0].x1 == 0
     assert fig.layout.shapes[1].y0 == 0.25
+
+
+def test_focus_range_leaves_healthy_curves_to_autorange() -> None:
+    from dashboard.charts.style import focus_range
+
+    decaying = 2.3 * np.exp(-np.linspace(0, 6, 1000))  # a loss falling 400-fold
+    assert focus_range(decaying) is None
+    assert focus_range(np.array([np.nan, np.inf, 0.5])) is None
+    blown = np.append(decaying, 3e12)
+    low, high = focus_range(blown)
+    assert low < decaying.min() and decaying.max() < high < 3
