@@ -110,6 +110,7 @@ PRESETS: tuple[Preset, ...] = (
             noise=0.35,
             train_fraction=0.1,
             hidden_layers=(128, 128),
+            kernel_initializer="he_uniform",
             learning_rate=0.01,
             epochs=150,
             seed=0,
