@@ -6,6 +6,7 @@ import multiprocessing
 import os
 import threading
 import time
+from multiprocessing.connection import Connection
 from multiprocessing.process import BaseProcess
 
 from experiments import owners, worker
@@ -14,6 +15,9 @@ from experiments.data import load_arrays
 from experiments.schema import ACTIVE
 from experiments.spawning import start_process
 from experiments.store import Store
+
+# Seconds without a running worker before workers are pre-started for the next runs.
+STANDBY_AFTER_IDLE_S = 1.5
 
 
 class WorkerPool:
@@ -30,13 +34,18 @@ class WorkerPool:
         self._ctx = multiprocessing.get_context("spawn")
         self._procs: dict[str, tuple[BaseProcess, str]] = {}
         self._deadlines: dict[str, float] = {}
+        # pre-started workers (process, sending end of its job pipe), each used for one run
+        self._standby: list[tuple[BaseProcess, Connection]] = []
+        self._idle_since: float | None = None
         self._lock = threading.Lock()
 
     def tick(self) -> None:
-        """One dispatcher round: reap, terminate late cancels, start queued runs."""
+        """One dispatcher round: reap, terminate late cancels, start queued runs, and while
+        nothing runs, pre-start workers for the next runs."""
         self._reap()
         self._enforce_deadlines()
         self._start_queued()
+        self._refill_standby()
 
     def set_deadline(self, run_id: str) -> None:
         """Terminate ``run_id`` if it has not stopped by itself within the grace period."""
@@ -48,11 +57,20 @@ class WorkerPool:
         with self._lock:
             return {rid: proc.pid for rid, (proc, _) in self._procs.items() if proc.is_alive()}
 
+    def standby_pids(self) -> list[int]:
+        """Pids of the pre-started workers waiting for a run."""
+        with self._lock:
+            return [proc.pid for proc, _ in self._standby if proc.is_alive()]
+
     def stop_all(self, timeout: float) -> None:
         """Terminate every worker and wait for it (SIGKILL if SIGTERM is not enough)."""
         with self._lock:
             procs = [proc for proc, _ in self._procs.values()]
+            procs += [proc for proc, _ in self._standby]
+            for _, conn in self._standby:
+                conn.close()
             self._procs.clear()
+            self._standby.clear()
         for proc in procs:
             proc.terminate()
         for proc in procs:
@@ -113,11 +131,9 @@ class WorkerPool:
             return  # cancelled meanwhile
         try:
             data = load_arrays(config_from_json(row["config_json"]))
-            proc = start_process(
-                self._ctx,
-                target=worker.main,
-                args=(run_id, str(self.store.path), os.getpid(), data),
-                name=f"gradlab-{run_id}",
+            job = (run_id, str(self.store.path), os.getpid(), data)
+            proc = self._take_standby(job) or start_process(
+                self._ctx, target=worker.main, args=job, name=f"gradlab-{run_id}"
             )
         except Exception as error:
             self.store.update_run(
@@ -131,3 +147,41 @@ class WorkerPool:
         with self._lock:
             self._procs[run_id] = (proc, row["owner"])
         self.store.update_run(run_id, pid=proc.pid)
+
+    def _take_standby(self, job: tuple) -> BaseProcess | None:
+        """Hand ``job`` to a pre-started worker; None if none is alive and listening."""
+        while True:
+            with self._lock:
+                if not self._standby:
+                    return None
+                proc, conn = self._standby.pop()
+            try:
+                conn.send(job)
+            except OSError:  # it died while waiting: try the next one
+                proc.join(0)
+                continue
+            finally:
+                conn.close()
+            return proc
+
+    def _refill_standby(self) -> None:
+        # only after a quiet moment: pre-starting during training, or while the page draws the
+        # results of runs that just ended, would take CPU from them
+        with self._lock:
+            if self._procs:
+                self._idle_since = None
+                return
+            now = time.monotonic()
+            self._idle_since = self._idle_since or now
+            if now - self._idle_since < STANDBY_AFTER_IDLE_S:
+                return
+            self._standby = [(p, c) for p, c in self._standby if p.is_alive()]
+            missing = self.max_workers - len(self._standby)
+        for _ in range(missing):
+            receive, send = self._ctx.Pipe(duplex=False)
+            proc = start_process(
+                self._ctx, target=worker.standby, args=(receive,), name="gradlab-standby"
+            )
+            receive.close()  # the child holds its own copy; ours would keep the pipe open
+            with self._lock:
+                self._standby.append((proc, send))

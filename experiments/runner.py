@@ -152,6 +152,10 @@ class Runner:
         """``{run_id: pid}`` of the workers alive now."""
         return self._pool.active()
 
+    def standby_processes(self) -> list[int]:
+        """Pids of the workers started ahead of time, waiting for the next runs."""
+        return self._pool.standby_pids()
+
     def __enter__(self) -> Runner:
         return self
 

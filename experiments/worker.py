@@ -21,6 +21,13 @@ PARENT_POLL_S = 0.5
 # Training yields the CPU to the page: on a 2-core host (Community Cloud) the server and browser
 # otherwise wait behind the workers, and live refreshes lag.
 WORKER_NICENESS = 10
+_INHERITED_NICENESS = os.nice(0) if hasattr(os, "nice") else 0
+
+
+def lower_priority() -> None:
+    """Run at the parent's niceness + ``WORKER_NICENESS`` (idempotent; 19 is the ceiling)."""
+    if hasattr(os, "nice"):
+        os.nice(max(0, min(19, _INHERITED_NICENESS + WORKER_NICENESS) - os.nice(0)))
 
 
 class EpochWriter:
@@ -127,8 +134,7 @@ def main(run_id: str, store_path: str, parent_pid: int, data: ArrayData) -> None
     Any exception marks the run failed with the traceback's last line as ``error`` and the full
     text as ``traceback``; the process still exits 0, since the failure is recorded.
     """
-    if hasattr(os, "nice"):
-        os.nice(WORKER_NICENESS)
+    lower_priority()
     store = Store(store_path)
     watch_parent(store, run_id, parent_pid)
     try:
@@ -163,3 +169,27 @@ def main(run_id: str, store_path: str, parent_pid: int, data: ArrayData) -> None
             traceback=text,
             finished_at=time.time(),
         )
+
+
+def standby(conn: Any) -> None:
+    """A worker started ahead of time: it imports the training stack now, then runs one job.
+
+    Starting a Python process and importing numpy and the core costs about 0.3 s of CPU per
+    worker; a standby pays it while the page is idle, so a learner's click on Run reaches the
+    first epoch sooner. It serves exactly one run (``main``'s arguments arrive on ``conn``) and
+    exits, so a crash or a kill still takes down only that run. When the runner goes away its end
+    of the pipe closes and the standby exits without running anything.
+    """
+    lower_priority()  # its imports must not slow the page either
+    import threadpoolctl  # noqa: F401
+
+    import experiments.artifacts
+    import experiments.build  # noqa: F401
+
+    try:
+        job = conn.recv()
+    except (EOFError, OSError):
+        return
+    finally:
+        conn.close()
+    main(*job)

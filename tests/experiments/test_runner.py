@@ -90,6 +90,36 @@ def test_sigkilled_worker_is_marked_failed_and_others_finish(store, runner) -> N
     assert status(store, other) == "done"
 
 
+def test_an_idle_runner_prestarts_single_use_workers_and_shuts_them_down(store) -> None:
+    runner = Runner(store, max_workers=2)
+    wait_until(lambda: len(runner.standby_processes()) == 2, what="two standby workers")
+    standby = set(runner.standby_processes())
+    first, second = runner.submit([ExperimentConfig(epochs=3, **TINY)] * 2, owner="ann")
+    runner.wait([first, second], timeout=60)
+    used = {store.get_run(first)["pid"], store.get_run(second)["pid"]}
+    assert used == standby  # the runs went to the waiting workers, one each
+    assert {status(store, first), status(store, second)} == {"done"}
+    # each served one run and exits (its status is written just before it does)
+    wait_until(lambda: not any(pid_alive(pid) for pid in used), timeout=10, what="exits")
+    wait_until(lambda: len(runner.standby_processes()) == 2, what="fresh standby workers")
+    fresh = runner.standby_processes()
+    assert not set(fresh) & used
+    runner.shutdown()
+    assert not any(pid_alive(pid) for pid in fresh)
+
+
+def test_a_standby_worker_exits_when_its_runner_is_gone(store) -> None:
+    runner = Runner(store, max_workers=1)
+    wait_until(lambda: runner.standby_processes(), what="a standby worker")
+    (pid,) = runner.standby_processes()
+    with runner._pool._lock:  # simulate the owner vanishing: only the pipe closes, no signal
+        for _, conn in runner._pool._standby:
+            conn.close()
+        runner._pool._standby.clear()
+    wait_until(lambda: not pid_alive(pid), timeout=10, what="the standby to exit on EOF")
+    runner.shutdown()
+
+
 def test_shutdown_leaves_no_orphans(store) -> None:
     runner = Runner(store, max_workers=2)
     ids = runner.submit([LONG, LONG, LONG], owner="ann")
