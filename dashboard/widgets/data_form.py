@@ -11,12 +11,17 @@ from dashboard.widgets.fields import field_error
 from datasets import DATASETS
 
 NAMES = list(DATASETS)
+# The dataset is chosen in the same form, so the inputs accept the widest range any dataset
+# allows (from the registry); validation then names the chosen dataset's own range.
+_INFOS = DATASETS.values()
 # field -> (label, number_input keywords); None values fall back to the dataset's default
 NUMBERS: dict[str, tuple[str, dict[str, Any]]] = {
-    "n_samples": ("Samples", {"min_value": 1, "max_value": 100_000, "step": 50,
+    "n_samples": ("Samples", {"min_value": min(i.min_samples for i in _INFOS),
+                              "max_value": max(i.max_samples for i in _INFOS), "step": 50,
                               "placeholder": "dataset default"}),
-    "noise": ("Noise", {"min_value": 0.0, "max_value": 5.0, "step": 0.05,
-                        "placeholder": "default", "help": "Only for synthetic datasets."}),
+    "noise": ("Noise", {"min_value": 0.0, "max_value": max(i.max_noise for i in _INFOS),
+                        "step": 0.05, "placeholder": "default",
+                        "help": "Only for synthetic datasets."}),
     "train_fraction": ("Training fraction", {
         "min_value": 0.01, "max_value": 1.0, "step": 0.05,
         "help": "Share of the training split kept: small values provoke overfitting (seed 5).",

@@ -54,12 +54,13 @@ def test_each_preset_loads(preset) -> None:
 
 def test_validation_messages_appear_next_to_the_fields() -> None:
     at = open_page()
-    inputs(at, "Samples")[0].set_value(5)
+    # the inputs admit any dataset's range (blobs allows noise 4); two moons allows at most 0.5
+    inputs(at, "Noise")[0].set_value(3.0)
     labels = inputs(at, "Label")
     labels[1].set_value(labels[0].value)
     click(at, "Apply")
     messages = [e.value for e in at.error]
-    assert any("n_samples" in m and "5" in m for m in messages), messages
+    assert any("noise" in m and "3" in m for m in messages), messages
     assert any("unique" in m for m in messages), messages
     assert not at.session_state[state.RUN_IDS]  # nothing was started
 
