@@ -34,7 +34,7 @@ def _regions(name: str, low: float) -> dict:
     if name == "relu":
         return {"shade": [(low, 0.0, "dead region: output 0, gradient 0")]}
     if name == "step":
-        return {"shade": [(low, 0.0, "gradient 0"), (0.0, -low, "gradient 0")]}
+        return {"shade": [(low, -low, "gradient 0 everywhere (undefined at z = 0)")]}
     return {}
 
 
