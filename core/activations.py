@@ -15,6 +15,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from core.reductions import row_max, row_sum, zeros
+from core.registry import unknown_name
 
 _SELU_ALPHA = 1.6732632423543772
 _SELU_SCALE = 1.0507009873554805
@@ -159,10 +160,7 @@ def get(identifier: str | Activation | None) -> Activation:
         return identifier
     if isinstance(identifier, str) and identifier in ACTIVATIONS:
         return ACTIVATIONS[identifier]
-    raise ValueError(
-        f"Unknown activation: Received: activation={identifier!r}. "
-        f"Accepted: {', '.join(sorted(ACTIVATIONS))}"
-    )
+    raise unknown_name("activation", identifier, ACTIVATIONS)
 
 
 def _ones_like(z: np.ndarray) -> np.ndarray:

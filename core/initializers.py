@@ -13,6 +13,8 @@ import math
 
 import numpy as np
 
+from core.registry import unknown_name
+
 # stddev of a standard normal truncated to [-2, 2]
 _TRUNCATED_STD = 0.87962566103423978
 
@@ -164,10 +166,7 @@ def get(identifier: str | Initializer) -> Initializer:
         return identifier
     if isinstance(identifier, str) and identifier in INITIALIZERS:
         return INITIALIZERS[identifier]()
-    raise ValueError(
-        f"Unknown initializer: Received: initializer={identifier!r}. "
-        f"Accepted: {', '.join(sorted(INITIALIZERS))}"
-    )
+    raise unknown_name("initializer", identifier, INITIALIZERS)
 
 
 INITIALIZERS: dict[str, type[Initializer]] = {

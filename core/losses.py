@@ -13,6 +13,7 @@ import functools
 import numpy as np
 
 from core.activations import _sigmoid, _softmax
+from core.registry import unknown_name
 
 EPSILON = 1e-7  # Keras's backend epsilon, used to clip probabilities
 
@@ -259,9 +260,7 @@ def get(identifier: str | Loss) -> Loss:
         return identifier
     if isinstance(identifier, str) and identifier in LOSSES:
         return LOSSES[identifier]()
-    raise ValueError(
-        f"Unknown loss: Received: loss={identifier!r}. Accepted: {', '.join(sorted(LOSSES))}"
-    )
+    raise unknown_name("loss", identifier, LOSSES)
 
 
 LOSSES: dict[str, type[Loss]] = {

@@ -10,6 +10,8 @@ from collections.abc import Callable
 
 import numpy as np
 
+from core.registry import unknown_name
+
 MetricFn = Callable[[np.ndarray, np.ndarray], float]
 
 
@@ -82,10 +84,7 @@ def get(identifier: str, units: int, sparse_labels: bool) -> MetricFn:
         return resolve_accuracy(units, sparse_labels)
     if isinstance(identifier, str) and identifier in METRICS:
         return METRICS[identifier]
-    raise ValueError(
-        f"Unknown metric: Received: metrics=[{identifier!r}]. "
-        f"Accepted: accuracy, acc, {', '.join(sorted(METRICS))}"
-    )
+    raise unknown_name("metric", [identifier], METRICS, field="metrics", first=("accuracy", "acc"))
 
 
 METRICS: dict[str, MetricFn] = {

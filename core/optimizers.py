@@ -15,6 +15,7 @@ from typing import Any
 import numpy as np
 
 from core.optimizer_base import Optimizer, _check
+from core.registry import unknown_name
 
 
 class SGD(Optimizer):
@@ -218,10 +219,7 @@ def get(identifier: str | Optimizer, **kwargs: Any) -> Optimizer:
         return identifier
     if isinstance(identifier, str) and identifier.lower() in OPTIMIZERS:
         return OPTIMIZERS[identifier.lower()](**kwargs)
-    raise ValueError(
-        f"Unknown optimizer: Received: optimizer={identifier!r}. "
-        f"Accepted: {', '.join(sorted(OPTIMIZERS))}"
-    )
+    raise unknown_name("optimizer", identifier, OPTIMIZERS)
 
 
 OPTIMIZERS: dict[str, type[Optimizer]] = {

@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import numpy as np
 
+from core.registry import unknown_name
+
 
 def _factor(value: float, field: str) -> float:
     value = float(value)
@@ -83,10 +85,7 @@ def get(identifier: str | Regularizer | None) -> Regularizer | None:
         return identifier
     if isinstance(identifier, str) and identifier in REGULARIZERS:
         return REGULARIZERS[identifier]()
-    raise ValueError(
-        f"Unknown regularizer: Received: regularizer={identifier!r}. "
-        f"Accepted: {', '.join(sorted(REGULARIZERS))} or None"
-    )
+    raise unknown_name("regularizer", identifier, REGULARIZERS, last=" or None")
 
 
 REGULARIZERS: dict[str, type[Regularizer]] = {"l1": L1, "l2": L2, "l1_l2": L1L2}
