@@ -175,7 +175,10 @@ class WorkerPool:
             self._idle_since = self._idle_since or now
             if now - self._idle_since < STANDBY_AFTER_IDLE_S:
                 return
-            self._standby = [(p, c) for p, c in self._standby if p.is_alive()]
+            alive = [(p, c) for p, c in self._standby if p.is_alive()]
+            for _, conn in set(self._standby) - set(alive):
+                conn.close()  # a standby that died on its own: release its pipe
+            self._standby = alive
             missing = self.max_workers - len(self._standby)
         for _ in range(missing):
             receive, send = self._ctx.Pipe(duplex=False)
