@@ -2,14 +2,15 @@
 activation statistics, clipping counts.
 
 Per-step quantities (kernel gradient norms, update-to-weight ratios, the global norm before
-clipping) are squared-entry sums per variable, one ``np.add.reduceat`` per step over the flat
-parameter vector, stored in a (steps, 3, n_vars) array and reduced once at the end of the epoch.
+clipping) are squared norms, one ``np.vecdot`` per kernel and step, stored in a (steps, kernels, 3)
+array and reduced once at the end of the epoch.
 Activation mean/std and dead-unit fractions come from the end-of-epoch inference pass over the
 training set (which ``eval_loss`` needs anyway), so they describe the weights the epoch ended with.
 """
 
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass
 
 import numpy as np
@@ -53,70 +54,55 @@ class EpochDiagnostics:
 
 
 class StepRecorder:
-    """Collects per-step squared norms into preallocated buffers (no allocation per step).
+    """Collects per-step squared kernel norms into preallocated buffers (no allocation per step).
 
-    ``rows[step]`` holds per-variable sums of w^2 (before the update), g^2 (after clipping) and
-    (dw)^2, in that order; ``grad_sq[step]`` the global g^2. Small networks square the flat
-    vectors and sum each variable with one ``reduceat`` (few calls), the tiniest keeping the
-    squares of the whole epoch for one ``reduceat`` in ``finish``; wide ones take one BLAS dot
-    per kernel instead (each array read once, no temporaries), filling only the kernel columns.
+    ``rows[step, k]`` holds, for the k-th kernel, the sums of w^2 (before the update), g^2 (after
+    clipping) and d^2 (the step), in that order; ``grad_sq[step]`` the global g^2 when clipping
+    does not record it. ``FlatParams`` keeps w, g and the step as rows of one (3, n) buffer, so
+    each kernel's three sums are one ``np.vecdot`` over a (3, size) view: a few calls per step
+    whatever the width, each array read once, no temporaries. The tiniest networks instead keep
+    the squares of the whole (3, n) buffer for every step of the epoch and sum them per variable
+    with one ``reduceat`` in ``finish``: one call per step instead of one per kernel.
     """
 
-    DOT_MIN_KERNEL_SIZE = 4096  # mean kernel size from which per-kernel dots are cheaper
-    # up to this many entries in (steps, 3, n), the squares of the whole epoch are kept and summed
-    # by one reduceat at its end (same sums; one call per epoch instead of one per step)
-    EPOCH_SQUARES_MAX = 1 << 18
+    # up to this many entries in (steps, 3, n), the squares of the whole epoch are kept
+    EPOCH_SQUARES_MAX = 1 << 16
 
-    def __init__(self, flat: FlatParams, steps: int) -> None:
+    def __init__(self, flat: FlatParams, steps: int, global_norm: bool = True) -> None:
         self.flat = flat
-        self.rows = np.zeros((steps, 3, len(flat)), dtype=flat.w.dtype)
+        self.variables = [i for i, (_, key) in enumerate(flat.owners) if key == "kernel"]
+        self.layers = [flat.owners[i][0] for i in self.variables]
+        self._views = [
+            flat.wgd[:, flat.starts[i] : flat.starts[i] + flat.sizes[i]] for i in self.variables
+        ]
+        self.rows = np.zeros((steps, len(self.variables), 3), dtype=flat.w.dtype)
         self.grad_sq = np.zeros(steps)
+        self._global_norm = global_norm
+        self._squares = None
+        if steps * flat.wgd.size <= self.EPOCH_SQUARES_MAX:
+            self._squares = np.zeros((steps, *flat.wgd.shape), dtype=flat.w.dtype)
         self.pre_clip = np.full(steps, np.nan)
         self.clipped = 0
-        kernels = [i for i, (_, key) in enumerate(flat.owners) if key == "kernel"]
-        self._dots = bool(kernels) and flat.w.size >= self.DOT_MIN_KERNEL_SIZE * len(kernels)
-        if self._dots:
-            spans = [slice(flat.starts[i], flat.starts[i] + flat.sizes[i]) for i in kernels]
-            self._kernels = [
-                (i, s, flat.w[s], flat.g[s]) for i, s in zip(kernels, spans, strict=True)
-            ]
-            return
-        self._deferred = steps * 3 * flat.w.size <= self.EPOCH_SQUARES_MAX
-        # squares of w and g (one vector the shape of flat.wg) and of the step, per step
-        sq = np.empty((steps if self._deferred else 1, 3, flat.w.size), dtype=flat.w.dtype)
-        self._squares = sq
-        self._w2g2 = [sq[i, :2].reshape(-1) for i in range(len(sq))]
-        self._d2 = [sq[i, 2] for i in range(len(sq))]
 
-    def before_update(self, step: int) -> None:
-        """Square the weights and the (clipped) gradient."""
-        if not self._dots:
-            np.square(self.flat.wg, out=self._w2g2[step if self._deferred else 0])
+    def record(self, step: int) -> None:
+        """Record step ``step``: call with the step computed (``flat.d``), not yet applied."""
+        if self._squares is not None:
+            np.square(self.flat.wgd, out=self._squares[step])
             return
         row = self.rows[step]
-        for i, _, w, g in self._kernels:
-            row[0, i] = np.dot(w, w)
-            row[1, i] = np.dot(g, g)
-        self.grad_sq[step] = np.dot(self.flat.g, self.flat.g)
-
-    def after_update(self, step: int, delta: np.ndarray) -> None:
-        """Record the sums, ``delta`` (n,) being the flat step just taken."""
-        if not self._dots:
-            if self._deferred:
-                np.square(delta, out=self._d2[step])
-                return
-            np.square(delta, out=self._d2[0])
-            self.flat.segment_sums(self._squares[0], out=self.rows[step])
-            return
-        row = self.rows[step]
-        for i, span, _, _ in self._kernels:
-            d = delta[span]
-            row[2, i] = np.dot(d, d)
+        for k, view in enumerate(self._views):
+            np.vecdot(view, view, out=row[k])
+        if self._global_norm:
+            g = self.flat.g
+            self.grad_sq[step] = np.dot(g, g)
 
     def finish(self) -> None:
-        """Complete ``rows`` at the end of an epoch (the sums of the kept squares)."""
-        if not self._dots and self._deferred:
-            self.flat.segment_sums(self._squares, out=self.rows)
+        """Complete ``rows`` and ``grad_sq`` at the end of an epoch (from the kept squares)."""
+        if self._squares is None:
+            return
+        sums = self.flat.segment_sums(self._squares)  # (steps, 3, n_vars)
+        self.rows[...] = sums[:, :, self.variables].transpose(0, 2, 1)
+        self.grad_sq[:] = sums[:, 1].sum(axis=1, dtype=np.float64)
 
     def reset(self) -> None:
         """Start a new epoch (every row is overwritten by its step)."""
@@ -128,15 +114,18 @@ class StepRecorder:
         norms = self.pre_clip
         if np.isnan(norms[0]):
             # no clipping configured: the gradient was not changed, so its norm is the one recorded
-            sq = self.grad_sq if self._dots else self.rows[:, 1, :].sum(axis=1, dtype=np.float64)
-            norms = np.sqrt(sq)
+            norms = np.sqrt(self.grad_sq)
         # sum / n is what mean() computes, without its Python-level wrapper
         return float(norms.sum()) / len(norms), float(norms.max())
 
-    def kernel_stats(self, variables: list[int]) -> list[tuple[float, float, float]]:
-        """(mean grad norm, max grad norm, mean update/weight ratio) for each of ``variables``."""
-        rows = np.sqrt(self.rows[:, :, variables], dtype=np.float64)
-        w, gn, dw = rows[:, 0], rows[:, 1], rows[:, 2]
+    def weight_norms(self) -> list[float]:
+        """Each kernel's L2 norm now (at the end of an epoch)."""
+        return [math.sqrt(float(np.dot(view[0], view[0]))) for view in self._views]
+
+    def kernel_stats(self) -> list[tuple[float, float, float]]:
+        """(mean grad norm, max grad norm, mean update/weight ratio) for each kernel."""
+        rows = np.sqrt(self.rows, dtype=np.float64)
+        w, gn, dw = rows[:, :, 0], rows[:, :, 1], rows[:, :, 2]
         # a zero kernel has no defined ratio; average over the steps where it has one
         defined = w > 0
         ratio = np.divide(dw, w, out=np.zeros_like(dw), where=defined).sum(axis=0)
@@ -197,20 +186,14 @@ def epoch_record(
     epoch: int,
     times: tuple[float, float],
     layers: list,
-    flat: FlatParams,
     steps: StepRecorder,
     acts: ActivationStats,
 ) -> EpochDiagnostics:
     """Assemble the frozen record of one epoch; ``times`` is (wall time, eval pass time)."""
     steps.finish()
     records = []
-    kernels = {i: flat.index(i, "kernel") for i in range(len(layers))}
-    kernels = {i: v for i, v in kernels.items() if v is not None}
-    variables = list(kernels.values())
-    stats = dict(zip(kernels, steps.kernel_stats(variables), strict=True))
-    # end-of-epoch kernel norms: one square and one reduceat over the flat weights
-    norms = np.sqrt(flat.segment_sums(np.square(flat.w))[variables], dtype=np.float64).tolist()
-    wnorms = dict(zip(kernels, norms, strict=True))
+    stats = dict(zip(steps.layers, steps.kernel_stats(), strict=True))
+    wnorms = dict(zip(steps.layers, steps.weight_norms(), strict=True))
     for i, (layer, (mean, std, dead)) in enumerate(zip(layers, acts.summaries(), strict=True)):
         gmean = gmax = wnorm = ratio = None
         if i in stats:

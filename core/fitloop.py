@@ -29,7 +29,11 @@ class FitLoop:
         self.batch_size, self.shuffle, self.diagnostics = batch_size, shuffle, diagnostics
         self.trainer = Trainer(model)
         self.steps = math.ceil(len(x) / batch_size)
-        self.recorder = StepRecorder(model._flat, self.steps) if diagnostics else None
+        self.recorder = None
+        if diagnostics:
+            # with clipping on, the clipper records the global norm before clipping
+            active = self.trainer.clipper.active
+            self.recorder = StepRecorder(model._flat, self.steps, global_norm=not active)
 
     def run(self, epochs: int, callbacks: list, verbose: int) -> History:
         """Train for ``epochs`` epochs and return the ``History``."""
@@ -106,7 +110,7 @@ class FitLoop:
         if not self.diagnostics:
             return logs, None
         times = (time.perf_counter() - start, eval_time)
-        return logs, epoch_record(epoch, times, model.layers, model._flat, self.recorder, acts)
+        return logs, epoch_record(epoch, times, model.layers, self.recorder, acts)
 
     def _evaluate(self, prefix: str, x, y, acts) -> dict[str, float]:
         _, loss, metrics = inference_pass(self.model, x, y, acts)

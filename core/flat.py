@@ -20,8 +20,11 @@ class FlatParams:
     ----------
     w, g : ndarray (n,)
         All trainable values and their gradients, in Keras's weight order.
-    wg : ndarray (2 n,)
-        The buffer both live in: ``w`` then ``g``.
+    d : ndarray (n,)
+        The optimizer's step ``w_before - w_after``, written there by an optimizer bound to it.
+    wgd : ndarray (3, n)
+        The buffer all three live in, as rows ``w``, ``g``, ``d``: a variable's slice of it is one
+        (3, size) array, so a single ``np.vecdot`` gives its three squared norms (diagnostics).
     starts : ndarray (n_vars,)
         Offset of each variable, for ``np.add.reduceat``.
     sizes : ndarray (n_vars,)
@@ -36,9 +39,8 @@ class FlatParams:
         ]
         sizes = [int(arr.size) for _, _, arr in entries]
         total = sum(sizes)
-        # w and g share one buffer so a single ufunc call can square both (diagnostics)
-        self.wg = np.zeros(2 * total, dtype=dtype)
-        self.w, self.g = self.wg[:total], self.wg[total:]
+        self.wgd = np.zeros((3, total), dtype=dtype)
+        self.w, self.g, self.d = self.wgd
         self.sizes = np.asarray(sizes, dtype=np.intp)
         self.starts = np.concatenate([[0], np.cumsum(self.sizes)[:-1]]).astype(np.intp)
         self.owners = [(i, key) for i, key, _ in entries]

@@ -59,21 +59,38 @@ class Optimizer:
 
     def build(self, w: np.ndarray) -> None:
         """Create zeroed slots shaped like the flat parameter vector ``w`` (n,)."""
-        self._tmp = np.zeros_like(w)
+        bound = getattr(self, "_step_buffer", None)
+        usable = bound is not None and bound.shape == w.shape and bound.dtype == w.dtype
+        self._tmp = bound if usable else np.zeros_like(w)
         self._build_slots(w)
         self._built_size = w.size
+
+    def bind_step_buffer(self, buffer: np.ndarray) -> None:
+        """Write every step into ``buffer`` (n,) (``FlatParams.d``), where the diagnostics read it
+        together with the weights and gradients. Slots are kept."""
+        self._step_buffer = buffer
+        if self._built_size == buffer.size:
+            self._tmp = buffer
 
     def _build_slots(self, w: np.ndarray) -> None:
         pass
 
-    def apply(self, w: np.ndarray, g: np.ndarray) -> None:
-        """One update ``w <- w - step`` in place from the (already clipped) gradient ``g`` (n,);
-        ``last_step`` keeps ``step`` (n,) until the next call (for update-ratio statistics)."""
+    def next_step(self, w: np.ndarray, g: np.ndarray) -> np.ndarray:
+        """Advance the slots with the (already clipped) gradient ``g`` (n,) and return the step
+        ``w_before - w_after`` (n,), without applying it: the caller subtracts it from ``w``
+        (after recording statistics that need the weights before the update)."""
         if self._built_size != w.size:
             self.build(w)
         self.iterations += 1
-        self.last_step = self._step(g)
-        w -= self.last_step
+        step = self._step(g)
+        if step is not self._tmp:
+            # the step always lives in the one buffer, bound or private (RMSprop with momentum)
+            np.copyto(self._tmp, step)
+        return self._tmp
+
+    def apply(self, w: np.ndarray, g: np.ndarray) -> None:
+        """One update ``w <- w - step`` in place from the (already clipped) gradient ``g`` (n,)."""
+        w -= self.next_step(w, g)
 
     def _step(self, g: np.ndarray) -> np.ndarray:
         """Update the slots and return the step to subtract from the weights."""

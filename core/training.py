@@ -1,7 +1,8 @@
 """The training step and the inference pass, each written once.
 
 Step order (house style): forward, loss + penalties, backward, regularizer gradients, clipping
-(global norm recorded before clipping), gradient statistics, optimizer step.
+(global norm recorded before clipping), optimizer step computed, statistics (weights before the
+update, gradient, step), step applied.
 """
 
 from __future__ import annotations
@@ -28,6 +29,7 @@ class Trainer:
         self.optimizer = model.optimizer
         opt = self.optimizer
         self.clipper = Clipper(self.flat, opt.clipnorm, opt.clipvalue, opt.global_clipnorm)
+        opt.bind_step_buffer(self.flat.d)
         self.regs = [
             (layer.params[key], layer.grads[key], reg)
             for layer in self.layers
@@ -62,11 +64,10 @@ class Trainer:
             if recorder is not None:
                 recorder.pre_clip[step] = norm
                 recorder.clipped += changed
+        delta = self.optimizer.next_step(self.flat.w, self.flat.g)
         if recorder is not None:
-            recorder.before_update(step)
-        self.optimizer.apply(self.flat.w, self.flat.g)
-        if recorder is not None:
-            recorder.after_update(step, self.optimizer.last_step)
+            recorder.record(step)
+        self.flat.w -= delta
         return loss
 
     def backward(self, grad: np.ndarray, trace: list | None = None) -> None:

@@ -198,15 +198,10 @@ def test_validation_split_takes_the_last_rows():
     assert h.params["samples"] == 100
 
 
-@pytest.mark.parametrize(
-    ("dot_min", "epoch_max"),
-    [(0, 0), (10**9, 0), (10**9, 10**9)],
-    ids=["per-kernel-dots", "reduceat-per-step", "reduceat-per-epoch"],
-)
-def test_gradient_and_update_statistics_match_the_weight_change(monkeypatch, dot_min, epoch_max):
+@pytest.mark.parametrize("epoch_max", [0, 10**9], ids=["vecdot-per-step", "squares-per-epoch"])
+def test_gradient_and_update_statistics_match_the_weight_change(monkeypatch, epoch_max):
     from core.diagnostics import StepRecorder
 
-    monkeypatch.setattr(StepRecorder, "DOT_MIN_KERNEL_SIZE", dot_min)
     monkeypatch.setattr(StepRecorder, "EPOCH_SQUARES_MAX", epoch_max)
     x, y = moons(64)
     model = Sequential(
@@ -228,3 +223,64 @@ def test_gradient_and_update_statistics_match_the_weight_change(monkeypatch, dot
     grads = [(a - b) / 0.1 for a, b in zip(after, before, strict=True)]
     total = np.sqrt(sum(float(np.sum(g * g)) for g in grads))
     assert diag.grad_norm_before_clip == pytest.approx(total, rel=1e-9)
+
+
+@pytest.mark.parametrize(
+    "optimizer",
+    [
+        optimizers.SGD(learning_rate=0.1, momentum=0.9, nesterov=True),
+        optimizers.RMSprop(learning_rate=0.01, momentum=0.5),
+        optimizers.Adagrad(learning_rate=0.1),
+        optimizers.Adam(learning_rate=0.01, clipnorm=0.1),
+    ],
+    ids=["sgd-nesterov", "rmsprop-momentum", "adagrad", "adam-clipnorm"],
+)
+@pytest.mark.parametrize("epoch_max", [0, 10**9], ids=["vecdot-per-step", "squares-per-epoch"])
+def test_update_ratio_is_the_step_taken_over_the_weights_before_it(
+    monkeypatch, optimizer, epoch_max
+):
+    from core.diagnostics import StepRecorder
+
+    monkeypatch.setattr(StepRecorder, "EPOCH_SQUARES_MAX", epoch_max)
+    x, y = moons(32)
+    model = Sequential(
+        [Dense(4, input_dim=2, activation="relu"), Dense(1)], seed=3, dtype="float64"
+    )
+    model.compile(optimizer, "mse")
+    before = model.get_weights()
+    diag = model.fit(x, y.reshape(-1, 1), batch_size=32, epochs=1).diagnostics[0]
+    after = model.get_weights()
+    for layer_diag, k in zip(diag.layers, (0, 2), strict=True):
+        moved = np.linalg.norm(after[k] - before[k])
+        assert moved > 0
+        assert layer_diag.update_ratio == pytest.approx(moved / np.linalg.norm(before[k]))
+        assert layer_diag.weight_norm == pytest.approx(np.linalg.norm(after[k]))
+
+
+@pytest.mark.parametrize("epoch_max", [0, 10**9], ids=["vecdot-per-step", "squares-per-epoch"])
+def test_statistics_average_over_every_step_of_the_epoch(monkeypatch, epoch_max):
+    from core.diagnostics import StepRecorder
+
+    monkeypatch.setattr(StepRecorder, "EPOCH_SQUARES_MAX", epoch_max)
+    x, y = moons(64)
+
+    def model():
+        m = Sequential(
+            [Dense(6, input_dim=2, activation="tanh"), Dense(1)], seed=4, dtype="float64"
+        )
+        m.compile(optimizers.SGD(learning_rate=0.05), "mse")
+        return m
+
+    # the twin takes the same four steps one train_on_batch at a time: each step moved the
+    # kernel by lr * its gradient
+    twin, norms, ratios = model(), [], []
+    for start in range(0, 64, 16):
+        before = twin.get_weights()[0]
+        twin.train_on_batch(x[start : start + 16], y[start : start + 16, None])
+        moved = np.linalg.norm(twin.get_weights()[0] - before)
+        norms.append(moved / 0.05)
+        ratios.append(moved / np.linalg.norm(before))
+    diag = model().fit(x, y[:, None], batch_size=16, shuffle=False).diagnostics[0]
+    assert diag.layers[0].grad_norm_mean == pytest.approx(np.mean(norms), rel=1e-9)
+    assert diag.layers[0].grad_norm_max == pytest.approx(max(norms), rel=1e-9)
+    assert diag.layers[0].update_ratio == pytest.approx(np.mean(ratios), rel=1e-9)
