@@ -24,14 +24,20 @@ class _Var:
         self.grads = {"kernel": np.zeros(len(values))}
 
 
-def run_core(opt, clip):
+def run_core(opt, clip, bound=False):
+    """Two steps; ``bound``: the optimizer writes its step into the flat buffer, as in ``fit``."""
     flat = FlatParams([_Var(w) for w in W0], np.dtype("float64"))
     clipper = Clipper(flat, **clip)
+    if bound:
+        opt.bind_step_buffer(flat.d)
     for grads in GRADS:
         flat.g[:] = np.concatenate(grads)
         if clipper.active:
             clipper()
+        before = flat.w.copy()
         opt.apply(flat.w, flat.g)
+        if bound:
+            np.testing.assert_allclose(flat.d, before - flat.w, rtol=1e-12, atol=1e-15)
     return flat.w
 
 
@@ -129,12 +135,14 @@ CLIPS = {
 }
 
 
+@pytest.mark.parametrize("bound", [False, True], ids=["own-buffers", "flat-buffer"])
 @pytest.mark.parametrize("clip_name", CLIPS)
 @pytest.mark.parametrize("case", CASES)
-def test_two_steps_match_hand_calculation(case, clip_name):
+def test_two_steps_match_hand_calculation(case, clip_name, bound):
     make, rule = CASES[case]
     clip = CLIPS[clip_name]
-    np.testing.assert_allclose(run_core(make(**clip), clip), hand(rule, clip), rtol=1e-12)
+    result = run_core(make(**clip), clip, bound)
+    np.testing.assert_allclose(result, hand(rule, clip), rtol=1e-12)
 
 
 def test_clipping_modes_really_change_the_result():
