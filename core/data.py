@@ -78,3 +78,11 @@ def split_validation(x: np.ndarray, y: np.ndarray, fraction: float):
             "split. Accepted: a fraction leaving at least one sample on each side"
         )
     return x[:cut], y[:cut], (x[cut:], y[cut:])
+
+
+def with_ones_column(x: np.ndarray) -> np.ndarray:
+    """``x`` (n, d) followed by a column of ones -> (n, d + 1), for ``Dense.forward_packed``."""
+    out = np.empty((len(x), x.shape[1] + 1), dtype=x.dtype)
+    out[:, :-1] = x
+    out[:, -1] = 1
+    return out

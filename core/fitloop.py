@@ -9,6 +9,7 @@ import time
 import numpy as np
 
 from core.callbacks import History
+from core.data import with_ones_column
 from core.diagnostics import ActivationStats, StepRecorder, epoch_record
 from core.metrics import batch_weighted_sum
 from core.training import Trainer, inference_pass
@@ -25,9 +26,15 @@ class FitLoop:
     """State of one ``fit`` call."""
 
     def __init__(self, model, x, y, validation, batch_size: int, shuffle: bool, diagnostics: bool):
-        self.model, self.x, self.y, self.validation = model, x, y, validation
         self.batch_size, self.shuffle, self.diagnostics = batch_size, shuffle, diagnostics
         self.trainer = Trainer(model)
+        self.packed = self.trainer.packs_input
+        if self.packed:
+            # the ones column is added once per fit; shuffling and slicing carry it along
+            x = with_ones_column(x)
+            if validation is not None:
+                validation = (with_ones_column(validation[0]), validation[1])
+        self.model, self.x, self.y, self.validation = model, x, y, validation
         self.steps = math.ceil(len(x) / batch_size)
         self.recorder = None
         if diagnostics:
@@ -80,7 +87,7 @@ class FitLoop:
         loss_sum, outputs = 0.0, []
         for step in range(self.steps):
             xb, yb = x[step * bs : (step + 1) * bs], y[step * bs : (step + 1) * bs]
-            loss = self.trainer.step(xb, yb, recorder, step)
+            loss = self.trainer.step(xb, yb, recorder, step, packed=self.packed)
             if not math.isfinite(loss):
                 history.mark_diverged(epoch, step)
                 return None
@@ -113,7 +120,7 @@ class FitLoop:
         return logs, epoch_record(epoch, times, model.layers, self.recorder, acts)
 
     def _evaluate(self, prefix: str, x, y, acts) -> dict[str, float]:
-        _, loss, metrics = inference_pass(self.model, x, y, acts)
+        _, loss, metrics = inference_pass(self.model, x, y, acts, packed=self.packed)
         penalty = self.trainer.penalty() if self.trainer.regs else 0.0
         logs = {f"{prefix}_loss": loss + penalty}
         logs.update({f"{prefix}_{k}": v for k, v in metrics.items()})

@@ -138,11 +138,19 @@ class Sequential:
         ytag = "y" if field == "x" else field.replace("x", "y")
         return x, as_targets(y, len(x), self.loss, self.output_units, self.dtype, ytag)
 
-    def _forward(self, x: np.ndarray, training: bool, inputs: list | None = None) -> np.ndarray:
-        for layer in self.layers:
+    def _forward(
+        self, x: np.ndarray, training: bool, inputs: list | None = None, packed: bool = False
+    ) -> np.ndarray:
+        """Forward ``x`` (n, d); ``packed``: ``x`` (n, d + 1) ends with a column of ones for the
+        first layer's ``forward_packed`` (``Trainer.packs_input``)."""
+        for i, layer in enumerate(self.layers):
             if inputs is not None:
                 inputs.append(x)
-            x = layer.forward(x, training)
+            x = (
+                layer.forward_packed(x, training)
+                if packed and i == 0
+                else layer.forward(x, training)
+            )
         return x
 
     def fit(

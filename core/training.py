@@ -30,26 +30,52 @@ class Trainer:
         opt = self.optimizer
         self.clipper = Clipper(self.flat, opt.clipnorm, opt.clipvalue, opt.global_clipnorm)
         opt.bind_step_buffer(self.flat.d)
+        self.packs_input = self._bind_packed_first_layer()
         self.regs = [
             (layer.params[key], layer.grads[key], reg)
             for layer in self.layers
             for key, reg in layer.regularizers()
         ]
 
+    def _bind_packed_first_layer(self) -> bool:
+        """Let the first layer take inputs with a ones column (bias inside its matrix product)
+        when its kernel and bias sit back to back in the flat buffer; True when it can."""
+        first = self.layers[0] if self.layers else None
+        if not getattr(first, "use_bias", False) or not hasattr(first, "forward_packed"):
+            return False
+        kernel, bias = self.flat.index(0, "kernel"), self.flat.index(0, "bias")
+        if bias != kernel + 1:
+            return False
+        start, stop = self.flat.starts[kernel], self.flat.starts[bias] + self.flat.sizes[bias]
+        shape = (first.params["kernel"].shape[0] + 1, first.units)
+        first.bind_packed(
+            self.flat.w[start:stop].reshape(shape), self.flat.g[start:stop].reshape(shape)
+        )
+        return True
+
     def penalty(self) -> float:
         """Sum of the regularizer penalties at the current weights."""
         return sum(reg(w) for w, _, reg in self.regs)
 
     def step(
-        self, xb, yb, recorder: StepRecorder | None = None, step: int = 0, trace=None, inputs=None
+        self,
+        xb,
+        yb,
+        recorder: StepRecorder | None = None,
+        step: int = 0,
+        trace=None,
+        inputs=None,
+        packed: bool = False,
     ):
         """One update on a batch; returns the loss (penalties included) before the update.
+
+        ``packed``: ``xb`` carries a last column of ones (see ``packs_input``).
 
         A non-finite loss leaves the weights untouched so the caller can stop cleanly.
         ``trace`` and ``inputs``, when lists, receive each layer's incoming dL/d(output) (last
         layer first) and its input (first layer first), for the backprop view.
         """
-        out = self.model._forward(xb, training=True, inputs=inputs)
+        out = self.model._forward(xb, training=True, inputs=inputs, packed=packed)
         self.output = out
         loss, grad = loss_and_gradient(self.model, yb, out)
         if self.regs:
@@ -94,8 +120,15 @@ def loss_and_gradient(model, y: np.ndarray, out: np.ndarray) -> tuple[float, np.
     return loss(y, out), loss.gradient(y, out)
 
 
-def inference_pass(model, x: np.ndarray, y: np.ndarray | None, stats: ActivationStats | None):
-    """Forward ``x`` (n, d) in inference mode chunk by chunk.
+def inference_pass(
+    model,
+    x: np.ndarray,
+    y: np.ndarray | None,
+    stats: ActivationStats | None,
+    packed: bool = False,
+):
+    """Forward ``x`` (n, d) in inference mode chunk by chunk; ``packed``: ``x`` (n, d + 1) ends
+    with a column of ones for the first layer (``Trainer.packs_input``).
 
     Returns (outputs (n, units), loss without penalties or None, metric values by name).
     """
@@ -104,7 +137,7 @@ def inference_pass(model, x: np.ndarray, y: np.ndarray | None, stats: Activation
     for start in range(0, len(x), EVAL_CHUNK):
         a = x[start : start + EVAL_CHUNK]
         for i, layer in enumerate(model.layers):
-            a = layer._infer(a)
+            a = layer._infer(a, packed=True) if packed and i == 0 else layer._infer(a)
             if stats is not None:
                 stats.add(i, a, dead_kinds[i])
         # _infer may hand back a buffer that the next chunk (or call) overwrites

@@ -1,14 +1,17 @@
 """Fast paths give what the plain definitions give: epoch metrics counted at once, ReLU against
-cached zeros, sparse cross-entropy through flat indices, the inference pass's reused buffers."""
+cached zeros, sparse cross-entropy through flat indices, the inference pass's reused buffers, the
+first layer's bias inside its matrix product (packed input)."""
 
 from __future__ import annotations
 
 import numpy as np
 import pytest
 
-from core import activations, losses, metrics
-from core.layers import Dense
+from core import activations, losses, metrics, optimizers
+from core.data import with_ones_column
+from core.layers import Dense, Dropout
 from core.models import Sequential
+from core.training import Trainer
 
 RNG = np.random.default_rng(7)
 
@@ -90,3 +93,56 @@ def test_row_max_equals_max_over_columns_nan_included(shape):
     a = RNG.normal(size=shape).astype(np.float32)
     a[3, 1] = np.nan
     np.testing.assert_array_equal(row_max(a), a.max(axis=1, keepdims=True))
+
+
+def test_packed_first_layer_gives_the_plain_forward_and_gradients():
+    model = Sequential(
+        [Dense(5, input_dim=3, activation="tanh"), Dense(2)], seed=1, dtype="float64"
+    )
+    model.compile("sgd", "mse")
+    model.build((3,))
+    trainer = Trainer(model)
+    assert trainer.packs_input
+    first, x = model.layers[0], RNG.standard_normal((7, 3))
+    grad = RNG.standard_normal((7, 5))
+    plain = first.forward(x, training=True)
+    first.backward(grad)
+    kernel_grad, bias_grad = first.grads["kernel"].copy(), first.grads["bias"].copy()
+    packed = first.forward_packed(with_ones_column(x), training=True)
+    first.backward(grad)
+    np.testing.assert_allclose(packed, plain, rtol=1e-13)
+    np.testing.assert_allclose(first.grads["kernel"], kernel_grad, rtol=1e-13)
+    np.testing.assert_allclose(first.grads["bias"], bias_grad, rtol=1e-13)
+    np.testing.assert_allclose(first._infer(with_ones_column(x), packed=True), plain, rtol=1e-13)
+
+
+def test_fit_with_packed_input_equals_fit_without(monkeypatch):
+    x = RNG.standard_normal((90, 4))
+    y = (x[:, 0] * x[:, 1] > 0).astype(int)
+
+    def history():
+        model = Sequential(
+            [
+                Dense(8, input_dim=4, activation="relu"),
+                Dropout(0.2),
+                Dense(2, activation="softmax"),
+            ],
+            seed=5,
+            dtype="float64",
+        )
+        model.compile(optimizers.Adam(0.01), "sparse_categorical_crossentropy", ["accuracy"])
+        return model.fit(x, y, batch_size=16, epochs=3, validation_split=0.2).history
+
+    packed = history()
+    monkeypatch.setattr(Trainer, "_bind_packed_first_layer", lambda self: False)
+    plain = history()
+    assert packed.keys() == plain.keys() and "eval_loss" in plain and "val_loss" in plain
+    for key, values in plain.items():
+        np.testing.assert_allclose(packed[key], values, rtol=1e-10, err_msg=key)
+
+
+def test_first_layer_without_bias_is_not_packed():
+    model = Sequential([Dense(3, input_dim=2, use_bias=False), Dense(1)], seed=0)
+    model.compile("sgd", "mse")
+    model.build((2,))
+    assert not Trainer(model).packs_input
