@@ -173,6 +173,34 @@ def row(w: Workload, m: dict[str, float], peak: float) -> str:
     return " | ".join(cells)
 
 
+# the issue's targets, with diagnostics on: ratio to MLPClassifier, W1 step time, W4 share of peak,
+# and the per-step statistics' cost
+RATIO_TARGETS = {"W1": 4.0, "W2": 3.0, "W3": 1.8, "W4": 1.8}
+STEP_US_MAX = {"W1": 100.0}
+PEAK_SHARE_MIN = {"W4": 45.0}
+DIAG_COST_MAX = 15.0
+
+
+def verdicts(w: Workload, m: dict[str, float], peak: float) -> list[str]:
+    """One 'target: value met/MISSED' phrase per target of ``w``."""
+    ratio = m["sk"] / m["on"]
+    diag = 100 * (m["on"] - m["eval"] - m["off"]) / m["off"]
+    checks = [
+        (f"x sklearn >= {RATIO_TARGETS[w.name]}", f"{ratio:.2f}", ratio >= RATIO_TARGETS[w.name])
+    ]
+    checks.append((f"diag cost <= {DIAG_COST_MAX:.0f}%", f"{diag:.1f}%", diag <= DIAG_COST_MAX))
+    if w.name in STEP_US_MAX:
+        us = m["on"] / m["steps"] * 1e6
+        checks.append(
+            (f"µs/step < {STEP_US_MAX[w.name]:.0f}", f"{us:.1f}", us < STEP_US_MAX[w.name])
+        )
+    if w.name in PEAK_SHARE_MIN:
+        share = 100 * m["flops"] / (m["on"] - m["eval"]) / 1e9 / peak
+        minimum = PEAK_SHARE_MIN[w.name]
+        checks.append((f"% peak >= {minimum:.0f}", f"{share:.1f}%", share >= minimum))
+    return [f"{what}: {value} {'met' if ok else 'MISSED'}" for what, value, ok in checks]
+
+
 HEADER = (
     "wl | core ms/epoch | core µs/step | sklearn ms/epoch | x sklearn | x sklearn w/o eval pass"
     " | GFLOP/s | % GEMM peak | diag cost | eval pass cost"
@@ -209,9 +237,14 @@ def main(argv: list[str] | None = None) -> None:
             f"{args.threads} BLAS thread(s); float32 GEMM peak (1024x1024): {peak:.1f} GFLOP/s"
         )
         print(HEADER)
+        results = {}
         for w in chosen:
-            print(row(w, measure(w, 1 if args.quick else args.repeats), peak), flush=True)
+            results[w.name] = measure(w, 1 if args.quick else args.repeats)
+            print(row(w, results[w.name], peak), flush=True)
         print(LEGEND)
+        print("Targets (issue 2):")
+        for w in chosen:
+            print(f"  {w.name}: " + "; ".join(verdicts(w, results[w.name], peak)))
 
 
 if __name__ == "__main__":
