@@ -88,26 +88,28 @@ class Dense(Layer):
 
     def _infer(self, x: np.ndarray, packed: bool = False) -> np.ndarray:
         """Inference forward; ``packed``: ``x`` carries the ones column (``forward_packed``)."""
-        # z and a go into buffers kept across calls: fresh arrays of this size would be returned
-        # to the OS between epochs and fault their pages in again at every inference pass
         into = self.activation.fn_into
         kernel = self._packed[0] if packed else self.params["kernel"]
-        z, a = self._buffers(len(x), np.result_type(x, kernel), into is not None)
+        z = self._buffer(len(x), np.result_type(x, kernel))
         np.dot(x, kernel, out=z)
         if self.use_bias and not packed:
             z += self.params["bias"]
-        a = self.activation.fn(z) if into is None else into(z, a)
+        # elementwise activations (ReLU, tanh) overwrite z in place: nothing reads an inner
+        # layer's z after inference, and the fused losses that read the last layer's z pair it
+        # with sigmoid or softmax, which have no in-place form
+        a = self.activation.fn(z) if into is None else into(z, z)
         self._x, self._x1 = (x[:, :-1], x) if packed else (x, None)
         self._z, self._a = z, a
         return a
 
-    def _buffers(self, n: int, dtype: np.dtype, with_output: bool):
-        """(n, units) views of the inference buffers for z and a, grown when too small."""
-        bufs = getattr(self, "_inference_buffers", None)
-        if bufs is None or len(bufs[0]) < n or bufs[0].dtype != dtype:
-            bufs = (np.empty((n, self.units), dtype), np.empty((n, self.units), dtype))
-            self._inference_buffers = bufs
-        return bufs[0][:n], (bufs[1][:n] if with_output else None)
+    def _buffer(self, n: int, dtype: np.dtype) -> np.ndarray:
+        """(n, units) view of the inference buffer, kept across calls (fresh arrays of this size
+        would be returned to the OS between epochs and fault their pages in again at every
+        inference pass), grown when too small."""
+        buf = getattr(self, "_inference_buffer", None)
+        if buf is None or len(buf) < n or buf.dtype != dtype:
+            buf = self._inference_buffer = np.empty((n, self.units), dtype)
+        return buf[:n]
 
     def backward(self, grad_out: np.ndarray, skip_activation: bool = False) -> np.ndarray | None:
         """As ``Layer.backward``; ``skip_activation`` means ``grad_out`` is already dL/dz (fused

@@ -146,3 +146,33 @@ def test_first_layer_without_bias_is_not_packed():
     model.compile("sgd", "mse")
     model.build((2,))
     assert not Trainer(model).packs_input
+
+
+@pytest.mark.parametrize("output", ["softmax", "sigmoid"])
+def test_evaluate_equals_a_plain_numpy_forward(output):
+    # inner layers activate in place during inference; the fused loss must still see the last
+    # layer's logits
+    units = 3 if output == "softmax" else 1
+    loss = "sparse_categorical_crossentropy" if output == "softmax" else "binary_crossentropy"
+    model = Sequential(
+        [
+            Dense(6, input_dim=2, activation="relu"),
+            Dense(5, activation="tanh"),
+            Dense(units, activation=output),
+        ],
+        seed=2,
+        dtype="float64",
+    )
+    model.compile("sgd", loss)
+    x = RNG.standard_normal((50, 2))
+    y = RNG.integers(0, units if units > 1 else 2, 50)
+    k1, b1, k2, b2, k3, b3 = model.get_weights()
+    z = np.tanh(np.maximum(x @ k1 + b1, 0) @ k2 + b2) @ k3 + b3
+    if output == "softmax":
+        p = np.exp(z) / np.exp(z).sum(axis=1, keepdims=True)
+        expected = -np.mean(np.log(p[np.arange(50), y]))
+    else:
+        p = 1 / (1 + np.exp(-z[:, 0]))
+        expected = -np.mean(y * np.log(p) + (1 - y) * np.log(1 - p))
+    assert model.evaluate(x, y) == pytest.approx(expected, rel=1e-9)
+    np.testing.assert_allclose(model.predict(x)[:, 0], p if output == "sigmoid" else p[:, 0])
