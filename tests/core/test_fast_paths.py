@@ -86,7 +86,7 @@ def test_predict_results_are_not_overwritten_by_later_calls(activation):
     np.testing.assert_array_equal(model.predict(x), plain)
 
 
-@pytest.mark.parametrize("shape", [(7, 2), (300, 10), (50, 10), (200, 40), (129, 32)])
+@pytest.mark.parametrize("shape", [(7, 2), (64, 3), (300, 10), (50, 10), (200, 40), (129, 32)])
 def test_row_max_equals_max_over_columns_nan_included(shape):
     from core.reductions import row_max
 
