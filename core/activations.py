@@ -137,6 +137,17 @@ def _relu(z: np.ndarray) -> np.ndarray:
     return _relu_into(z, None)
 
 
+_BOOL_MASK_MIN = 4096  # entries from which g * (a > 0) beats g * sign(a)
+
+
+def _relu_backward(a: np.ndarray, z: np.ndarray, g: np.ndarray) -> np.ndarray:
+    # a >= 0, so sign(a) and a > 0 are the same 0/1 mask: the float sign is cheaper on small
+    # arrays, the bool mask (a cheap compare, then numpy's casting multiply) on large ones
+    if a.size < _BOOL_MASK_MIN:
+        return g * np.sign(a)
+    return np.multiply(g, np.greater(a, 0))
+
+
 def _tanh_backward(a: np.ndarray, z: np.ndarray, g: np.ndarray) -> np.ndarray:
     # g * (1 - a^2) with one temporary: this runs for every tanh layer of every step
     t = np.multiply(a, a)
@@ -190,8 +201,7 @@ ACTIVATIONS: dict[str, Activation] = {
         "relu",
         _relu,
         lambda z: (z > 0).astype(z.dtype),
-        # a >= 0, so sign(a) is the 0/1 mask; float * bool would take numpy's slow casting path
-        backward_fn=lambda a, z, g: g * np.sign(a),
+        backward_fn=_relu_backward,
         relu_family=True,
         fn_into=_relu_into,
     ),

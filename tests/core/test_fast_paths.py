@@ -176,3 +176,13 @@ def test_evaluate_equals_a_plain_numpy_forward(output):
         expected = -np.mean(y * np.log(p) + (1 - y) * np.log(1 - p))
     assert model.evaluate(x, y) == pytest.approx(expected, rel=1e-9)
     np.testing.assert_allclose(model.predict(x)[:, 0], p if output == "sigmoid" else p[:, 0])
+
+
+@pytest.mark.parametrize("shape", [(8, 5), (64, 128)], ids=["sign-mask", "bool-mask"])
+def test_relu_backward_is_the_gradient_times_the_step_of_z(shape):
+    relu = activations.get("relu")
+    z = RNG.normal(size=shape).astype(np.float32)
+    z[0, :3] = 0.0  # the kink: Keras (and the derivative here) take 0
+    g = RNG.normal(size=shape).astype(np.float32)
+    expected = np.where(z > 0, g, np.float32(0))
+    np.testing.assert_array_equal(relu.backward(relu(z), z, g), expected)
