@@ -25,6 +25,8 @@ OFFER_RUN = "offer_run"  # a shared link's variants have no stored runs: offer t
 SHARE_TOKEN = "share_token"  # the ?c= value already applied, so it is restored only once
 LOG_Y = "log_y"  # loss chart on a log scale
 PRESET = "preset"  # key of the preset last loaded
+READER = "results_reader"  # experiments ResultsReader of the runs in RUN_IDS (None until read)
+MEMO = "memo"  # {slot: (key, value)}: the last chart data and figures built (dashboard.memo)
 
 DEFAULTS: dict[str, Any] = {
     VARIANTS: [],
@@ -41,6 +43,8 @@ DEFAULTS: dict[str, Any] = {
     SHARE_TOKEN: None,
     LOG_Y: False,
     PRESET: None,
+    READER: None,
+    MEMO: {},
 }
 
 

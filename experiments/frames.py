@@ -76,6 +76,16 @@ def normalise(frame: pd.DataFrame, dtypes: dict[str, str]) -> pd.DataFrame:
     return pd.DataFrame(out, index=frame.index)
 
 
+def sort_rows(frame: pd.DataFrame) -> pd.DataFrame:
+    """Epoch or layer rows in their documented order, with a fresh index.
+
+    The keys (run, epoch, split or layer) are unique, so the order depends only on the rows,
+    not on how they were gathered: an incremental read sorts to the same frame as a full one.
+    """
+    keys = ["run_id", "epoch", "split" if "split" in frame else "layer_index"]
+    return frame.sort_values(keys, kind="stable").reset_index(drop=True)
+
+
 @dataclass(frozen=True)
 class Results:
     """A set of runs as three tidy frames.
@@ -97,13 +107,10 @@ class Results:
     def build(cls, runs: Any, epochs: Any, layers: Any) -> Results:
         """Normalise three frames (or lists of row dicts) to the documented columns and dtypes."""
         frames = [pd.DataFrame(x) for x in (runs, epochs, layers)]
-        epochs_frame = normalise(frames[1], EPOCH_DTYPES)
-        order = ["run_id", "epoch", "split"]
-        epochs_frame = epochs_frame.sort_values(order, kind="stable").reset_index(drop=True)
-        layers_frame = normalise(frames[2], LAYER_DTYPES)
-        layers_frame = layers_frame.sort_values(["run_id", "epoch", "layer_index"], kind="stable")
         return cls(
-            normalise(frames[0], RUN_DTYPES), epochs_frame, layers_frame.reset_index(drop=True)
+            normalise(frames[0], RUN_DTYPES),
+            sort_rows(normalise(frames[1], EPOCH_DTYPES)),
+            sort_rows(normalise(frames[2], LAYER_DTYPES)),
         )
 
     def overfitting_gap(self) -> pd.DataFrame:

@@ -43,7 +43,7 @@ def _panel(i: int, label: str, matrix: pd.DataFrame, title: str, rows: int, cols
     trace = {
         "type": "heatmap",
         "z": np.where(np.isfinite(z), z, np.nan),
-        "x": list(matrix.columns),
+        "x": matrix.columns.to_numpy(),
         "y": list(matrix.index),
         "xaxis": f"x{suffix}",
         "yaxis": f"y{suffix}",

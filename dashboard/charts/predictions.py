@@ -37,9 +37,11 @@ def _contour(artifact: dict[str, Any], z: Any, name: str) -> list[dict]:
     return [
         {
             "type": "contour",
-            "x": artifact["x0"],
-            "y": artifact["x1"],
-            "z": z,
+            # arrays, not the artifact's nested lists: they travel as compact typed arrays and
+            # cost nothing to copy when Streamlit serialises the figure
+            "x": np.asarray(artifact["x0"], dtype=float),
+            "y": np.asarray(artifact["x1"], dtype=float),
+            "z": np.asarray(z, dtype=float),
             # plotly.js names only (unvalidated figures skip plotly.py's "_r" variants); its
             # RdBu runs blue (0) to red (1)
             "colorscale": "RdBu" if binary else "Viridis",

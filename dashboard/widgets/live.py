@@ -2,23 +2,40 @@
 
 from __future__ import annotations
 
+import pandas as pd
 import streamlit as st
 
 from dashboard import runtime, state
 from dashboard import transforms as tf
 from dashboard.guard import guarded
+from dashboard.memo import memo
 from dashboard.palette import color_map
 from dashboard.widgets.predictions import render_predictions
 from dashboard.widgets.result_charts import render_charts
+from experiments.reader import ResultsReader
 
 ACTIVE = ("queued", "running")
 POLL_SECONDS = 0.5
 
 
-def _progress(results, labels: dict[str, str]) -> bool:
-    """One progress bar per variant and a cancel button while it runs; True if any is active."""
+def _reader(run_ids: list[str]) -> ResultsReader:
+    """This session's reader of ``run_ids`` (a new one when the runs or the store change)."""
+    ss, store = st.session_state, runtime.store()
+    reader = ss[state.READER]
+    if reader is None or reader.run_ids != tuple(run_ids) or reader.store is not store:
+        reader = ss[state.READER] = ResultsReader(store, run_ids)
+    return reader
+
+
+def _progress_frame(results, labels: dict[str, str]) -> pd.DataFrame:
     prog = tf.progress(results.runs, results.epochs)
     prog["label"] = prog["run_id"].map(labels).fillna(prog["label"])
+    return prog
+
+
+def _progress(results, labels: dict[str, str], key: tuple) -> bool:
+    """One progress bar per variant and a cancel button while it runs; True if any is active."""
+    prog = memo("live.progress", key, lambda: _progress_frame(results, labels))
     any_active = False
     cols = st.columns(min(4, max(1, len(set(labels.values())))))
     for i, label in enumerate(dict.fromkeys(labels.values())):
@@ -38,12 +55,12 @@ def _progress(results, labels: dict[str, str]) -> bool:
 
 
 def _body(labels: dict[str, str], polling: bool) -> None:
-    results = runtime.store().results(list(labels))
-    active = _progress(results, labels)
+    version, results = _reader(list(labels)).read()
+    active = _progress(results, labels, (version, tuple(labels.items())))
     if results.epochs.empty:
         st.info("Waiting for the first epoch…")
     else:
-        render_charts(results, labels)
+        render_charts(results, labels, version)
     if polling and not active:
         # the last run finished: one full rerun registers the fragment again without polling
         st.rerun(scope="app")
@@ -54,7 +71,7 @@ def _body(labels: dict[str, str], polling: bool) -> None:
 
 def render_live(labels: dict[str, str]) -> None:
     """Show the runs in ``labels`` (run id -> variant label), polling the store while any runs."""
-    runs = runtime.store().runs_frame(run_ids=list(labels))
+    runs = _reader(list(labels)).read()[1].runs
     polling = bool(runs["status"].isin(ACTIVE).any())
     # a fragment rerun skips the page's guard, so the body carries its own
     fragment = st.fragment(run_every=POLL_SECONDS if polling else None)(_guarded_body)

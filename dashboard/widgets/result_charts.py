@@ -2,11 +2,16 @@
 
 from __future__ import annotations
 
+from collections.abc import Hashable
+from dataclasses import dataclass
+
 import pandas as pd
+import plotly.graph_objects as go
 import streamlit as st
 
 from dashboard import charts, state
 from dashboard import transforms as tf
+from dashboard.memo import memo
 from dashboard.palette import color_map
 from datasets import DATASETS
 from experiments import config_from_json
@@ -34,24 +39,64 @@ def _loss_title(runs: pd.DataFrame) -> str:
     return f"loss ({names.pop()})" if len(names) == 1 else "loss"
 
 
-def _curves(runs: pd.DataFrame, loss: pd.DataFrame, accuracy: pd.DataFrame, colors) -> None:
+@dataclass(frozen=True)
+class Shaped:
+    """What every chart of one Results snapshot is drawn from (built once per data version)."""
+
+    runs: pd.DataFrame
+    colors: dict[str, str]
+    loss: pd.DataFrame
+    accuracy: pd.DataFrame
+    table: pd.DataFrame
+    loss_title: str
+
+
+def _shape(results, labels: dict[str, str] | None) -> Shaped:
+    runs = _relabelled(results.runs, labels)
+    loss = tf.curves(results.epochs, runs, "loss")
+    accuracy = tf.curves(results.epochs, runs, "accuracy")
+    return Shaped(
+        runs,
+        color_map(tf.variant_order(runs)),
+        loss,
+        accuracy,
+        tf.results_table(runs, loss, accuracy),
+        _loss_title(runs),
+    )
+
+
+def _curves(data: Shaped, key: tuple | None) -> None:
     st.subheader("Loss")
     log_y = st.toggle("Log-scale loss", key=state.LOG_Y)
-    figure = charts.loss_figure(loss, colors, y_title=_loss_title(runs), log_y=log_y)
+    figure = memo(
+        "chart.loss",
+        None if key is None else (key, log_y),
+        lambda: charts.loss_figure(data.loss, data.colors, y_title=data.loss_title, log_y=log_y),
+    )
     st.plotly_chart(figure, theme=None, key="chart.loss")
     st.caption(
         "Seed 4) 1 and 5): dashed = training (whole training set, inference mode), solid "
         "= validation. With several seeds the line is their mean and the band min to max."
     )
-    if not accuracy.empty:
+    if not data.accuracy.empty:
         st.subheader("Accuracy")
-        figure = charts.loss_figure(accuracy, colors, y_title="accuracy (fraction correct)")
+        figure = memo(
+            "chart.accuracy",
+            key,
+            lambda: charts.loss_figure(
+                data.accuracy, data.colors, y_title="accuracy (fraction correct)"
+            ),
+        )
         st.plotly_chart(figure, theme=None, key="chart.accuracy")
 
 
-def _gap(loss: pd.DataFrame, colors: dict[str, str]) -> None:
+def _gap(data: Shaped, key: tuple | None) -> None:
     st.subheader("Overfitting gap")
-    figure = charts.gap_figure(tf.gap(loss), tf.best_epochs(loss), colors)
+    figure = memo(
+        "chart.gap",
+        key,
+        lambda: charts.gap_figure(tf.gap(data.loss), tf.best_epochs(data.loss), data.colors),
+    )
     st.plotly_chart(figure, theme=None, key="chart.gap")
     st.caption(
         "Seed 5): validation minus training loss. A growing gap is overfitting; the "
@@ -59,11 +104,16 @@ def _gap(loss: pd.DataFrame, colors: dict[str, str]) -> None:
     )
 
 
-def _gradients(runs: pd.DataFrame, layers: pd.DataFrame) -> None:
-    matrices = tf.grad_matrices(layers, runs)
+def _gradient_figure(results, runs: pd.DataFrame) -> tuple[go.Figure, dict[str, list[str]]]:
+    matrices = tf.grad_matrices(results.layers, runs)
     flags = {label: tf.grad_flags(m) for label, m in matrices.items()}
+    return charts.gradient_heatmaps(matrices, flags), flags
+
+
+def _gradients(results, data: Shaped, key: tuple | None) -> None:
+    figure, flags = memo("chart.gradients", key, lambda: _gradient_figure(results, data.runs))
     st.subheader("Gradient norm per layer (layer × epoch)")
-    st.plotly_chart(charts.gradient_heatmaps(matrices, flags), theme=None, key="chart.gradients")
+    st.plotly_chart(figure, theme=None, key="chart.gradients")
     st.caption(
         "Seed 2) 3 (3), 6) 2: log10 of each Dense kernel's gradient norm, mean over the "
         "epoch's steps; one colour scale for all variants. Dark first rows = vanishing."
@@ -82,7 +132,9 @@ def _relabelled(runs: pd.DataFrame, labels: dict[str, str] | None) -> pd.DataFra
     return runs.assign(label=runs["run_id"].map(labels))
 
 
-def render_charts(results, labels: dict[str, str] | None = None) -> None:
+def render_charts(
+    results, labels: dict[str, str] | None = None, version: Hashable | None = None
+) -> None:
     """Place every chart of the comparison.
 
     Parameters
@@ -91,25 +143,21 @@ def render_charts(results, labels: dict[str, str] | None = None) -> None:
         Snapshot of the runs.
     labels : dict of str to str, optional
         Run id to variant label, overriding the stored labels (order = variant order).
+    version : hashable, optional
+        The snapshot's version (``ResultsReader.read``): frames and figures are built once per
+        version and labels. ``None`` (an imported CSV) builds them every time.
     """
-    runs = _relabelled(results.runs, labels)
-    colors = color_map(tf.variant_order(runs))
-    loss = tf.curves(results.epochs, runs, "loss")
-    accuracy = tf.curves(results.epochs, runs, "accuracy")
+    key = None if version is None else (version, tuple((labels or {}).items()))
+    data = memo("charts.data", key, lambda: _shape(results, labels))
     left, right = st.columns(2)
     with left:
-        _curves(runs, loss, accuracy, colors)
+        _curves(data, key)
     with right:
-        _gap(loss, colors)
+        _gap(data, key)
     st.subheader("Results")
-    st.dataframe(
-        tf.results_table(runs, loss, accuracy),
-        hide_index=True,
-        key="table.results",
-        column_config=TABLE_FORMAT,
-    )
+    st.dataframe(data.table, hide_index=True, key="table.results", column_config=TABLE_FORMAT)
     st.caption(
         "Per variant (mean over seeds): losses and accuracies on the validation split, "
         "the epoch of the lowest validation loss, parameter count and training time."
     )
-    _gradients(runs, results.layers)
+    _gradients(results, data, key)
