@@ -17,7 +17,14 @@ ALLOWED = {
     "datasets": {"numpy", "pandas", "sklearn", "datasets"},
     "experiments": {"numpy", "pandas", "threadpoolctl", "core", "datasets", "experiments"},
     "dashboard": {
-        "numpy", "pandas", "plotly", "streamlit", "core", "datasets", "experiments", "dashboard",
+        "numpy",
+        "pandas",
+        "plotly",
+        "streamlit",
+        "core",
+        "datasets",
+        "experiments",
+        "dashboard",
     },
 }
 
