@@ -89,19 +89,22 @@ def grad_matrices(layers: pd.DataFrame, runs: pd.DataFrame) -> dict[str, pd.Data
         epochs as columns. Zero norms give ``-inf``, kept so the caller can flag them.
     """
     df = _with_label(layers, runs)
-    df = df[df["grad_norm_mean"].notna()]
+    # Layers without a kernel (activation, dropout, normalization) have no norm at all; a Dense
+    # layer's NaN norm in a diverged epoch is kept, so the flags can name it.
+    has_kernel = df.groupby(["label", "layer_index"])["grad_norm_mean"].transform("count") > 0
+    df = df[has_kernel]
     with np.errstate(divide="ignore", invalid="ignore"):
         log10 = np.log10(df["grad_norm_mean"].to_numpy(dtype=float))
     df = df.assign(log10=log10)
     keys = ["label", "layer_index", "layer_name", "epoch"]
-    mean = df.groupby(keys, sort=True)["log10"].mean().unstack("epoch")
-    out = {}
-    for label in variant_order(runs):
-        if label in mean.index.get_level_values("label"):
-            out[label] = mean.xs(label, level="label").droplevel("layer_index")
-        else:
-            out[label] = pd.DataFrame()
-    return out
+    mean = df.groupby(keys, sort=True)["log10"].mean()
+    # Unstacked per variant: a variant still training has fewer epochs than the others, and
+    # the epochs it has not reached are no part of its matrix (not NaN norms to flag).
+    per_label = {
+        label: part.droplevel(["label", "layer_index"]).unstack("epoch")
+        for label, part in mean.groupby(level="label", sort=False)
+    }
+    return {label: per_label.get(label, pd.DataFrame()) for label in variant_order(runs)}
 
 
 def grad_matrix(layers: pd.DataFrame, runs: pd.DataFrame, label: str) -> pd.DataFrame:

@@ -57,7 +57,9 @@ def _panel(i: int, label: str, matrix: pd.DataFrame, title: str, rows: int, cols
     }
     y_title = "layer (input → output)" if i % cols == 0 else ""
     axes = {
-        f"xaxis{suffix}": {"domain": x_domain, "anchor": f"y{suffix}", "title": {"text": "epoch"}},
+        # one epoch axis for all panels (zoom one, zoom all), also while some still train
+        f"xaxis{suffix}": {"domain": x_domain, "anchor": f"y{suffix}", "title": {"text": "epoch"},
+                           **({"matches": "x"} if i else {})},
         f"yaxis{suffix}": {"domain": y_domain, "anchor": f"x{suffix}", "autorange": "reversed",
                            "title": {"text": y_title}},
     }  # fmt: skip

@@ -105,6 +105,8 @@ def test_heatmaps_share_one_colour_scale() -> None:
     # one panel each, side by side, neither overlapping the other
     assert [t.xaxis for t in heatmaps] == ["x", "x2"]
     assert fig.layout.xaxis.domain[1] < fig.layout.xaxis2.domain[0]
+    # one epoch axis: a variant still training lines up with the others
+    assert (fig.layout.xaxis.matches, fig.layout.xaxis2.matches) == (None, "x")
     # the scale spans both variants: A's -6 up to B's 0
     assert (fig.layout.coloraxis.cmin, fig.layout.coloraxis.cmax) == (-6.0, 0.0)
     titles = [a.text for a in fig.layout.annotations]

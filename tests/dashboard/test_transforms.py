@@ -64,6 +64,27 @@ def test_grad_matrix_is_log10_geometric_mean_over_seeds() -> None:
     assert matrix.loc["dense_1", 2] == pytest.approx(-2.0)
 
 
+def test_grad_matrix_of_a_variant_still_training_has_only_its_own_epochs() -> None:
+    # B has reached epoch 2 of 3 while A is done: B's matrix must not invent NaN epochs (the
+    # live page once flagged every variant behind the leader as having non-finite gradients)
+    layers = make_layers()
+    extra = layers[layers.run_id.isin(["a0", "a1"]) & (layers.epoch == 2)].assign(epoch=3)
+    matrices = tf.grad_matrices(pd.concat([layers, extra], ignore_index=True), make_runs())
+    assert list(matrices["A"].columns) == [1, 2, 3]
+    assert list(matrices["B"].columns) == [1, 2]
+    assert tf.grad_flags(matrices["B"]) == []
+
+
+def test_grad_matrix_keeps_a_nan_norm_of_a_dense_layer_and_flags_it() -> None:
+    layers = make_layers()
+    blown = (layers.run_id == "b0") & (layers.epoch == 2) & (layers.layer_name == "dense")
+    layers.loc[blown, "grad_norm_mean"] = math.nan
+    matrix = tf.grad_matrix(layers, make_runs(), "B")
+    assert list(matrix.index) == ["dense", "dense_1"]
+    assert math.isnan(matrix.loc["dense", 2])
+    assert "non-finite gradient norms (NaN or inf)" in tf.grad_flags(matrix)
+
+
 def test_grad_flags_vanishing_only_below_the_ratio() -> None:
     runs, layers = make_runs(), make_layers()
     flags_a = tf.grad_flags(tf.grad_matrix(layers, runs, "A"))
