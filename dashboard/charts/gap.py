@@ -5,7 +5,7 @@ from __future__ import annotations
 import pandas as pd
 import plotly.graph_objects as go
 
-from dashboard.charts.style import base_layout, figure, focus_y, hline
+from dashboard.charts.style import base_layout, figure, fixed_margins, focus_y, hline
 
 
 def _marks(part: pd.DataFrame, best: pd.DataFrame, label: str, color: str) -> dict:
@@ -62,6 +62,8 @@ def gap_figure(gap: pd.DataFrame, best: pd.DataFrame, colors: dict[str, str]) ->
             }
         )
         traces.append(_marks(part, best, label, color))
-    layout = base_layout(x_title="epoch", y_title="validation − training loss", shapes=[hline(0)])
+    layout = fixed_margins(
+        base_layout(x_title="epoch", y_title="validation − training loss", shapes=[hline(0)])
+    )
     focus_y(layout, gap["gap"].to_numpy(dtype=float))
     return figure(traces, layout)

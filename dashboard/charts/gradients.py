@@ -8,7 +8,7 @@ import numpy as np
 import pandas as pd
 import plotly.graph_objects as go
 
-from dashboard.charts.style import FONT_SIZE, TEMPLATE, figure
+from dashboard.charts.style import FONT_SIZE, TEMPLATE, figure, fixed_margins
 
 COLUMNS = 4
 GAP = 0.05  # space between panels, as a fraction of the plotting area
@@ -32,8 +32,9 @@ def _domain(index: int, count: int, gap: float) -> list[float]:
     return [start, start + width]
 
 
-def _panel(i: int, label: str, matrix: pd.DataFrame, title: str, rows: int, cols: int):
-    """Trace, axis layouts and title annotation of panel ``i`` (row-major, top row first)."""
+def _panel(i: int, label: str, matrix: pd.DataFrame, title: str, rows: int, cols: int, names: bool):
+    """Trace, axis layouts and title annotation of panel ``i`` (row-major, top row first);
+    ``names``: whether its layer names are shown (else only the first column's are)."""
     suffix = "" if i == 0 else str(i + 1)
     x_domain = _domain(i % cols, cols, GAP)
     y_domain = _domain(rows - 1 - i // cols, rows, GAP * 3)
@@ -61,7 +62,7 @@ def _panel(i: int, label: str, matrix: pd.DataFrame, title: str, rows: int, cols
         f"xaxis{suffix}": {"domain": x_domain, "anchor": f"y{suffix}", "title": {"text": "epoch"},
                            **({"matches": "x"} if i else {})},
         f"yaxis{suffix}": {"domain": y_domain, "anchor": f"x{suffix}", "autorange": "reversed",
-                           "title": {"text": y_title}},
+                           "title": {"text": y_title}, "showticklabels": names or i % cols == 0},
     }  # fmt: skip
     note = {"text": title, "x": sum(x_domain) / 2, "y": y_domain[1], "xref": "paper",
             "yref": "paper", "xanchor": "center", "yanchor": "bottom",
@@ -74,9 +75,9 @@ def _layout(rows: int, zmin: float, zmax: float) -> dict:
         "template": TEMPLATE,
         "font": {"size": FONT_SIZE},
         "height": PANEL_HEIGHT * rows + 60,
-        "margin": {"l": 60, "r": 20, "t": 50, "b": 50},
         "coloraxis": {"colorscale": "Viridis", "cmin": zmin, "cmax": zmax,
-                      "colorbar": {"title": {"text": "log10 ‖∂L/∂W‖"}}},
+                      "colorbar": {"title": {"text": "log10 ‖∂L/∂W‖", "side": "right"},
+                                   "thickness": 16}},
     }  # fmt: skip
 
 
@@ -103,13 +104,16 @@ def gradient_heatmaps(
     cols = min(COLUMNS, max(1, len(labels)))
     rows = max(1, math.ceil(len(labels) / cols))
     zmin, zmax = _shared_range(matrices)
+    # the same layers in every panel: their names once per row, not squeezed between panels
+    same = len({tuple(m.index) for m in matrices.values()}) == 1
     traces, notes = [], []
     layout = _layout(rows, zmin, zmax)
     for i, label in enumerate(labels):
         title = f"⚠ {label}" if flags.get(label) else label
-        trace, axes, note = _panel(i, label, matrices[label], title, rows, cols)
+        trace, axes, note = _panel(i, label, matrices[label], title, rows, cols, not same)
         traces.append(trace)
         layout.update(axes)
         notes.append(note)
     layout["annotations"] = notes
-    return figure(traces, layout)
+    # room for the layer names and axis title on the left, the colour bar on the right
+    return figure(traces, fixed_margins(layout, l=115, r=110, t=40))

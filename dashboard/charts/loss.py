@@ -5,7 +5,7 @@ from __future__ import annotations
 import pandas as pd
 import plotly.graph_objects as go
 
-from dashboard.charts.style import base_layout, figure, focus_y
+from dashboard.charts.style import base_layout, figure, fixed_margins, focus_y
 from dashboard.palette import with_alpha
 
 SPLITS = {"train": ("training", "dash"), "val": ("validation", "solid")}
@@ -87,7 +87,7 @@ def loss_figure(
             if part["n"].max() > 1:
                 traces += _band(part, color, label)
             traces.append(_line(part, label, split, color, y_title))
-    layout = base_layout(x_title="epoch", y_title=y_title)
+    layout = fixed_margins(base_layout(x_title="epoch", y_title=y_title))
     layout["yaxis"]["type"] = "log" if log_y else "linear"
     if not log_y:
         focus_y(layout, curve["mean"].to_numpy(dtype=float))

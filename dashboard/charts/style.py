@@ -45,6 +45,24 @@ def base_layout(*, x_title: str, y_title: str, height: int = 420, **extra: Any) 
     }
 
 
+# Streamlit draws a changed chart from scratch (a new plot each time, twice a second while runs
+# train), and plotly's automatic margins measure every tick label and legend entry and then draw
+# again: a third of each draw. The comparison's charts get fixed margins instead and no legend of
+# their own: one legend above them gives every variant's colour.
+FIXED_MARGIN = {"l": 80, "r": 20, "t": 30, "b": 55, "autoexpand": False}
+
+
+def fixed_margins(layout: dict, **margin: int) -> dict:
+    """``layout`` (changed in place and returned) with fixed margins, ``FIXED_MARGIN`` updated by
+    ``margin``, no legend and no automatic axis margins."""
+    layout["margin"] = {**FIXED_MARGIN, **margin}
+    layout["showlegend"] = False
+    for key, axis in layout.items():
+        if key.startswith(("xaxis", "yaxis")):
+            axis["automargin"] = False
+    return layout
+
+
 def figure(traces: list[dict], layout: dict) -> go.Figure:
     """A figure from trace and layout dicts, without plotly's validation (see module doc)."""
     return go.Figure(data=traces, layout=layout, _validate=False)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import html
 from collections.abc import Hashable
 from dataclasses import dataclass
 
@@ -63,6 +64,16 @@ def _shape(results, labels: dict[str, str] | None) -> Shaped:
         tf.results_table(runs, loss, accuracy),
         _loss_title(runs),
     )
+
+
+def _legend(colors: dict[str, str]) -> None:
+    """One legend for every chart below (they carry none: see ``charts.style.fixed_margins``)."""
+    chips = "".join(
+        f'<span style="white-space:nowrap;margin-right:1.4em">'
+        f'<span style="color:{color};font-size:1.3em">■</span>&nbsp;{html.escape(label)}</span> '
+        for label, color in colors.items()
+    )
+    st.html(f'<div data-testid="variantLegend" style="font-size:1.05rem">{chips}</div>')
 
 
 def _curves(data: Shaped, key: tuple | None) -> None:
@@ -149,6 +160,7 @@ def render_charts(
     """
     key = None if version is None else (version, tuple((labels or {}).items()))
     data = memo("charts.data", key, lambda: _shape(results, labels))
+    _legend(data.colors)
     left, right = st.columns(2)
     with left:
         _curves(data, key)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import io
 import os
+import re
 import time
 
 import pandas as pd
@@ -95,6 +96,12 @@ def test_a_small_comparison_runs_to_completion_and_exports() -> None:
                      "relu · validation"]  # fmt: skip
     assert any(t.get("type") == "heatmap" for f in figures(at) for t in traces(f))
     assert any("best epoch" in str(t.get("name")) for f in figures(at) for t in traces(f))
+    # the charts' one legend: each variant in its line colour
+    legend = next(h.proto.body for h in at.get("html") if "variantLegend" in h.proto.body)
+    chips = re.findall(r"color:(#[0-9A-Fa-f]{6})[^>]*>■</span>&nbsp;([^<]+)</span>", legend)
+    assert [(label, color) for color, label in chips] == list(
+        dict.fromkeys((t["name"].split(" · ")[0], t["line"]["color"]) for t in traces(loss))
+    )
     from dashboard.widgets.share_export import _csv
 
     csv = pd.read_csv(io.StringIO(_csv(run_ids)))

@@ -41,6 +41,23 @@ def test_loss_figure_has_train_and_val_per_variant(curve: pd.DataFrame) -> None:
     assert fig.layout.yaxis.title.text == "loss (cross-entropy)"
 
 
+def test_comparison_charts_have_fixed_margins_and_no_legend(curve: pd.DataFrame) -> None:
+    # automatic margins cost a third of every live redraw; the page draws one shared legend
+    layers, runs = make_layers(), make_runs()
+    figures = [
+        charts.loss_figure(curve, color_map(["A", "B"])),
+        charts.gap_figure(tf.gap(curve), tf.best_epochs(curve), color_map(["A", "B"])),
+        charts.gradient_heatmaps({lb: tf.grad_matrix(layers, runs, lb) for lb in ("A", "B")}),
+    ]
+    for fig in figures:
+        assert fig.layout.margin.autoexpand is False
+        assert fig.layout.showlegend is False
+        axes = [fig.layout[k] for k in fig.to_dict()["layout"] if k.startswith(("xaxis", "yaxis"))]
+        assert len(axes) >= 2 and all(axis.automargin is False for axis in axes)
+    # the heatmaps keep room for the colour bar on the right
+    assert figures[2].layout.margin.r >= 100
+
+
 def test_loss_figure_bands_only_for_several_seeds(curve: pd.DataFrame) -> None:
     fig = charts.loss_figure(curve, color_map(["A", "B"]))
     bands = [t for t in fig.data if t.hoverinfo == "skip"]
@@ -105,6 +122,10 @@ def test_heatmaps_share_one_colour_scale() -> None:
     # one panel each, side by side, neither overlapping the other
     assert [t.xaxis for t in heatmaps] == ["x", "x2"]
     assert fig.layout.xaxis.domain[1] < fig.layout.xaxis2.domain[0]
+    # the same layers in both panels: named once, on the left
+    assert (fig.layout.yaxis.showticklabels, fig.layout.yaxis2.showticklabels) == (True, False)
+    deeper = {**matrices, "B": pd.concat([matrices["B"], matrices["B"].rename(lambda n: n + "x")])}
+    assert charts.gradient_heatmaps(deeper).layout.yaxis2.showticklabels is True
     # one epoch axis: a variant still training lines up with the others
     assert (fig.layout.xaxis.matches, fig.layout.xaxis2.matches) == (None, "x")
     # the scale spans both variants: A's -6 up to B's 0
