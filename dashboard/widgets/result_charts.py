@@ -76,9 +76,8 @@ def _legend(colors: dict[str, str]) -> None:
     st.html(f'<div data-testid="variantLegend" style="font-size:1.05rem">{chips}</div>')
 
 
-def _curves(data: Shaped, key: tuple | None) -> None:
+def _curves(data: Shaped, key: tuple | None, log_y: bool) -> None:
     st.subheader("Loss")
-    log_y = st.toggle("Log-scale loss", key=state.LOG_Y)
     figure = memo(
         "chart.loss",
         None if key is None else (key, log_y),
@@ -160,10 +159,15 @@ def render_charts(
     """
     key = None if version is None else (version, tuple((labels or {}).items()))
     data = memo("charts.data", key, lambda: _shape(results, labels))
-    _legend(data.colors)
+    # the toggle sits above both columns, so the loss and gap charts start level
+    legend, toggle = st.columns([4, 1], vertical_alignment="center")
+    with legend:
+        _legend(data.colors)
+    with toggle:
+        log_y = st.toggle("Log-scale loss", key=state.LOG_Y)
     left, right = st.columns(2)
     with left:
-        _curves(data, key)
+        _curves(data, key, log_y)
     with right:
         _gap(data, key)
     st.subheader("Results")
