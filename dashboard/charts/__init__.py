@@ -1,6 +1,7 @@
 """Pure chart builders: tidy frames in, ``plotly.graph_objects.Figure`` out (no Streamlit)."""
 
 from dashboard.charts.activation import activation_figure
+from dashboard.charts.data_preview import data_figure
 from dashboard.charts.gap import gap_figure
 from dashboard.charts.gradients import gradient_heatmaps
 from dashboard.charts.loss import loss_figure
@@ -9,6 +10,7 @@ from dashboard.charts.predictions import boundary_figure, prediction_figure
 __all__ = [
     "activation_figure",
     "boundary_figure",
+    "data_figure",
     "gap_figure",
     "gradient_heatmaps",
     "loss_figure",

@@ -8,6 +8,7 @@ import streamlit as st
 
 from dashboard import actions, comparison, runtime, share, state
 from dashboard.widgets.comparison_form import render_form
+from dashboard.widgets.data_preview import render_data_preview
 from dashboard.widgets.live import render_imported, render_live
 from dashboard.widgets.model_code import render_model_code
 from dashboard.widgets.setup_bar import render_manage, render_presets
@@ -98,6 +99,7 @@ def _results() -> None:
         render_live(dict(ss[state.RUN_IDS]))
     else:
         st.info("Press **▶ Run** to train every variant in the background.")
+        render_data_preview(ss[state.DATA])
 
 
 def render() -> None:

@@ -40,6 +40,22 @@ def test_first_visit_shows_the_first_lesson() -> None:
     at = open_page()
     assert not at.exception
     assert _labels(at) == [label for label, _ in PRESETS[0].variants]
+    # before any run: the shared data, as the networks will see it
+    (data,) = figures(at)
+    names = {t["name"] for t in traces(data)}
+    assert {"class 0 · training", "class 1 · validation"} <= names
+
+
+def test_the_data_preview_follows_the_data_settings_and_skips_invalid_ones() -> None:
+    at = open_page()
+    counts = [len(traces(f)[0]["x"]) + len(traces(f)[1]["x"]) for f in figures(at)]
+    inputs(at, "Training fraction")[0].set_value(0.5)
+    click(at, "Apply")
+    fewer = [len(traces(f)[0]["x"]) + len(traces(f)[1]["x"]) for f in figures(at)]
+    assert fewer[0] < counts[0]
+    inputs(at, "Noise")[0].set_value(3.0)  # above two moons' maximum: the form names it
+    click(at, "Apply")
+    assert not at.exception and not figures(at)
 
 
 @pytest.mark.parametrize("preset", PRESETS, ids=lambda p: p.key)

@@ -10,6 +10,7 @@ import pytest
 from dashboard import charts
 from dashboard import transforms as tf
 from dashboard.palette import PALETTE, color_map
+from experiments.data import ArrayData
 from tests.dashboard.frames import make_epochs, make_layers, make_runs
 
 
@@ -175,3 +176,37 @@ def test_focus_range_leaves_healthy_curves_to_autorange() -> None:
     blown = np.append(decaying, 3e12)
     low, high = focus_range(blown)
     assert low < decaying.min() and decaying.max() < high < 3
+
+
+def _arrays(n_features: int, n_classes: int) -> ArrayData:
+    """Hand-made splits: 5 training and 3 validation rows."""
+    rng = np.random.default_rng(0)
+    y_train = np.array([0, 1, 1, 0, 1]) if n_classes else rng.standard_normal((5, 1))
+    y_val = np.array([1, 0, 0]) if n_classes else rng.standard_normal((3, 1))
+    return ArrayData(
+        "toy", "classification" if n_classes else "regression", n_classes,
+        rng.standard_normal((5, n_features)), y_train, rng.standard_normal((3, n_features)), y_val,
+    )  # fmt: skip
+
+
+def test_data_figure_draws_2d_points_per_class_and_split() -> None:
+    data = _arrays(2, 2)
+    fig = charts.data_figure(data)
+    names = [t.name for t in fig.data]
+    assert names == ["class 0 · training", "class 1 · training", "class 0 · validation",
+                     "class 1 · validation"]  # fmt: skip
+    np.testing.assert_array_equal(fig.data[1].x, data.x_train[[1, 2, 4], 0])
+    np.testing.assert_array_equal(fig.data[2].y, data.x_val[[1, 2], 1])
+    # validation points hollow, in the same shape per class
+    assert (fig.data[0].marker.symbol, fig.data[2].marker.symbol) == ("circle", "circle-open")
+
+
+def test_data_figure_without_two_features_counts_or_histograms() -> None:
+    counts = charts.data_figure(_arrays(4, 3))
+    assert [t.type for t in counts.data] == ["bar", "bar"]
+    np.testing.assert_array_equal(counts.data[0].y, [2, 3, 0])  # class 2 has no example
+    np.testing.assert_array_equal(counts.data[1].y, [2, 1, 0])
+    regression = _arrays(1, 0)
+    curve = charts.data_figure(regression)
+    np.testing.assert_array_equal(curve.data[0].y, regression.y_train.ravel())
+    assert [t.type for t in charts.data_figure(_arrays(3, 0)).data] == ["histogram"] * 2
