@@ -27,6 +27,7 @@ LOG_Y = "log_y"  # loss chart on a log scale
 PRESET = "preset"  # key of the preset last loaded
 READER = "results_reader"  # experiments ResultsReader of the runs in RUN_IDS (None until read)
 MEMO = "memo"  # {slot: (key, value)}: the last chart data and figures built (dashboard.memo)
+JUST_STARTED = "just_started"  # runs were submitted: the next script run waits for an epoch
 
 DEFAULTS: dict[str, Any] = {
     VARIANTS: [],
@@ -45,6 +46,7 @@ DEFAULTS: dict[str, Any] = {
     PRESET: None,
     READER: None,
     MEMO: {},
+    JUST_STARTED: False,
 }
 
 

@@ -29,6 +29,7 @@ def start_runs(configs: list[ExperimentConfig]) -> None:
     by_label = runs.groupby("label", sort=False)["run_id"].apply(list).to_dict()
     ss[state.RUN_IDS] = {rid: label for label in labels for rid in by_label.get(label, [])}
     ss[state.IMPORTED], ss[state.OFFER_RUN], ss[state.NOTICE] = None, False, None
+    ss[state.JUST_STARTED] = True
 
 
 def _restore_from_link() -> None:

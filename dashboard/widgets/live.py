@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import time
+
 import pandas as pd
 import streamlit as st
 
@@ -16,6 +18,7 @@ from experiments.reader import ResultsReader
 
 ACTIVE = ("queued", "running")
 POLL_SECONDS = 0.5
+FIRST_EPOCH_WAIT = 0.5  # seconds a script run waits for the first epoch of new runs
 
 
 def _reader(run_ids: list[str]) -> ResultsReader:
@@ -54,8 +57,30 @@ def _progress(results, labels: dict[str, str], key: tuple) -> bool:
     return any_active
 
 
+def _read(reader: ResultsReader) -> tuple:
+    """The reader's snapshot; right after Run, the first one with an epoch (within
+    ``FIRST_EPOCH_WAIT``).
+
+    The first epoch is typically 20-300 ms away then: waiting for it shows it in this script run
+    instead of at the first poll, which the browser fires 0.5 s (busy drawing the new page, up
+    to a second) after this run ends. Only then: runs queued behind others must not slow every
+    rerun.
+    """
+    version, results = reader.read()
+    if not st.session_state[state.JUST_STARTED]:
+        return version, results
+    st.session_state[state.JUST_STARTED] = False
+    deadline = time.monotonic() + FIRST_EPOCH_WAIT
+    while results.epochs.empty and results.runs["status"].isin(ACTIVE).any():
+        if time.monotonic() >= deadline:
+            break
+        time.sleep(0.02)
+        version, results = reader.read()
+    return version, results
+
+
 def _body(labels: dict[str, str], polling: bool) -> None:
-    version, results = _reader(list(labels)).read()
+    version, results = _read(_reader(list(labels)))
     active = _progress(results, labels, (version, tuple(labels.items())))
     if results.epochs.empty:
         st.info("Waiting for the first epoch…")

@@ -11,6 +11,7 @@ import pandas as pd
 import pytest
 
 from dashboard import runtime, share, state
+from dashboard.widgets import live
 from experiments.presets import PRESETS, PRESETS_BY_KEY
 from tests.dashboard.apptest_support import click, figures, inputs, open_page, traces
 
@@ -124,6 +125,21 @@ def test_a_small_comparison_runs_to_completion_and_exports() -> None:
     # one row per run x epoch x split
     assert len(csv) == 2 * 3 * 2
     assert set(csv["label"]) == {"sigmoid", "relu"}
+
+
+def test_the_script_run_after_run_waits_for_the_first_epoch(monkeypatch) -> None:
+    # generous, so a slow machine cannot make this flaky; the page waits half a second
+    monkeypatch.setattr(live, "FIRST_EPOCH_WAIT", 60.0)
+    at = open_page()
+    for widget in inputs(at, "Epochs"):
+        widget.set_value(1000)  # still training when the first epoch is shown
+    click(at, "▶ Run")
+    assert not at.exception
+    assert not any("Waiting for the first epoch" in i.value for i in at.info)
+    names = {t["name"] for f in figures(at) for t in traces(f)}
+    assert names & {f"{label} · validation" for label in _labels(at)}
+    # only that one script run waits: later ones (the live polls) read and go on
+    assert at.session_state[state.JUST_STARTED] is False
 
 
 def test_share_link_restores_variants_and_stored_runs() -> None:
