@@ -12,6 +12,7 @@ from typing import Any
 import streamlit as st
 
 from dashboard import charts, comparison
+from datasets import DATASETS
 from experiments import ConfigError, config_from_dict, validate
 from experiments.data import load_arrays
 
@@ -25,10 +26,21 @@ def render_data_preview(data_settings: dict[str, Any]) -> None:
     except ConfigError:
         return
     data = load_arrays(config)  # cached per data settings, and the runner reuses it on Run
+    info = DATASETS[config.dataset]
     st.subheader("The data")
-    st.plotly_chart(charts.data_figure(data), theme=None, key="chart.data")
-    st.caption(
-        f"Seed 5): {data.name}, {len(data.x_train)} training examples (black) and "
-        f"{len(data.x_val)} validation examples (grey), scaled as the networks see them; every "
-        "variant gets this split. Fewer or noisier training examples make overfitting easier."
-    )
+    chart, facts = st.columns([3, 2], vertical_alignment="center")
+    with chart:
+        st.plotly_chart(charts.data_figure(data), theme=None, key="chart.data")
+    with facts:
+        kind = f"{data.n_classes} classes" if data.n_classes else "regression"
+        noise = f"; noise {config.noise:g} ({info.noise_meaning})" if info.has_noise else ""
+        st.markdown(
+            f"**{info.title}**: {info.description}\n\n"
+            f"- {len(data.x_train)} training examples (black), {len(data.x_val)} validation "
+            f"examples (grey)\n- {data.n_features} features, {kind}{noise}\n"
+            "- every variant trains on exactly this split, scaled as shown"
+        )
+        st.caption(
+            "Seed 5): fewer or noisier training examples make overfitting easier; the "
+            "overfitting gap shows it once the variants run."
+        )
