@@ -73,7 +73,8 @@ def _legend(colors: dict[str, str]) -> None:
         f'<span style="color:{color};font-size:1.3em">■</span>&nbsp;{html.escape(label)}</span> '
         for label, color in colors.items()
     )
-    st.html(f'<div data-testid="variantLegend" style="font-size:1.05rem">{chips}</div>')
+    key = '<span style="color:#666">loss and accuracy: solid = validation, dashed = training</span>'
+    st.html(f'<div data-testid="variantLegend" style="font-size:1.05rem">{chips}{key}</div>')
 
 
 def _curves(data: Shaped, key: tuple | None, log_y: bool) -> None:
