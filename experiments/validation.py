@@ -80,6 +80,9 @@ def _check_data(config: ExperimentConfig) -> None:
         _number(config, "noise", 0.0, info.max_noise)
     _number(config, "train_fraction", 0.0, 1.0, open_low=True)
     _number(config, "label_noise", 0.0, 0.5)
+    if config.label_noise and info.task == "regression":
+        raise _fail("label_noise", config.label_noise, f"0 for the regression dataset "
+                    f"{config.dataset!r} (only class labels can be flipped)")  # fmt: skip
     _number(config, "data_seed", 0, 2**31 - 1, integer=True)
 
 

@@ -19,6 +19,7 @@ BAD_VALUES = [
     ("train_fraction", 0.0, "(0.0, 1.0]"),
     ("train_fraction", 1.5, "(0.0, 1.0]"),
     ("label_noise", 0.6, "[0.0, 0.5]"),
+    ("label_noise", 0.1, "0 for the regression dataset 'sine'"),  # caught here, not at load
     ("data_seed", -1, "an integer"),
     ("hidden_layers", (4,) * 11, "at most 10"),
     ("hidden_layers", (4, 0), "[1, 512]"),
@@ -61,7 +62,10 @@ BAD_VALUES = [
 
 @pytest.mark.parametrize(("field", "value", "accepted"), BAD_VALUES)
 def test_error_names_field_value_and_accepted(field: str, value: object, accepted: str) -> None:
-    extra = {"dataset": "iris"} if (field, value) == ("n_samples", 200) else {}
+    extra = {
+        ("n_samples", 200): {"dataset": "iris"},
+        ("label_noise", 0.1): {"dataset": "sine", "noise": 0.1},
+    }.get((field, value), {})
     with pytest.raises(ConfigError) as info:
         validate(ExperimentConfig(**{field: value, **extra}))
     message = str(info.value)
