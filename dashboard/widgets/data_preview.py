@@ -25,7 +25,11 @@ def render_data_preview(data_settings: dict[str, Any]) -> None:
         validate(config)
     except ConfigError:
         return
-    data = load_arrays(config)  # cached per data settings, and the runner reuses it on Run
+    try:
+        data = load_arrays(config)  # cached per data settings, and the runner reuses it on Run
+    except ValueError as error:  # datasets.DatasetError: settings only the loader can refuse
+        st.warning(f"The data cannot be prepared with these settings: {error}")
+        return
     info = DATASETS[config.dataset]
     st.subheader("The data")
     chart, facts = st.columns([3, 2], vertical_alignment="center")

@@ -11,7 +11,8 @@ import pandas as pd
 import pytest
 
 from dashboard import runtime, share, state
-from dashboard.widgets import live
+from dashboard.widgets import data_preview, live
+from datasets.errors import DatasetError
 from experiments.presets import PRESETS, PRESETS_BY_KEY
 from tests.dashboard.apptest_support import click, figures, inputs, open_page, traces
 
@@ -125,6 +126,16 @@ def test_a_small_comparison_runs_to_completion_and_exports() -> None:
     # one row per run x epoch x split
     assert len(csv) == 2 * 3 * 2
     assert set(csv["label"]) == {"sigmoid", "relu"}
+
+
+def test_data_the_loader_refuses_gives_a_message_not_a_traceback(monkeypatch) -> None:
+    def refuse(config):
+        raise DatasetError("n_samples: too few rows per class. Received: 30")
+
+    monkeypatch.setattr(data_preview, "load_arrays", refuse)
+    at = open_page()
+    assert not at.exception
+    assert any("too few rows per class" in w.value for w in at.warning)
 
 
 def test_the_script_run_after_run_waits_for_the_first_epoch(monkeypatch) -> None:
