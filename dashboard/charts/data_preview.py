@@ -26,11 +26,12 @@ def _scatter(x: np.ndarray, y: np.ndarray, name: str, split: str, symbol: str) -
 def _points(data) -> tuple[list[dict], dict]:
     """2-D classification: each class's points, filled for training, hollow for validation."""
     traces = []
+    classes = np.unique(np.concatenate([data.y_train, data.y_val]))
     for split, x, y in (
         ("training", data.x_train, data.y_train),
         ("validation", data.x_val, data.y_val),
     ):
-        for k, cls in enumerate(np.unique(np.concatenate([data.y_train, data.y_val]))):
+        for k, cls in enumerate(classes):
             symbol = SYMBOLS[k % len(SYMBOLS)] + ("" if split == "training" else "-open")
             sel = y == cls
             traces.append(_scatter(x[sel, 0], x[sel, 1], f"class {cls}", split, symbol))
