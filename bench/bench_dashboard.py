@@ -46,9 +46,10 @@ LIVE_SAMPLES = 5000  # two moons' maximum: ~10x longer epochs, so the runs outla
 RUNNING_JS = "() => document.body.innerText.includes('epochs · running')"
 # A curve's trace exists only once its variant has a point, so names suffice (and stay cheap:
 # heavy polling would slow the very page being measured).
-PLOTS_JS = """() => Array.from(document.querySelectorAll('.js-plotly-plot')).map(el => ({
-    names: (el.data || []).map(t => String(t.name)),
-    ytype: ((el.layout || {}).yaxis || {}).type}))"""
+PLOTS_JS = """() => Array.from(document.querySelectorAll('.js-plotly-plot')).map(el => {
+    const y = (el.layout || {}).yaxis || {};
+    return {names: (el.data || []).map(t => String(t.name)), ytype: y.type,
+            ytitle: String((y.title || {}).text ?? y.title ?? '')}; })"""
 STATE_JS = """() => document.querySelector('[data-testid="stApp"]')
     ?.getAttribute('data-test-script-state')"""
 
@@ -61,12 +62,12 @@ def comparison(tag: str, epochs: int, names=ACTIVATIONS, **kw) -> list[tuple[str
     ]
 
 
-def start_server(store: Path) -> tuple[subprocess.Popen, str]:
-    """``streamlit run app.py`` headless on a free port; returns the process and its URL."""
+def start_server(store: Path, script: str = "app.py") -> tuple[subprocess.Popen, str]:
+    """``streamlit run <script>`` headless on a free port; returns the process and its URL."""
     with socket.socket() as sock:
         sock.bind(("127.0.0.1", 0))
         port = sock.getsockname()[1]
-    cmd = [sys.executable, "-m", "streamlit", "run", "app.py", "--server.headless", "true",
+    cmd = [sys.executable, "-m", "streamlit", "run", script, "--server.headless", "true",
            "--server.address", "127.0.0.1", "--server.port", str(port),
            "--browser.gatherUsageStats", "false"]  # fmt: skip
     env = {**os.environ, "GRADLAB_STORE": str(store)}
@@ -88,48 +89,70 @@ def start_server(store: Path) -> tuple[subprocess.Popen, str]:
     raise RuntimeError("the server did not become healthy")
 
 
-# Counts the script runs that finish, so a rerun ends at the first finish after its input. While
-# workers train the polls keep the page "running" without a break: there only the visible result
-# (the loss chart's new axis type) can end a measure, and a full rerun has none to wait for.
-COUNT_FINISHED_JS = """() => { window.__finished = 0;
-    const app = document.querySelector('[data-testid="stApp"]');
-    new MutationObserver(() => { if (app.getAttribute('data-test-script-state') === 'notRunning')
-        window.__finished += 1; }).observe(app, {attributeFilter: ['data-test-script-state']}); }"""
+# The input's time as the page saw it: ``timeStamp`` is when the browser received the click, so a
+# busy page's delay in handling it counts; the checks Playwright runs before clicking (scrolling,
+# waiting for the element to settle), which no person waits for, do not.
+ARM_JS = """() => { window.__input = null; document.addEventListener('click',
+    e => { window.__input = e.timeStamp; }, {capture: true, once: true}); }"""
+# Installed before the page's scripts: on the page's clock, when each websocket frame leaves and
+# when each "script finished" message arrives (a ForwardMsg with field 6, a varint: read from
+# the top-level protobuf fields). The app's "running" attribute cannot tell: React sets it once
+# when a short run starts and ends within one render.
+WIRE_JS = """(() => { window.__sends = []; window.__finishes = [];
+  const Native = window.WebSocket, send = Native.prototype.send;
+  Native.prototype.send = function (...args) { window.__sends.push(performance.now());
+    return send.apply(this, args); };
+  const varint = (b, i) => { let v = 0, s = 0, x;
+    do { x = b[i++]; v += (x & 0x7f) * 2 ** s; s += 7; } while (x & 0x80); return [v, i]; };
+  const finished = b => { let i = 0, tag, n;
+    while (i < b.length) { [tag, i] = varint(b, i); const field = Math.floor(tag / 8);
+      switch (tag & 7) {
+        case 0: if (field === 6) return true; [, i] = varint(b, i); break;
+        case 1: i += 8; break;
+        case 2: [n, i] = varint(b, i); i += n; break;
+        case 5: i += 4; break;
+        default: return false; } }
+    return false; };
+  window.WebSocket = class extends Native { constructor(...args) { super(...args);
+    this.addEventListener('message', e => { if (e.data instanceof ArrayBuffer
+      && finished(new Uint8Array(e.data))) window.__finishes.push(performance.now()); }); } };
+})()"""
+# Evaluated on every animation frame, so the time is that of the first frame that shows it.
+SHOWN_JS = """() => {{ const t0 = window.__input; if (t0 === null || !({shown})
+    || ({finish} && !window.__finishes.some(t => t >= t0))) return false;
+    const sent = window.__sends.find(t => t >= t0);
+    return [performance.now() - t0, (sent ?? NaN) - t0]; }}"""
 
 
-class Rerun:
-    """Time reruns: from the input to the first script run finished after it."""
-
-    def __init__(self) -> None:
-        self.sent: list[float] = []
-
-    def sent_now(self, _payload) -> None:
-        """A websocket frame left the browser."""
-        self.sent.append(time.perf_counter())
-
-    def time(self, page, act, shown: str, finish: bool = True) -> tuple[float, float]:
-        """Seconds to ``shown`` true (and, if ``finish``, a script run finished since the input),
-        and to the request leaving."""
-        self.sent.clear()
-        finished = page.evaluate("() => window.__finished") if finish else -1
-        start = time.perf_counter()
-        act()
-        page.wait_for_function(f"() => window.__finished > {finished} && ({shown})", polling=10)
-        end = time.perf_counter()
-        return end - start, (self.sent[0] - start) if self.sent else float("nan")
+def time_rerun(page, act, shown: str, finish: bool = True) -> tuple[float, float, float]:
+    """Seconds from the click event to the first frame where ``shown`` holds (and, if
+    ``finish``, a script run finished since the click); from it to the request leaving; and
+    what Playwright's click spent before the page saw the click."""
+    page.evaluate(ARM_JS)
+    start = time.perf_counter()
+    act()
+    predicate = SHOWN_JS.format(finish=str(finish).lower(), shown=shown)
+    handle = page.wait_for_function(predicate, polling="raf")
+    seconds, before = (v / 1000 for v in handle.json_value())
+    waited = page.evaluate("() => performance.now() - window.__input") / 1000
+    return seconds, before, max(0.0, time.perf_counter() - waited - start)
 
 
-def open_link(browser, url: str, pairs: list[tuple[str, dict]], rerun: Rerun | None = None):
-    """A fresh page on the share link of ``pairs``, ready to Run (``rerun`` watching it)."""
+def stop_server(proc: subprocess.Popen) -> None:
+    """Stop a server from ``start_server`` and everything it started."""
+    os.killpg(proc.pid, signal.SIGTERM)
+    proc.wait(timeout=20)
+
+
+def open_link(browser, url: str, pairs: list[tuple[str, dict]]):
+    """A fresh page on the share link of ``pairs``, ready to Run (and to time reruns)."""
     page = browser.new_page(viewport={"width": 1600, "height": 1000})
-    if rerun is not None:  # before the page opens its websocket
-        page.on("websocket", lambda ws: ws.on("framesent", rerun.sent_now))
+    page.add_init_script(WIRE_JS)
     page.goto(f"{url}/?{share.PARAM}={share.encode(pairs, defaults())}")
     page.get_by_role("button", name="▶ Run", exact=True).wait_for(timeout=60_000)
     page.wait_for_function(f"() => ({STATE_JS})() === 'notRunning'")
     # a person clicks a page that has finished drawing, not the first frame of it
     page.wait_for_timeout(2_000)
-    page.evaluate(COUNT_FINISHED_JS)
     return page
 
 
@@ -140,20 +163,29 @@ def has_point(labels: list[str], how: str) -> str:
 
 
 def time_run(browser, url: str, trial: int, epochs: int) -> tuple[float, float]:
-    """Seconds from clicking Run to the first live point, and to all four variants done."""
-    pairs = comparison(f"t{trial}", epochs)
+    """Seconds from the click on Run (as the page saw it) to the first frame with a live point,
+    and to the frame that shows all four variants done."""
+    # a seed of its own per trial: a link to runs already stored would show them before Run
+    pairs = comparison(f"t{trial}", epochs, seed=100 + trial)
     page = open_link(browser, url, pairs)
+    if page.evaluate(has_point([p[0] for p in pairs], "some")):
+        raise RuntimeError("the page shows curves before Run: the measure would be void")
     done = json.dumps(f"{epochs}/{epochs} epochs · done")
-    start = time.perf_counter()
+    page.evaluate(ARM_JS)
     page.get_by_role("button", name="▶ Run", exact=True).click()
-    page.wait_for_function(has_point([p[0] for p in pairs], "some"), polling=50, timeout=60_000)
-    first = time.perf_counter() - start
-    page.wait_for_function(
-        f"() => document.body.innerText.split({done}).length - 1 >= 4", polling=50, timeout=120_000
-    )
-    all_done = time.perf_counter() - start
+    since_click = "() => window.__input !== null && ({shown}) && performance.now() - window.__input"
+    first = page.wait_for_function(
+        since_click.format(shown=f"({has_point([p[0] for p in pairs], 'some')})()"),
+        polling="raf",
+        timeout=60_000,
+    ).json_value()
+    all_done = page.wait_for_function(
+        since_click.format(shown=f"document.body.innerText.split({done}).length - 1 >= 4"),
+        polling=50,
+        timeout=120_000,
+    ).json_value()
     page.close()
-    return first, all_done
+    return first / 1000, all_done / 1000
 
 
 def time_peer(trial: int, epochs: int) -> tuple[float, float]:
@@ -195,8 +227,11 @@ def _pick_preset(page, title: str):
 
 def _toggle_log(page, want: str):
     """Input and visible result of a fragment rerun: the loss chart's y axis type."""
-    loss = "p.names.some(n => n.endsWith('· training'))"
-    shown = f"({PLOTS_JS})().some(p => p.ytype === '{want}' && {loss})"
+    # the accuracy chart has training curves too, and its axis is always linear; while a new
+    # chart replaces the old one, both can be on the page
+    loss = "p.ytitle.startsWith('loss') && p.names.some(n => n.endsWith('· training'))"
+    shown = f"""(() => {{ const losses = ({PLOTS_JS})().filter(p => {loss});
+        return losses.length > 0 && losses.every(p => p.ytype === '{want}'); }})()"""
     return page.get_by_text("Log-scale loss").click, shown
 
 
@@ -207,16 +242,16 @@ def time_reruns(browser, url: str, count: int) -> dict[str, list[tuple[float, fl
     """Full reruns (switch the preset picker) and fragment reruns (log-scale toggle): before any
     run and once the runs are done; fragment reruns while two workers train.
 
-    Returns, per measure, ``(seconds, seconds before the request left, workers training)``.
+    Returns, per measure, ``(seconds, seconds before the request left, seconds Playwright's
+    click took before the page saw it, workers training)``.
     """
     out: dict[str, list] = {}
     for state, samples in (("training", LIVE_SAMPLES), ("done", None)):
         pairs = comparison(state, 1000, names=("relu", "tanh"), n_samples=samples)
-        rerun = Rerun()
-        page = open_link(browser, url, pairs, rerun)
+        page = open_link(browser, url, pairs)
         if state == "training":  # the page alone, before any run
             picks = (_pick_preset(page, TITLES[i % 2]) for i in range(count))
-            out["full rerun, no runs"] = [(*rerun.time(page, *pick), False) for pick in picks]
+            out["full rerun, no runs"] = [(*time_rerun(page, *pick), False) for pick in picks]
         page.get_by_role("button", name="▶ Run", exact=True).click()
         page.wait_for_function(has_point([p[0] for p in pairs], "every"), timeout=60_000)
         if state == "done":
@@ -229,8 +264,24 @@ def time_reruns(browser, url: str, count: int) -> dict[str, list[tuple[float, fl
             if state == "done":
                 measures.insert(0, (f"full rerun, {state}", _pick_preset(page, TITLES[i % 2])))
             for name, (act, shown) in measures:
-                seconds, before = rerun.time(page, act, shown, finish=state == "done")
-                out.setdefault(name, []).append((seconds, before, page.evaluate(RUNNING_JS)))
+                timing = time_rerun(page, act, shown, finish=state == "done")
+                out.setdefault(name, []).append((*timing, page.evaluate(RUNNING_JS)))
+        page.close()
+    return out
+
+
+def time_peer_reruns(browser, url: str, count: int) -> dict[str, list[float]]:
+    """The log-scale toggle on the bare peer page (``bench/peer_app.py``): idle, and while its
+    four charts are redrawn twice a second."""
+    out = {}
+    for live in ("0", "1"):
+        page = browser.new_page(viewport={"width": 1600, "height": 1000})
+        page.add_init_script(WIRE_JS)
+        page.goto(f"{url}/?live={live}")
+        page.wait_for_function(f"() => ({PLOTS_JS})().length === 4", timeout=60_000)
+        page.wait_for_timeout(2_000)
+        toggles = (_toggle_log(page, ("log", "linear")[i % 2]) for i in range(count))
+        out[live] = [time_rerun(page, *toggle, finish=live == "0")[0] for toggle in toggles]
         page.close()
     return out
 
@@ -252,12 +303,15 @@ def report(rows: dict[str, list[float]], peers: dict[str, list[float]], reruns: 
             f"{name:<26}{median:>10.3f}{max(values):>9.3f}{target:>10.2f}"
             f"{median / target:>15.2f}{peer_text}"
         )
-    print(f"\n{'rerun':<26}{'median s':>10}{'before request s':>18}{'while training':>16}")
+    print(
+        f"\n{'rerun (from the click event)':<30}{'median s':>10}{'to request s':>14}"
+        f"{'Playwright before click s':>27}{'while training':>16}"
+    )
     for name, timings in reruns.items():
-        before = statistics.median(t[1] for t in timings)
-        training = sum(t[2] for t in timings)
+        seconds, before, pre = (statistics.median(t[i] for t in timings) for i in range(3))
+        training = sum(t[3] for t in timings)
         print(
-            f"{name:<26}{statistics.median(t[0] for t in timings):>10.3f}{before:>18.3f}"
+            f"{name:<30}{seconds:>10.3f}{before:>14.3f}{pre:>27.3f}"
             f"{f'{training}/{len(timings)}':>16}"
         )
 
@@ -270,28 +324,31 @@ def main() -> None:
     args = parser.parse_args()
     from playwright.sync_api import sync_playwright
 
-    with tempfile.TemporaryDirectory() as tmp:
+    with tempfile.TemporaryDirectory() as tmp, sync_playwright() as pw:
+        browser = pw.chromium.launch(executable_path="/usr/bin/chromium", args=CHROMIUM_ARGS)
         proc, url = start_server(Path(tmp) / "runs.sqlite")
         try:
-            with sync_playwright() as pw:
-                browser = pw.chromium.launch(
-                    executable_path="/usr/bin/chromium", args=CHROMIUM_ARGS
-                )
-                runs = [time_run(browser, url, t, args.epochs) for t in range(args.trials)]
-                reruns = time_reruns(browser, url, args.reruns)
-                browser.close()
+            runs = [time_run(browser, url, t, args.epochs) for t in range(args.trials)]
+            reruns = time_reruns(browser, url, args.reruns)
         finally:
-            os.killpg(proc.pid, signal.SIGTERM)
-            proc.wait(timeout=20)
+            stop_server(proc)
+        proc, url = start_server(Path(tmp) / "peer.sqlite", "bench/peer_app.py")
+        try:
+            peer_reruns = time_peer_reruns(browser, url, args.reruns)
+        finally:
+            stop_server(proc)
+        browser.close()
     peers = [time_peer(t, args.epochs) for t in range(args.trials)]
     print(
-        f"cores: {os.cpu_count()}; {args.trials} trials, {args.reruns} reruns; peer = Runner "
-        "without server or browser"
+        f"cores: {os.cpu_count()}; {args.trials} trials, {args.reruns} reruns. Peers: the Runner "
+        "without server or browser (runs); bench/peer_app.py, a bare Streamlit page with four "
+        "charts, idle or redrawn twice a second (reruns)"
     )
     report(
         {"first point": [r[0] for r in runs], "all done": [r[1] for r in runs],
          **{name: [t[0] for t in timings] for name, timings in reruns.items()}},
-        {"first point": [p[0] for p in peers], "all done": [p[1] for p in peers]},
+        {"first point": [p[0] for p in peers], "all done": [p[1] for p in peers],
+         **{name: peer_reruns["1" if "training" in name else "0"] for name in reruns}},
         reruns,
     )  # fmt: skip
 
