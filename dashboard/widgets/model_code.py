@@ -6,6 +6,8 @@ import streamlit as st
 
 import experiments
 
+PICK_KEY = "code.variant"
+
 
 @st.cache_data(show_spinner=False, max_entries=64)
 def _texts(config_json: str) -> tuple[str, str]:
@@ -15,26 +17,36 @@ def _texts(config_json: str) -> tuple[str, str]:
 
 
 def render_model_code(pairs: list[tuple[str, str]]) -> None:
-    """One tab per variant with its summary and Keras code (``st.code`` has a copy button).
+    """The picked variant's summary and Keras code (``st.code`` has a copy button).
+
+    One variant at a time, picked in a fragment: every variant's highlighted code in hidden
+    tabs made each rerun of the page redraw thousands of nodes nobody was looking at, and
+    picking another variant reruns only this section.
 
     Parameters
     ----------
     pairs : list of (str, str)
-        Variant label and config JSON.
+        Variant label and config JSON, in variant order.
     """
     st.subheader("Model summary and Keras code")
     st.caption(
         "Seed 3) 4: the parameter count is what `model.summary()` prints in Keras. The "
         "script runs unchanged under Keras 3."
     )
-    tabs = st.tabs([label for label, _ in pairs])
-    for tab, (_, config_json) in zip(tabs, pairs, strict=True):
-        with tab:
-            try:
-                summary, code = _texts(config_json)
-            except (ValueError, ImportError) as error:
-                st.error(f"Fix the settings first: {error}")
-                continue
-            left, right = st.columns(2)
-            left.code(summary, language=None)
-            right.code(code, language="python", wrap_lines=True)
+    st.fragment(_picked_code)(pairs)
+
+
+def _picked_code(pairs: list[tuple[str, str]]) -> None:
+    configs = dict(pairs)
+    labels = list(configs)
+    picked = st.segmented_control("Variant", labels, default=labels[0], key=PICK_KEY)
+    if picked not in configs:  # deselected, or the variant was renamed or removed
+        picked = labels[0]
+    try:
+        summary, code = _texts(configs[picked])
+    except (ValueError, ImportError) as error:
+        st.error(f"Fix the settings of {picked} first: {error}")
+        return
+    left, right = st.columns(2)
+    left.code(summary, language=None)
+    right.code(code, language="python", wrap_lines=True)

@@ -60,6 +60,26 @@ def test_the_data_preview_follows_the_data_settings_and_skips_invalid_ones() -> 
     assert not at.exception and not figures(at)
 
 
+def _hidden_activations(script: str) -> list[str]:
+    return re.findall(r"Dense\(16, activation='(\w+)'", script)
+
+
+def test_model_code_shows_the_picked_variants_summary_and_keras_script() -> None:
+    at = open_page()
+    (picker,) = at.segmented_control
+    assert picker.options == _labels(at) and picker.value == _labels(at)[0]
+    # the first lesson: 2 inputs, six Dense(16) layers, one sigmoid output unit
+    by_hand = (2 + 1) * 16 + 5 * (16 + 1) * 16 + (16 + 1) * 1
+    summary, script = (block.value for block in at.code[-2:])
+    assert f"Total params: {by_hand:,}" in summary
+    assert _hidden_activations(script) == ["sigmoid"] * 6
+    picker.set_value(_labels(at)[1]).run()
+    summary, script = (block.value for block in at.code[-2:])
+    assert f"Total params: {by_hand:,}" in summary
+    assert _hidden_activations(script) == ["relu"] * 6
+    assert len(at.code) == 3  # the share link, and only the picked variant's two blocks
+
+
 @pytest.mark.parametrize("preset", PRESETS, ids=lambda p: p.key)
 def test_each_preset_loads(preset) -> None:
     at = open_page()
