@@ -15,14 +15,21 @@ State = MutableMapping[str, Any]
 
 def set_comparison(
     ss: State, data: dict[str, Any], variants: Sequence[tuple[str, dict[str, Any]]]
-) -> None:
-    """Replace the whole comparison; new uids so every widget starts from the new values."""
+) -> list[ExperimentConfig]:
+    """Replace the whole comparison; new uids so every widget starts from the new values.
+
+    It is validated at once, so the form shows its messages and warnings before any submit;
+    returns the configs (empty when a field is at fault).
+    """
     ss[state.DATA] = dict(data)
     ss[state.DATA_GEN] += 1
     ss[state.VARIANTS] = [
         {"uid": state.new_uid(ss), "label": label, "config": dict(cfg)} for label, cfg in variants
     ]
-    ss[state.FIELD_ERRORS], ss[state.WARNINGS] = {}, {}
+    configs, ss[state.FIELD_ERRORS], ss[state.WARNINGS] = comparison.check(
+        ss[state.DATA], ss[state.VARIANTS]
+    )
+    return configs
 
 
 def load_preset(ss: State, key: str) -> None:
@@ -121,8 +128,4 @@ def restore_link(ss: State, token: str) -> list[ExperimentConfig]:
         data, variants = comparison.from_configs(pairs)
     except (TypeError, ConfigError) as error:
         raise share.ShareLinkError(f"share link holds an unusable config: {error}") from error
-    set_comparison(ss, data, variants)
-    configs, ss[state.FIELD_ERRORS], ss[state.WARNINGS] = comparison.check(
-        ss[state.DATA], ss[state.VARIANTS]
-    )
-    return configs
+    return set_comparison(ss, data, variants)

@@ -56,7 +56,18 @@ def _restore_from_link() -> None:
         ss[state.OFFER_RUN] = True
 
 
-def _handle_submit(action: str, configs: list[ExperimentConfig]) -> None:
+def _form_view(ss) -> tuple:
+    """What the drawn form shows besides its inputs: labels, field errors and warnings."""
+    labels = [v["label"] for v in ss[state.VARIANTS]]
+    return labels, dict(ss[state.FIELD_ERRORS]), dict(ss[state.WARNINGS])
+
+
+def _handle_submit(action: str, configs: list[ExperimentConfig], redraw: bool) -> None:
+    """Store the link and start the runs; rerun only when the drawn form is out of date.
+
+    Without a change to show, this run goes on to draw the results: a rerun would make the
+    browser draw the whole page twice before the first live point.
+    """
     ss = st.session_state
     if configs:
         token = actions.share_token(ss)
@@ -64,7 +75,8 @@ def _handle_submit(action: str, configs: list[ExperimentConfig]) -> None:
         st.query_params[share.PARAM] = token
         if action == "run":
             start_runs(configs)
-    st.rerun()
+    if redraw:
+        st.rerun()
 
 
 def _sync_link() -> str:
@@ -111,12 +123,16 @@ def render() -> None:
     _restore_from_link()
     actions.ensure_comparison(ss)
     st.title("Compare variants side by side")
-    _notices()
-    render_presets()
-    render_manage()
+    # drawn after the form is handled (a submit can change the notices and the labels), above it
+    top = st.container()
+    drawn = _form_view(ss)
     action, configs = render_form()
     if action:
-        _handle_submit(action, configs)
+        _handle_submit(action, configs, redraw=_form_view(ss) != drawn)
+    with top:
+        _notices()
+        render_presets()
+        render_manage()
     st.divider()
     _results()
     st.divider()

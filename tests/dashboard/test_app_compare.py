@@ -9,6 +9,7 @@ import time
 
 import pandas as pd
 import pytest
+import streamlit as st
 
 from dashboard import runtime, share, state
 from dashboard.widgets import data_preview, live
@@ -171,6 +172,45 @@ def test_the_script_run_after_run_waits_for_the_first_epoch(monkeypatch) -> None
     assert names & {f"{label} · validation" for label in _labels(at)}
     # only that one script run waits: later ones (the live polls) read and go on
     assert at.session_state[state.JUST_STARTED] is False
+
+
+def _count_reruns(monkeypatch) -> list[None]:
+    calls: list[None] = []
+    original = st.rerun
+
+    def spy(*args, **kwargs):
+        calls.append(None)
+        return original(*args, **kwargs)
+
+    monkeypatch.setattr(st, "rerun", spy)
+    return calls
+
+
+def test_run_with_the_form_unchanged_draws_the_results_in_the_same_script_run(
+    monkeypatch,
+) -> None:
+    at = open_page()
+    reruns = _count_reruns(monkeypatch)
+    for widget in inputs(at, "Epochs"):
+        widget.set_value(1000)
+    click(at, "▶ Run")
+    assert at.session_state[state.RUN_IDS] and not reruns
+    assert not at.error
+
+
+def test_run_after_fixing_a_field_redraws_the_form_without_the_old_message(monkeypatch) -> None:
+    at = open_page()
+    inputs(at, "Label")[0].set_value("")
+    click(at, "Apply")
+    assert any("non-empty" in e.value for e in at.error)
+    reruns = _count_reruns(monkeypatch)
+    inputs(at, "Label")[0].set_value("fixed")
+    click(at, "▶ Run")
+    assert reruns  # the drawn form still had the message: drawn again
+    assert at.session_state[state.RUN_IDS]
+    assert not at.error, [e.value for e in at.error]
+    assert any("**fixed**" in m.value for m in at.markdown)  # the variant's heading
+    assert "fixed" in at.selectbox(key="manage.pick").options  # options are formatted labels
 
 
 def test_share_link_restores_variants_and_stored_runs() -> None:
