@@ -3,12 +3,15 @@
 Measures, on a four-variant two-moons comparison (two hidden layers of 16, 100 epochs): time from
 clicking Run to the first live point on the loss chart and to all variants done; and the time of a
 full rerun (picking a preset, outside the live fragment) and of a fragment rerun (the log-scale
-toggle), from the input to the first script run finished after it, its result shown: before any
-run (the page's form alone) and once two 1,000-epoch runs are done (charts at their largest).
-While two workers train (5,000 samples: every poll brings epochs) the page never idles, so there
-the fragment rerun ends when the loss chart shows the new axis type. A second table gives the
-time Playwright's click took before the browser sent the request, and how many reruns really
-happened while the workers trained. The peer is the Runner alone, in this process.
+toggle): before any run (the page's form alone), once two 1,000-epoch runs are done (charts at
+their largest) and, for the toggle, while two workers train (5,000 samples: every poll brings
+epochs). Every time is taken in the page: from the click event's time stamp (so a busy page's
+delay in handling the click counts, Playwright's checks before clicking do not) to the first
+animation frame that shows the result and, where the page can idle, after the websocket brought
+the run's "script finished" message. A second table gives the time to the request leaving and
+what Playwright spent before the click. Peers: the Runner alone in this process (runs), and
+``bench/peer_app.py``, the live section's elements in bare Streamlit, idle or redrawn twice a
+second (reruns).
 
 Usage: ``python bench/bench_dashboard.py [--trials 3] [--reruns 10]``
 """
@@ -271,8 +274,8 @@ def time_reruns(browser, url: str, count: int) -> dict[str, list[tuple[float, fl
 
 
 def time_peer_reruns(browser, url: str, count: int) -> dict[str, list[float]]:
-    """The log-scale toggle on the bare peer page (``bench/peer_app.py``): idle, and while its
-    four charts are redrawn twice a second."""
+    """The log-scale toggle on the bare peer page (``bench/peer_app.py``): idle, and while it
+    redraws everything twice a second."""
     out = {}
     for live in ("0", "1"):
         page = browser.new_page(viewport={"width": 1600, "height": 1000})
@@ -341,8 +344,8 @@ def main() -> None:
     peers = [time_peer(t, args.epochs) for t in range(args.trials)]
     print(
         f"cores: {os.cpu_count()}; {args.trials} trials, {args.reruns} reruns. Peers: the Runner "
-        "without server or browser (runs); bench/peer_app.py, a bare Streamlit page with four "
-        "charts, idle or redrawn twice a second (reruns)"
+        "without server or browser (runs); bench/peer_app.py, the live section's elements in "
+        "bare Streamlit, idle or redrawn twice a second (reruns)"
     )
     report(
         {"first point": [r[0] for r in runs], "all done": [r[1] for r in runs],

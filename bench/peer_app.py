@@ -1,10 +1,12 @@
-"""The rerun benchmark's peer: a bare Streamlit page with the live section's four charts.
+"""The rerun benchmark's peer: the live section's elements in bare Streamlit, no gradlab code.
 
-No gradlab code: a log-scale toggle and four line charts (four traces of 500 points each, like
-the comparison's loss, accuracy, gap and gradient charts at mid-run) in one fragment. With
-``?live=1`` the fragment redraws every chart with new data twice a second, as the Compare page
-does while two workers train. ``bench/bench_dashboard.py`` times the toggle here and on the real
-page: what Streamlit and plotly alone cost on this machine.
+What the issue asks the live section to show, for two variants at mid-run, drawn as plainly as
+Streamlit allows: a progress bar per variant, a log-scale toggle, loss, accuracy and gap charts
+(four traces of 500 points each), a gradient heatmap per variant (3 layers x 500 epochs) and a
+results table, with a heading and a caption each. With ``?live=1`` everything is redrawn with
+new numbers twice a second, as the Compare page does while two workers train.
+``bench/bench_dashboard.py`` times the toggle here and on the real page: what Streamlit and
+plotly alone cost on this machine.
 
 Run by the benchmark as ``streamlit run bench/peer_app.py``.
 """
@@ -14,13 +16,16 @@ from __future__ import annotations
 import time
 
 import numpy as np
+import pandas as pd
 import streamlit as st
 
-CHARTS = ("loss", "accuracy", "gap", "gradient norm")
+LINES = ("loss", "accuracy", "gap")
 POINTS = 500
+VARIANTS = ("relu", "tanh")
+MARGIN = {"l": 80, "r": 20, "t": 30, "b": 55, "autoexpand": False}
 
 
-def _figure(title: str, log_y: bool, rng: np.random.Generator) -> dict:
+def _lines(title: str, log_y: bool, rng: np.random.Generator) -> dict:
     epochs = np.arange(1, POINTS + 1)
     traces = [
         {"type": "scatter", "mode": "lines", "x": epochs, "name": f"v{i} · training",
@@ -28,29 +33,60 @@ def _figure(title: str, log_y: bool, rng: np.random.Generator) -> dict:
         for i in range(4)
     ]  # fmt: skip
     layout = {
-        "height": 420, "showlegend": False,
-        "margin": {"l": 80, "r": 20, "t": 30, "b": 55, "autoexpand": False},
+        "height": 420, "showlegend": False, "margin": MARGIN,
         "xaxis": {"title": {"text": "epoch"}},
         "yaxis": {"title": {"text": title}, "type": "log" if log_y else "linear"},
     }  # fmt: skip
     return {"data": traces, "layout": layout}
 
 
-def _charts(live: bool) -> None:
-    log_y = st.toggle("Log-scale loss", key="log_y")
-    # new numbers at every poll while live, so every chart changes (and is redrawn)
-    rng = np.random.default_rng(int(time.monotonic() * 10) if live else 0)
+def _heatmaps(rng: np.random.Generator) -> dict:
+    traces = [
+        {"type": "heatmap", "z": np.log10(rng.random((3, POINTS)) + 1e-3), "coloraxis": "coloraxis",
+         "xaxis": f"x{i + 1}", "yaxis": f"y{i + 1}", "name": label}
+        for i, label in enumerate(VARIANTS)
+    ]  # fmt: skip
+    layout = {
+        "height": 300, "margin": MARGIN, "coloraxis": {"colorscale": "Viridis"},
+        "xaxis": {"domain": [0, 0.45]}, "xaxis2": {"domain": [0.55, 1], "matches": "x"},
+        "yaxis2": {"anchor": "x2"},
+    }  # fmt: skip
+    return {"data": traces, "layout": layout}
+
+
+def _section(rng: np.random.Generator, log_y: bool) -> None:
     left, right = st.columns(2)
-    for i, title in enumerate(CHARTS):
+    for i, title in enumerate(LINES):
         with (left, right)[i % 2]:
-            figure = _figure(title, log_y and title == "loss", rng)
-            st.plotly_chart(figure, theme=None, key=f"chart.{i}")
+            st.subheader(title.capitalize())
+            st.plotly_chart(_lines(title, log_y and title == "loss", rng), theme=None,
+                            key=f"chart.{title}")  # fmt: skip
+            st.caption(f"The {title} of every variant, per epoch.")
+    st.subheader("Results")
+    table = pd.DataFrame({"variant": VARIANTS, "best val loss": rng.random(2),
+                          "best epoch": rng.integers(1, POINTS, 2)})  # fmt: skip
+    st.dataframe(table, hide_index=True, key="table")
+    st.caption("Per variant: the best validation loss and its epoch.")
+    st.subheader("Gradient norm per layer")
+    st.plotly_chart(_heatmaps(rng), theme=None, key="chart.gradients")
+    st.caption("log10 of each layer's gradient norm per epoch.")
+
+
+def _live(live: bool) -> None:
+    # new numbers at every poll while live, so every element changes (and is redrawn)
+    rng = np.random.default_rng(int(time.monotonic() * 10) if live else 0)
+    done = int(rng.integers(100, POINTS)) if live else POINTS
+    cols = st.columns(len(VARIANTS))
+    for col, label in zip(cols, VARIANTS, strict=True):
+        col.progress(done / 1000, text=f"**{label}**: {done}/1000 epochs · running")
+    log_y = st.toggle("Log-scale loss", key="log_y")
+    _section(rng, log_y)
 
 
 def main() -> None:
     st.set_page_config(page_title="peer", layout="wide")
     live = st.query_params.get("live") == "1"
-    st.fragment(run_every=0.5 if live else None)(_charts)(live)
+    st.fragment(run_every=0.5 if live else None)(_live)(live)
 
 
 if __name__ == "__main__":
