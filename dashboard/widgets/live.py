@@ -79,8 +79,26 @@ def _read(reader: ResultsReader) -> tuple:
     return version, results
 
 
+def _snapshot(reader: ResultsReader) -> tuple:
+    """What to draw: the snapshot drawn last when only the log-scale toggle changed, else a
+    fresh read (see ``_read``).
+
+    While runs train every poll brings new epochs, so every chart changes and the browser
+    draws each one anew. Redrawing the last snapshot sends the other charts unchanged: the
+    toggle redraws one chart instead of all of them, and the new epochs come with the next poll.
+    """
+    ss = st.session_state
+    drawn = ss[state.DRAWN]
+    if drawn is not None and drawn[3] is reader and drawn[0] != ss[state.LOG_Y]:
+        version, results = drawn[1], drawn[2]
+    else:
+        version, results = _read(reader)
+    ss[state.DRAWN] = (ss[state.LOG_Y], version, results, reader)
+    return version, results
+
+
 def _body(labels: dict[str, str], polling: bool) -> None:
-    version, results = _read(_reader(list(labels)))
+    version, results = _snapshot(_reader(list(labels)))
     active = _progress(results, labels, (version, tuple(labels.items())))
     if results.epochs.empty:
         st.info("Waiting for the first epoch…")

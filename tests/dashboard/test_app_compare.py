@@ -213,6 +213,40 @@ def test_run_after_fixing_a_field_redraws_the_form_without_the_old_message(monke
     assert "fixed" in at.selectbox(key="manage.pick").options  # options are formatted labels
 
 
+def _charts(at) -> tuple[dict, dict[str, str], int]:
+    """The loss figure, the other charts' raw specs by y title, and the epochs on the gap chart."""
+    specs = [chart.proto.spec for chart in at.get("plotly_chart")]
+    by_title = {
+        str(f["layout"]["yaxis"]["title"]["text"]): (f, spec)
+        for f, spec in zip(figures(at), specs, strict=True)
+    }
+    (loss_title,) = [t for t in by_title if t.startswith("loss")]
+    gap_figure = by_title["validation − training loss"][0]
+    epochs = max(len(t["x"]) for t in traces(gap_figure))
+    others = {t: spec for t, (_, spec) in by_title.items() if t != loss_title}
+    return by_title[loss_title][0], others, epochs
+
+
+def test_the_log_toggle_while_training_redraws_only_the_loss_chart() -> None:
+    at = open_page()
+    for widget in inputs(at, "Epochs"):
+        widget.set_value(1000)
+    click(at, "▶ Run")
+    run_ids = list(at.session_state[state.RUN_IDS])
+    _, before, drawn = _charts(at)
+    deadline = time.monotonic() + 60
+    while min(runtime.store().epochs_done(run_ids).values()) < drawn + 5:
+        assert time.monotonic() < deadline, "the runs stopped training"
+        time.sleep(0.05)
+    at.toggle(key=state.LOG_Y).set_value(True).run()
+    loss, after, _ = _charts(at)
+    assert loss["layout"]["yaxis"]["type"] == "log"
+    # the epochs trained since are not drawn yet: every other chart is sent unchanged
+    assert after == before
+    _, _, later = _charts(at.run())  # the next poll brings them
+    assert later > drawn
+
+
 def test_share_link_restores_variants_and_stored_runs() -> None:
     at, run_ids = _run_small(open_page())
     token = at.query_params[share.PARAM]
