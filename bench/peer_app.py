@@ -4,7 +4,8 @@ What the issue asks the live section to show, for two variants at mid-run, drawn
 Streamlit allows: a progress bar per variant, a log-scale toggle, loss, accuracy and gap charts
 (four traces of 500 points each), a gradient heatmap per variant (3 layers x 500 epochs) and a
 results table, with a heading and a caption each. With ``?live=1`` everything is redrawn with
-new numbers twice a second, as the Compare page does while two workers train.
+new numbers twice a second, as the Compare page does while two workers train; like that page,
+the toggle's own rerun keeps the numbers already drawn, so only the loss chart changes.
 ``bench/bench_dashboard.py`` times the toggle here and on the real page: what Streamlit and
 plotly alone cost on this machine.
 
@@ -73,14 +74,20 @@ def _section(rng: np.random.Generator, log_y: bool) -> None:
 
 
 def _live(live: bool) -> None:
-    # new numbers at every poll while live, so every element changes (and is redrawn)
-    rng = np.random.default_rng(int(time.monotonic() * 10) if live else 0)
-    done = int(rng.integers(100, POINTS)) if live else POINTS
+    ss = st.session_state
+    # new numbers at every poll while live, so every element changes (and is redrawn); the
+    # toggle's own rerun keeps the numbers drawn, as the Compare page does
+    toggled = ss.get("log_y", False) != ss.get("drawn_log_y", False)
+    if live and not toggled:
+        ss["seed"] = int(time.monotonic() * 10)
+    ss["drawn_log_y"] = ss.get("log_y", False)
+    seed = ss.get("seed", 0)
+    done = int(np.random.default_rng(seed).integers(100, POINTS)) if live else POINTS
     cols = st.columns(len(VARIANTS))
     for col, label in zip(cols, VARIANTS, strict=True):
         col.progress(done / 1000, text=f"**{label}**: {done}/1000 epochs · running")
     log_y = st.toggle("Log-scale loss", key="log_y")
-    _section(rng, log_y)
+    _section(np.random.default_rng(seed), log_y)
 
 
 def main() -> None:
