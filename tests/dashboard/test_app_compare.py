@@ -39,6 +39,14 @@ def _run_small(at, epochs: int = 3):
     return at.run(), run_ids
 
 
+def _run_long(at):
+    """Run the comparison at 1,000 epochs (still training while the test looks); its run ids."""
+    for widget in inputs(at, "Epochs"):
+        widget.set_value(1000)
+    click(at, "▶ Run")
+    return list(at.session_state[state.RUN_IDS])
+
+
 def test_first_visit_shows_the_first_lesson() -> None:
     at = open_page()
     assert not at.exception
@@ -163,9 +171,7 @@ def test_the_script_run_after_run_waits_for_the_first_epoch(monkeypatch) -> None
     # generous, so a slow machine cannot make this flaky; the page waits half a second
     monkeypatch.setattr(live, "FIRST_EPOCH_WAIT", 60.0)
     at = open_page()
-    for widget in inputs(at, "Epochs"):
-        widget.set_value(1000)  # still training when the first epoch is shown
-    click(at, "▶ Run")
+    _run_long(at)  # still training when the first epoch is shown
     assert not at.exception
     assert not any("Waiting for the first epoch" in i.value for i in at.info)
     names = {t["name"] for f in figures(at) for t in traces(f)}
@@ -191,10 +197,7 @@ def test_run_with_the_form_unchanged_draws_the_results_in_the_same_script_run(
 ) -> None:
     at = open_page()
     reruns = _count_reruns(monkeypatch)
-    for widget in inputs(at, "Epochs"):
-        widget.set_value(1000)
-    click(at, "▶ Run")
-    assert at.session_state[state.RUN_IDS] and not reruns
+    assert _run_long(at) and not reruns
     assert not at.error
 
 
@@ -229,10 +232,7 @@ def _charts(at) -> tuple[dict, dict[str, str], int]:
 
 def test_the_log_toggle_while_training_redraws_only_the_loss_chart() -> None:
     at = open_page()
-    for widget in inputs(at, "Epochs"):
-        widget.set_value(1000)
-    click(at, "▶ Run")
-    run_ids = list(at.session_state[state.RUN_IDS])
+    run_ids = _run_long(at)
     _, before, drawn = _charts(at)
     deadline = time.monotonic() + 60
     while min(runtime.store().epochs_done(run_ids).values()) < drawn + 5:
@@ -291,10 +291,7 @@ def test_a_broken_share_link_shows_a_message() -> None:
 
 def test_cancel_stops_a_running_variant() -> None:
     at = open_page()
-    for widget in inputs(at, "Epochs"):
-        widget.set_value(1000)
-    click(at, "▶ Run")
-    run_ids = list(at.session_state[state.RUN_IDS])
+    run_ids = _run_long(at)
     store = runtime.store()
     # wait until both train, so the Cancel buttons are there
     for _ in range(600):
