@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import html
+from collections.abc import Iterable
 from typing import Any
 
 import streamlit as st
@@ -11,7 +12,7 @@ from core.activations import ACTIVATIONS
 from core.initializers import INITIALIZERS
 from core.optimizers import OPTIMIZERS
 from dashboard import state
-from dashboard.widgets.fields import field_error, index_of
+from dashboard.widgets.fields import SHOWN_AT, field_error, index_of
 
 # softmax is an output activation: as a hidden activation it couples the units of a layer
 HIDDEN_ACTIVATIONS = [name for name in ACTIVATIONS if name != "softmax"]
@@ -23,6 +24,22 @@ OPTIMIZER_DETAILS = {
     "beta_1": ("beta_1 (Adam)", 0.999, "%.4g"),
     "beta_2": ("beta_2 (Adam)", 0.9999, "%.5g"),
 }
+
+
+MORE_FIELDS = ("regularizer", "regularization_factor", "clipping", "clip_threshold", "seed",
+               "repeats")  # fmt: skip
+
+
+def _folded(uid: int, title: str, fields: Iterable[str]):
+    """A popover for settings most lessons leave alone, marked when one of them is at fault.
+
+    A popover, not an expander: a closed expander's widgets are still drawn (and redrawn on
+    every rerun, ten per variant), a closed popover's are not; their values are kept all the
+    same. The messages inside also appear in the notice at the top of the page.
+    """
+    errors = st.session_state.get(state.FIELD_ERRORS, {})
+    at_fault = any(owner == uid and SHOWN_AT.get(field, field) in fields for owner, field in errors)
+    return st.popover(f"⚠ {title}" if at_fault else title, width="stretch")
 
 
 def _regime(batch_size: int | str) -> str:
@@ -87,7 +104,7 @@ def _optimizer(uid: int, cfg: dict[str, Any]) -> dict[str, Any]:
         "learning_rate": _number(uid, "learning_rate", "Learning rate", cfg["learning_rate"],
                                  min_value=0.0, format="%.5g", placeholder="Keras default"),
     }  # fmt: skip
-    with st.expander("Optimizer details"):
+    with _folded(uid, "Optimizer details", OPTIMIZER_DETAILS):
         for field, (label, high, fmt) in OPTIMIZER_DETAILS.items():
             out[field] = _number(uid, field, label, float(cfg[field]), min_value=0.0,
                                  max_value=high, format=fmt)  # fmt: skip
@@ -104,7 +121,7 @@ def _batch(uid: int, cfg: dict[str, Any]) -> int | str:
 
 def _more(uid: int, cfg: dict[str, Any]) -> dict[str, Any]:
     """Regularization, clipping and seeds, folded away: most lessons leave them alone."""
-    with st.expander("Regularization, clipping, seeds"):
+    with _folded(uid, "Regularization, clipping, seeds", MORE_FIELDS):
         return {
             "regularizer": _select(uid, "regularizer", "Regularizer",
                                    ["none", "l1", "l2", "l1_l2"], cfg["regularizer"]),

@@ -9,6 +9,7 @@ from typing import Any
 
 import numpy as np
 from streamlit.testing.v1 import AppTest
+from streamlit.testing.v1.element_tree import Block
 
 APP = str(Path(__file__).resolve().parents[2] / "app.py")
 TIMEOUT = 60
@@ -61,3 +62,17 @@ def figures(at: AppTest) -> list[dict[str, Any]]:
 def traces(figure: dict[str, Any]) -> list[dict[str, Any]]:
     """The figure's traces."""
     return figure["data"]
+
+
+def popover_labels(at: AppTest) -> list[str]:
+    """The labels of every popover on the page, in page order."""
+    labels: list[str] = []
+
+    def walk(node: Any) -> None:
+        if isinstance(node, Block) and node.type == "popover":
+            labels.append(node.proto.popover.label)
+        for child in node.children.values() if isinstance(node, Block) else []:
+            walk(child)
+
+    walk(at._tree)
+    return labels

@@ -15,7 +15,14 @@ from dashboard import runtime, share, state
 from dashboard.widgets import data_preview, live
 from datasets.errors import DatasetError
 from experiments.presets import PRESETS, PRESETS_BY_KEY
-from tests.dashboard.apptest_support import click, figures, inputs, open_page, traces
+from tests.dashboard.apptest_support import (
+    click,
+    figures,
+    inputs,
+    open_page,
+    popover_labels,
+    traces,
+)
 
 
 @pytest.fixture(autouse=True)
@@ -111,6 +118,19 @@ def test_validation_messages_appear_next_to_the_fields() -> None:
     assert any("noise" in m and "3" in m for m in messages), messages
     assert any("unique" in m for m in messages), messages
     assert not at.session_state[state.RUN_IDS]  # nothing was started
+
+
+def test_a_folded_field_at_fault_marks_its_popover_and_the_notice_names_it() -> None:
+    at = open_page()
+    folded = ["Optimizer details", "Regularization, clipping, seeds"] * 2
+    assert popover_labels(at) == folded
+    uid = at.session_state[state.VARIANTS][1]["uid"]
+    at.selectbox(key=state.widget_key(uid, "clipping")).set_value("clipnorm")
+    inputs(at, "Clip threshold")[1].set_value(0.0)
+    click(at, "Apply")
+    assert popover_labels(at) == [*folded[:3], "⚠ Regularization, clipping, seeds"]
+    (notice,) = [e.value for e in at.error if e.value.startswith("Fix the marked fields")]
+    assert "clip_threshold" in notice and "0.0" in notice
 
 
 def test_add_duplicate_remove_and_vary_one_knob() -> None:
