@@ -88,10 +88,8 @@ def _snapshot(reader: ResultsReader) -> tuple:
     toggle redraws one chart instead of all of them, and the new epochs come with the next poll.
     """
     ss = st.session_state
-    drawn = ss[state.DRAWN]
-    if drawn is not None and drawn[3] is reader and drawn[0] != ss[state.LOG_Y]:
-        version, results = drawn[1], drawn[2]
-    else:
+    drawn_log_y, version, results, drawn_by = ss[state.DRAWN] or (None, None, None, None)
+    if drawn_by is not reader or drawn_log_y == ss[state.LOG_Y]:
         version, results = _read(reader)
     ss[state.DRAWN] = (ss[state.LOG_Y], version, results, reader)
     return version, results

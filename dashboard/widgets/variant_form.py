@@ -12,7 +12,7 @@ from core.activations import ACTIVATIONS
 from core.initializers import INITIALIZERS
 from core.optimizers import OPTIMIZERS
 from dashboard import state
-from dashboard.widgets.fields import SHOWN_AT, field_error, index_of
+from dashboard.widgets.fields import field_error, index_of, messages_at
 
 # softmax is an output activation: as a hidden activation it couples the units of a layer
 HIDDEN_ACTIVATIONS = [name for name in ACTIVATIONS if name != "softmax"]
@@ -37,9 +37,7 @@ def _folded(uid: int, title: str, fields: Iterable[str]):
     every rerun, ten per variant), a closed popover's are not; their values are kept all the
     same. The messages inside also appear in the notice at the top of the page.
     """
-    errors = st.session_state.get(state.FIELD_ERRORS, {})
-    at_fault = any(owner == uid and SHOWN_AT.get(field, field) in fields for owner, field in errors)
-    return st.popover(f"⚠ {title}" if at_fault else title, width="stretch")
+    return st.popover(f"⚠ {title}" if messages_at(uid, fields) else title, width="stretch")
 
 
 def _regime(batch_size: int | str) -> str:
