@@ -5,13 +5,13 @@ clicking Run to the first live point on the loss chart and to all variants done;
 full rerun (picking a preset, outside the live fragment) and of a fragment rerun (the log-scale
 toggle): before any run (the page's form alone), once two 1,000-epoch runs are done (charts at
 their largest) and, for the toggle, while two workers train (5,000 samples: every poll brings
-epochs). Every time is taken in the page: from the click event's time stamp (so a busy page's
-delay in handling the click counts, Playwright's checks before clicking do not) to the first
-animation frame that shows the result and, where the page can idle, after the websocket brought
-the run's "script finished" message. A second table gives the time to the request leaving and
-what Playwright spent before the click. Peers: the Runner alone in this process (runs), and
-``bench/peer_app.py``, the live section's elements in bare Streamlit, idle or redrawn twice a
-second (reruns).
+epochs). Every time is taken in the page (``page_timing``): from the click event's time stamp
+(so a busy page's delay in handling the click counts, Playwright's checks before clicking do not)
+to the first animation frame that shows the result and, where the page can idle, after the
+websocket brought the run's "script finished" message. A second table gives the time to the
+request leaving and what Playwright spent before the click. Peers: the Runner alone in this
+process (runs), and ``bench/peer_app.py``, the live section's elements in bare Streamlit, idle or
+redrawn twice a second (reruns).
 
 Usage: ``python bench/bench_dashboard.py [--trials 3] [--reruns 10]``
 """
@@ -21,38 +21,35 @@ from __future__ import annotations
 import argparse
 import json
 import os
-import signal
-import socket
 import statistics
-import subprocess
 import sys
 import tempfile
 import time
-import urllib.request
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parents[1]
+from page_timing import (
+    ARM_JS,
+    CHROMIUM_ARGS,
+    PLOTS_JS,
+    ROOT,
+    new_page,
+    start_server,
+    stop_server,
+    time_rerun,
+    wait_since_click,
+)
+
 sys.path.insert(0, str(ROOT))
 
-from dashboard import share  # noqa: E402
-from dashboard.comparison import defaults  # noqa: E402
-from experiments import ExperimentConfig, Runner, Store  # noqa: E402
+from dashboard import share
+from dashboard.comparison import defaults
+from experiments import ExperimentConfig, Runner, Store
 
-CHROMIUM_ARGS = [
-    "--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-    "--disable-component-update", "--disable-sync", "--no-first-run",
-]  # fmt: skip
 ACTIVATIONS = ("relu", "tanh", "sigmoid", "leaky_relu")
 TARGETS_S = {"first point": 1.5, "all done": 4.0}
 RERUN_TARGET_S = 0.2
 LIVE_SAMPLES = 5000  # two moons' maximum: ~10x longer epochs, so the runs outlast the reruns
 RUNNING_JS = "() => document.body.innerText.includes('epochs · running')"
-# A curve's trace exists only once its variant has a point, so names suffice (and stay cheap:
-# heavy polling would slow the very page being measured).
-PLOTS_JS = """() => Array.from(document.querySelectorAll('.js-plotly-plot')).map(el => {
-    const y = (el.layout || {}).yaxis || {};
-    return {names: (el.data || []).map(t => String(t.name)), ytype: y.type,
-            ytitle: String((y.title || {}).text ?? y.title ?? '')}; })"""
 STATE_JS = """() => document.querySelector('[data-testid="stApp"]')
     ?.getAttribute('data-test-script-state')"""
 
@@ -65,98 +62,21 @@ def comparison(tag: str, epochs: int, names=ACTIVATIONS, **kw) -> list[tuple[str
     ]
 
 
-def start_server(store: Path, script: str = "app.py") -> tuple[subprocess.Popen, str]:
-    """``streamlit run <script>`` headless on a free port; returns the process and its URL."""
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        port = sock.getsockname()[1]
-    cmd = [sys.executable, "-m", "streamlit", "run", script, "--server.headless", "true",
-           "--server.address", "127.0.0.1", "--server.port", str(port),
-           "--browser.gatherUsageStats", "false"]  # fmt: skip
-    env = {**os.environ, "GRADLAB_STORE": str(store)}
-    proc = subprocess.Popen(
-        cmd,
-        cwd=ROOT,
-        env=env,
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
-        start_new_session=True,
-    )
-    url = f"http://127.0.0.1:{port}"
-    for _ in range(300):
-        try:
-            with urllib.request.urlopen(f"{url}/_stcore/health", timeout=2):
-                return proc, url
-        except OSError:
-            time.sleep(0.3)
-    raise RuntimeError("the server did not become healthy")
-
-
-# The input's time as the page saw it: ``timeStamp`` is when the browser received the click, so a
-# busy page's delay in handling it counts; the checks Playwright runs before clicking (scrolling,
-# waiting for the element to settle), which no person waits for, do not.
-ARM_JS = """() => { window.__input = null; document.addEventListener('click',
-    e => { window.__input = e.timeStamp; }, {capture: true, once: true}); }"""
-# Installed before the page's scripts: on the page's clock, when each websocket frame leaves and
-# when each "script finished" message arrives (a ForwardMsg with field 6, a varint: read from
-# the top-level protobuf fields). The app's "running" attribute cannot tell: React sets it once
-# when a short run starts and ends within one render.
-WIRE_JS = """(() => { window.__sends = []; window.__finishes = [];
-  const Native = window.WebSocket, send = Native.prototype.send;
-  Native.prototype.send = function (...args) { window.__sends.push(performance.now());
-    return send.apply(this, args); };
-  const varint = (b, i) => { let v = 0, s = 0, x;
-    do { x = b[i++]; v += (x & 0x7f) * 2 ** s; s += 7; } while (x & 0x80); return [v, i]; };
-  const finished = b => { let i = 0, tag, n;
-    while (i < b.length) { [tag, i] = varint(b, i); const field = Math.floor(tag / 8);
-      switch (tag & 7) {
-        case 0: if (field === 6) return true; [, i] = varint(b, i); break;
-        case 1: i += 8; break;
-        case 2: [n, i] = varint(b, i); i += n; break;
-        case 5: i += 4; break;
-        default: return false; } }
-    return false; };
-  window.WebSocket = class extends Native { constructor(...args) { super(...args);
-    this.addEventListener('message', e => { if (e.data instanceof ArrayBuffer
-      && finished(new Uint8Array(e.data))) window.__finishes.push(performance.now()); }); } };
-})()"""
-# Evaluated on every animation frame, so the time is that of the first frame that shows it.
-SHOWN_JS = """() => {{ const t0 = window.__input; if (t0 === null || !({shown})
-    || ({finish} && !window.__finishes.some(t => t >= t0))) return false;
-    const sent = window.__sends.find(t => t >= t0);
-    return [performance.now() - t0, (sent ?? NaN) - t0]; }}"""
-
-
-def time_rerun(page, act, shown: str, finish: bool = True) -> tuple[float, float, float]:
-    """Seconds from the click event to the first frame where ``shown`` holds (and, if
-    ``finish``, a script run finished since the click); from it to the request leaving; and
-    what Playwright's click spent before the page saw the click."""
-    page.evaluate(ARM_JS)
-    start = time.perf_counter()
-    act()
-    predicate = SHOWN_JS.format(finish=str(finish).lower(), shown=shown)
-    handle = page.wait_for_function(predicate, polling="raf")
-    seconds, before = (v / 1000 for v in handle.json_value())
-    waited = page.evaluate("() => performance.now() - window.__input") / 1000
-    return seconds, before, max(0.0, time.perf_counter() - waited - start)
-
-
-def stop_server(proc: subprocess.Popen) -> None:
-    """Stop a server from ``start_server`` and everything it started."""
-    os.killpg(proc.pid, signal.SIGTERM)
-    proc.wait(timeout=20)
-
-
 def open_link(browser, url: str, pairs: list[tuple[str, dict]]):
     """A fresh page on the share link of ``pairs``, ready to Run (and to time reruns)."""
-    page = browser.new_page(viewport={"width": 1600, "height": 1000})
-    page.add_init_script(WIRE_JS)
+    page = new_page(browser)
     page.goto(f"{url}/?{share.PARAM}={share.encode(pairs, defaults())}")
     page.get_by_role("button", name="▶ Run", exact=True).wait_for(timeout=60_000)
     page.wait_for_function(f"() => ({STATE_JS})() === 'notRunning'")
     # a person clicks a page that has finished drawing, not the first frame of it
     page.wait_for_timeout(2_000)
     return page
+
+
+def done_js(epochs: int, runs: int) -> str:
+    """JS expression: at least ``runs`` progress bars read ``epochs/epochs epochs · done``."""
+    done = json.dumps(f"{epochs}/{epochs} epochs · done")
+    return f"document.body.innerText.split({done}).length - 1 >= {runs}"
 
 
 def has_point(labels: list[str], how: str) -> str:
@@ -173,22 +93,13 @@ def time_run(browser, url: str, trial: int, epochs: int) -> tuple[float, float]:
     page = open_link(browser, url, pairs)
     if page.evaluate(has_point([p[0] for p in pairs], "some")):
         raise RuntimeError("the page shows curves before Run: the measure would be void")
-    done = json.dumps(f"{epochs}/{epochs} epochs · done")
     page.evaluate(ARM_JS)
     page.get_by_role("button", name="▶ Run", exact=True).click()
-    since_click = "() => window.__input !== null && ({shown}) && performance.now() - window.__input"
-    first = page.wait_for_function(
-        since_click.format(shown=f"({has_point([p[0] for p in pairs], 'some')})()"),
-        polling="raf",
-        timeout=60_000,
-    ).json_value()
-    all_done = page.wait_for_function(
-        since_click.format(shown=f"document.body.innerText.split({done}).length - 1 >= 4"),
-        polling=50,
-        timeout=120_000,
-    ).json_value()
+    shown = f"({has_point([p[0] for p in pairs], 'some')})()"
+    first, _ = wait_since_click(page, shown, timeout=60_000)
+    all_done, _ = wait_since_click(page, done_js(epochs, 4), polling=50, timeout=120_000)
     page.close()
-    return first / 1000, all_done / 1000
+    return first, all_done
 
 
 def time_peer(trial: int, epochs: int) -> tuple[float, float]:
@@ -258,10 +169,7 @@ def time_reruns(browser, url: str, count: int) -> dict[str, list[tuple[float, fl
         page.get_by_role("button", name="▶ Run", exact=True).click()
         page.wait_for_function(has_point([p[0] for p in pairs], "every"), timeout=60_000)
         if state == "done":
-            done = json.dumps("1000/1000 epochs · done")
-            page.wait_for_function(
-                f"() => document.body.innerText.split({done}).length - 1 >= 2", timeout=120_000
-            )
+            page.wait_for_function(f"() => {done_js(1000, 2)}", timeout=120_000)
         for i in range(count):
             measures = [(f"fragment rerun, {state}", _toggle_log(page, ("log", "linear")[i % 2]))]
             if state == "done":
@@ -278,8 +186,7 @@ def time_peer_reruns(browser, url: str, count: int) -> dict[str, list[float]]:
     redraws everything twice a second."""
     out = {}
     for live in ("0", "1"):
-        page = browser.new_page(viewport={"width": 1600, "height": 1000})
-        page.add_init_script(WIRE_JS)
+        page = new_page(browser)
         page.goto(f"{url}/?live={live}")
         page.wait_for_function(f"() => ({PLOTS_JS})().length === 4", timeout=60_000)
         page.wait_for_timeout(2_000)
