@@ -11,7 +11,8 @@ to the first animation frame that shows the result and, where the page can idle,
 websocket brought the run's "script finished" message. A second table gives the time to the
 request leaving and what Playwright spent before the click. Peers: the Runner alone in this
 process (runs), and ``bench/peer_app.py``, the live section's elements in bare Streamlit, idle or
-redrawn twice a second (reruns).
+redrawn twice a second while two workers train the same comparison (reruns): the page's own
+rerun times under the same load.
 
 Usage: ``python bench/bench_dashboard.py [--trials 3] [--reruns 10]``
 """
@@ -181,18 +182,37 @@ def time_reruns(browser, url: str, count: int) -> dict[str, list[tuple[float, fl
     return out
 
 
-def time_peer_reruns(browser, url: str, count: int) -> dict[str, list[float]]:
+def _training_load(store_path: Path) -> Runner:
+    """Two workers training what the page trains while its toggle is timed: the same load for
+    the peer (niced, one BLAS thread each, as the app's workers). Shut it down when done."""
+    runner = Runner(Store(store_path), max_workers=2)
+    pairs = comparison("load", 1000, names=("relu", "tanh"), n_samples=LIVE_SAMPLES)
+    run_ids = runner.submit([ExperimentConfig(**cfg) for _, cfg in pairs], "bench", ["a", "b"])
+    while not all(runner.store.epochs_done(run_ids).values()):
+        time.sleep(0.05)
+    return runner
+
+
+def time_peer_reruns(browser, url: str, count: int, tmp: Path) -> dict[str, list[float]]:
     """The log-scale toggle on the bare peer page (``bench/peer_app.py``): idle, and while it
-    redraws everything twice a second."""
+    redraws everything twice a second as two workers train (without them, this machine draws
+    the peer's live toggle in about 0.1-0.15 s; with them, 0.35-0.4 s)."""
     out = {}
     for live in ("0", "1"):
+        load = _training_load(tmp / "load.sqlite") if live == "1" else None
         page = new_page(browser)
-        page.goto(f"{url}/?live={live}")
-        page.wait_for_function(f"() => ({PLOTS_JS})().length === 4", timeout=60_000)
-        page.wait_for_timeout(2_000)
-        toggles = (_toggle_log(page, ("log", "linear")[i % 2]) for i in range(count))
-        out[live] = [time_rerun(page, *toggle, finish=live == "0")[0] for toggle in toggles]
-        page.close()
+        try:
+            page.goto(f"{url}/?live={live}")
+            page.wait_for_function(f"() => ({PLOTS_JS})().length === 4", timeout=60_000)
+            page.wait_for_timeout(2_000)
+            toggles = (_toggle_log(page, ("log", "linear")[i % 2]) for i in range(count))
+            out[live] = [time_rerun(page, *toggle, finish=live == "0")[0] for toggle in toggles]
+            if load is not None and not load.active_processes():
+                raise RuntimeError("the peer's training load ended before its reruns did")
+        finally:
+            page.close()
+            if load is not None:
+                load.shutdown()
     return out
 
 
@@ -244,7 +264,7 @@ def main() -> None:
             stop_server(proc)
         proc, url = start_server(Path(tmp) / "peer.sqlite", "bench/peer_app.py")
         try:
-            peer_reruns = time_peer_reruns(browser, url, args.reruns)
+            peer_reruns = time_peer_reruns(browser, url, args.reruns, Path(tmp))
         finally:
             stop_server(proc)
         browser.close()
@@ -252,7 +272,7 @@ def main() -> None:
     print(
         f"cores: {os.cpu_count()}; {args.trials} trials, {args.reruns} reruns. Peers: the Runner "
         "without server or browser (runs); bench/peer_app.py, the live section's elements in "
-        "bare Streamlit, idle or redrawn twice a second (reruns)"
+        "bare Streamlit, idle or redrawn twice a second while two workers train (reruns)"
     )
     report(
         {"first point": [r[0] for r in runs], "all done": [r[1] for r in runs],
