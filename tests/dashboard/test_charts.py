@@ -68,6 +68,16 @@ def test_loss_figure_bands_only_for_several_seeds(curve: pd.DataFrame) -> None:
     np.testing.assert_allclose(bands[0].y, [3.0, 1.5, 0.75])
 
 
+def test_loss_hover_gives_the_seeds_range_only_for_several_seeds(curve: pd.DataFrame) -> None:
+    a_train, _, b_train, _ = _lines(charts.loss_figure(curve, color_map(["A", "B"])))
+    # A: two seeds, the range min to max per epoch rides along; B: one seed, nothing to add
+    assert "seeds %{customdata[2]}" in a_train.hovertemplate
+    expected = curve[(curve["label"] == "A") & (curve["split"] == "train")]
+    np.testing.assert_allclose(a_train.customdata, expected[["low", "high", "n"]].to_numpy())
+    assert b_train.customdata is None and "customdata" not in b_train.hovertemplate
+    assert b_train.hovertemplate.endswith("%{y:.6g}<extra></extra>")
+
+
 def test_loss_figure_log_scale(curve: pd.DataFrame) -> None:
     assert charts.loss_figure(curve, color_map(["A"]), log_y=True).layout.yaxis.type == "log"
     assert charts.loss_figure(curve, color_map(["A"])).layout.yaxis.type == "linear"
@@ -133,6 +143,10 @@ def test_heatmaps_share_one_colour_scale() -> None:
     assert (fig.layout.coloraxis.cmin, fig.layout.coloraxis.cmax) == (-6.0, 0.0)
     titles = [a.text for a in fig.layout.annotations]
     assert titles == ["⚠ A", "B"]
+    # the hover's raw norm is 10 ** z, to the 4 significant digits it shows
+    np.testing.assert_allclose(
+        heatmaps[0].customdata, 10 ** matrices["A"].to_numpy(dtype=float), rtol=1e-6
+    )
 
 
 def test_boundary_figure_contours_the_probability() -> None:
