@@ -71,6 +71,10 @@ def open_link(browser, url: str, pairs: list[tuple[str, dict]]):
     page.wait_for_function(f"() => ({STATE_JS})() === 'notRunning'")
     # a person clicks a page that has finished drawing, not the first frame of it
     page.wait_for_timeout(2_000)
+    if page.evaluate("() => document.body.innerText.includes('Something went wrong')"):
+        raise RuntimeError(
+            "the page shows an error instead of its content: the measure would be void"
+        )
     return page
 
 

@@ -37,7 +37,9 @@ def render_data_preview(data_settings: dict[str, Any]) -> None:
         st.plotly_chart(charts.data_figure(data), theme=None, key="chart.data")
     with facts:
         kind = f"{data.n_classes} classes" if data.n_classes else "regression"
-        noise = f"; noise {config.noise:g} ({info.noise_meaning})" if info.has_noise else ""
+        # canonical: an unset noise is the dataset's default, the value the split was drawn with
+        drawn = config.canonical().noise
+        noise = f"; noise {drawn:g} ({info.noise_meaning})" if info.has_noise else ""
         st.markdown(
             f"**{info.title}**: {info.description}\n\n"
             f"- {len(data.x_train)} training examples (black), {len(data.x_val)} validation "

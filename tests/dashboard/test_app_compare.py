@@ -11,7 +11,7 @@ import pandas as pd
 import pytest
 import streamlit as st
 
-from dashboard import runtime, share, state
+from dashboard import comparison, runtime, share, state
 from dashboard.widgets import data_preview, live
 from datasets.errors import DatasetError
 from experiments.presets import PRESETS, PRESETS_BY_KEY
@@ -74,6 +74,15 @@ def test_the_data_preview_follows_the_data_settings_and_skips_invalid_ones() -> 
     inputs(at, "Noise")[0].set_value(3.0)  # above two moons' maximum: the form names it
     click(at, "Apply")
     assert not at.exception and not figures(at)
+
+
+def test_the_data_preview_of_an_unset_noise_names_the_datasets_default() -> None:
+    # a link may leave the noise unset (None: the dataset's default), as a config may
+    pairs = [(f"v{i}", {"dataset": "moons", "noise": None, "seed": i}) for i in range(2)]
+    at = open_page(query={share.PARAM: share.encode(pairs, comparison.defaults())})
+    assert not at.error and len(figures(at)) == 1, [e.value for e in at.error]
+    facts = " ".join(m.value for m in at.markdown)
+    assert "noise 0.2 (" in facts  # two moons' own default
 
 
 def _hidden_activations(script: str) -> list[str]:
