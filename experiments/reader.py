@@ -80,7 +80,7 @@ class ResultsReader:
 
     def _refresh(self, version: tuple) -> Results:
         latest = {row[0]: (row[-3], row[-2] or 0, row[-1] or 0.0) for row in version}
-        runs = read_runs(self.store, run_ids=list(self.run_ids))
+        runs = self._runs(version)
         if self._results is None or not self._only_appended():
             epochs, layers = self._rows(dict.fromkeys(self.run_ids, 0))
             self._seen = latest
@@ -94,6 +94,17 @@ class ResultsReader:
             _appended(self._results.epochs, split_epochs(epochs), EPOCH_DTYPES),
             _appended(self._results.layers, layers, LAYER_DTYPES),
         )
+
+    def _runs(self, version: tuple) -> pd.DataFrame:
+        """The runs frame: while training, only each run's epoch count changes from one read
+        to the next, so the frame held is reused with the counts from ``version``."""
+        held, before = (
+            (None, None) if self._results is None else (self._results.runs, self._version)
+        )
+        if held is None or [row[:-3] for row in version] != [row[:-3] for row in before]:
+            return read_runs(self.store, run_ids=list(self.run_ids))
+        counts = {row[0]: row[-3] for row in version}
+        return held.assign(epochs_done=held["run_id"].map(counts).astype(held["epochs_done"].dtype))
 
     def _only_appended(self) -> bool:
         """Whether every epoch row already read is still there, unchanged."""
