@@ -11,6 +11,8 @@ import numpy as np
 from streamlit.testing.v1 import AppTest
 from streamlit.testing.v1.element_tree import Block
 
+from dashboard import runtime, state
+
 APP = str(Path(__file__).resolve().parents[2] / "app.py")
 TIMEOUT = 60
 
@@ -76,3 +78,28 @@ def popover_labels(at: AppTest) -> list[str]:
 
     walk(at._tree)
     return labels
+
+
+def variant_labels(at: AppTest) -> list[str]:
+    """The comparison's variant labels, in order."""
+    return [v["label"] for v in at.session_state[state.VARIANTS]]
+
+
+def run_small(at: AppTest, epochs: int = 3) -> tuple[AppTest, list[str]]:
+    """Run the comparison at ``epochs`` epochs and wait for every run; the page rerun after
+    they finished, and the run ids."""
+    for widget in inputs(at, "Epochs"):
+        widget.set_value(epochs)
+    click(at, "▶ Run")
+    run_ids = list(at.session_state[state.RUN_IDS])
+    assert run_ids, [e.value for e in at.error]
+    assert runtime.runner().wait(run_ids, timeout=120)
+    return at.run(), run_ids
+
+
+def run_long(at: AppTest) -> list[str]:
+    """Run the comparison at 1,000 epochs (still training while the test looks); its run ids."""
+    for widget in inputs(at, "Epochs"):
+        widget.set_value(1000)
+    click(at, "▶ Run")
+    return list(at.session_state[state.RUN_IDS])

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import io
-import os
 import re
 import time
 
@@ -11,78 +10,32 @@ import pandas as pd
 import pytest
 import streamlit as st
 
-from dashboard import comparison, runtime, share, state
-from dashboard.widgets import data_preview, live
-from datasets.errors import DatasetError
-from experiments.presets import PRESETS, PRESETS_BY_KEY
+from dashboard import runtime, state
+from dashboard.widgets import live
+from experiments.presets import PRESETS
 from tests.dashboard.apptest_support import (
     click,
     figures,
     inputs,
     open_page,
     popover_labels,
+    run_long,
+    run_small,
     traces,
+    variant_labels,
 )
 
-
-@pytest.fixture(autouse=True)
-def _store(tmp_path, monkeypatch):
-    monkeypatch.setenv("GRADLAB_STORE", str(tmp_path / "runs.sqlite"))
-    yield
-    runtime.runner().shutdown()
-
-
-def _labels(at) -> list[str]:
-    return [v["label"] for v in at.session_state[state.VARIANTS]]
-
-
-def _run_small(at, epochs: int = 3):
-    for widget in inputs(at, "Epochs"):
-        widget.set_value(epochs)
-    click(at, "▶ Run")
-    run_ids = list(at.session_state[state.RUN_IDS])
-    assert run_ids, [e.value for e in at.error]
-    assert runtime.runner().wait(run_ids, timeout=120)
-    return at.run(), run_ids
-
-
-def _run_long(at):
-    """Run the comparison at 1,000 epochs (still training while the test looks); its run ids."""
-    for widget in inputs(at, "Epochs"):
-        widget.set_value(1000)
-    click(at, "▶ Run")
-    return list(at.session_state[state.RUN_IDS])
+pytestmark = pytest.mark.usefixtures("app_store")
 
 
 def test_first_visit_shows_the_first_lesson() -> None:
     at = open_page()
     assert not at.exception
-    assert _labels(at) == [label for label, _ in PRESETS[0].variants]
+    assert variant_labels(at) == [label for label, _ in PRESETS[0].variants]
     # before any run: the shared data, as the networks will see it
     (data,) = figures(at)
     names = {t["name"] for t in traces(data)}
     assert {"class 0 · training", "class 1 · validation"} <= names
-
-
-def test_the_data_preview_follows_the_data_settings_and_skips_invalid_ones() -> None:
-    at = open_page()
-    counts = [len(traces(f)[0]["x"]) + len(traces(f)[1]["x"]) for f in figures(at)]
-    inputs(at, "Training fraction")[0].set_value(0.5)
-    click(at, "Apply")
-    fewer = [len(traces(f)[0]["x"]) + len(traces(f)[1]["x"]) for f in figures(at)]
-    assert fewer[0] < counts[0]
-    inputs(at, "Noise")[0].set_value(3.0)  # above two moons' maximum: the form names it
-    click(at, "Apply")
-    assert not at.exception and not figures(at)
-
-
-def test_the_data_preview_of_an_unset_noise_names_the_datasets_default() -> None:
-    # a link may leave the noise unset (None: the dataset's default), as a config may
-    pairs = [(f"v{i}", {"dataset": "moons", "noise": None, "seed": i}) for i in range(2)]
-    at = open_page(query={share.PARAM: share.encode(pairs, comparison.defaults())})
-    assert not at.error and len(figures(at)) == 1, [e.value for e in at.error]
-    facts = " ".join(m.value for m in at.markdown)
-    assert "noise 0.2 (" in facts  # two moons' own default
 
 
 def _hidden_activations(script: str) -> list[str]:
@@ -92,13 +45,13 @@ def _hidden_activations(script: str) -> list[str]:
 def test_model_code_shows_the_picked_variants_summary_and_keras_script() -> None:
     at = open_page()
     (picker,) = at.segmented_control
-    assert picker.options == _labels(at) and picker.value == _labels(at)[0]
+    assert picker.options == variant_labels(at) and picker.value == variant_labels(at)[0]
     # the first lesson: 2 inputs, six Dense(16) layers, one sigmoid output unit
     by_hand = (2 + 1) * 16 + 5 * (16 + 1) * 16 + (16 + 1) * 1
     summary, script = (block.value for block in at.code[-2:])
     assert f"Total params: {by_hand:,}" in summary
     assert _hidden_activations(script) == ["sigmoid"] * 6
-    picker.set_value(_labels(at)[1]).run()
+    picker.set_value(variant_labels(at)[1]).run()
     summary, script = (block.value for block in at.code[-2:])
     assert f"Total params: {by_hand:,}" in summary
     assert _hidden_activations(script) == ["relu"] * 6
@@ -111,7 +64,7 @@ def test_each_preset_loads(preset) -> None:
     at.selectbox(key="preset.pick").set_value(preset.key)
     click(at, "Load preset")
     assert not at.exception
-    assert _labels(at) == [label for label, _ in preset.variants]
+    assert variant_labels(at) == [label for label, _ in preset.variants]
     assert inputs(at, "Label")[0].value == preset.variants[0][0]
     assert any(preset.explanation in c.value for c in at.caption)
 
@@ -145,22 +98,22 @@ def test_a_folded_field_at_fault_marks_its_popover_and_the_notice_names_it() -> 
 def test_add_duplicate_remove_and_vary_one_knob() -> None:
     at = open_page()
     click(at, "Duplicate")
-    assert _labels(at) == ["sigmoid", "relu", "sigmoid (2)"]
+    assert variant_labels(at) == ["sigmoid", "relu", "sigmoid (2)"]
     click(at, "Remove")
-    assert _labels(at) == ["relu", "sigmoid (2)"]
+    assert variant_labels(at) == ["relu", "sigmoid (2)"]
     click(at, "Remove")
-    assert len(_labels(at)) == 2 and any("at least 2" in w.value for w in at.warning)
+    assert len(variant_labels(at)) == 2 and any("at least 2" in w.value for w in at.warning)
     at.selectbox(key="knob.field").set_value("optimizer")
     at.text_input(key="knob.values").set_value("sgd, adam, rmsprop")
     click(at, "Make variants")
-    assert _labels(at) == ["optimizer=sgd", "optimizer=adam", "optimizer=rmsprop"]
+    assert variant_labels(at) == ["optimizer=sgd", "optimizer=adam", "optimizer=rmsprop"]
     at.text_input(key="knob.values").set_value("sgd, nonsense")
     click(at, "Make variants")
     assert any("optimizer" in e.value and "nonsense" in e.value for e in at.error)
 
 
 def test_a_small_comparison_runs_to_completion_and_exports() -> None:
-    at, run_ids = _run_small(open_page())
+    at, run_ids = run_small(open_page())
     assert not at.exception
     table = at.dataframe[0].value
     assert list(table["variant"]) == ["sigmoid", "relu"]
@@ -186,25 +139,15 @@ def test_a_small_comparison_runs_to_completion_and_exports() -> None:
     assert set(csv["label"]) == {"sigmoid", "relu"}
 
 
-def test_data_the_loader_refuses_gives_a_message_not_a_traceback(monkeypatch) -> None:
-    def refuse(config):
-        raise DatasetError("n_samples: too few rows per class. Received: 30")
-
-    monkeypatch.setattr(data_preview, "load_arrays", refuse)
-    at = open_page()
-    assert not at.exception
-    assert any("too few rows per class" in w.value for w in at.warning)
-
-
 def test_the_script_run_after_run_waits_for_the_first_epoch(monkeypatch) -> None:
     # generous, so a slow machine cannot make this flaky; the page waits half a second
     monkeypatch.setattr(live, "FIRST_EPOCH_WAIT", 60.0)
     at = open_page()
-    _run_long(at)  # still training when the first epoch is shown
+    run_long(at)  # still training when the first epoch is shown
     assert not at.exception
     assert not any("Waiting for the first epoch" in i.value for i in at.info)
     names = {t["name"] for f in figures(at) for t in traces(f)}
-    assert names & {f"{label} · validation" for label in _labels(at)}
+    assert names & {f"{label} · validation" for label in variant_labels(at)}
     # only that one script run waits: later ones (the live polls) read and go on
     assert at.session_state[state.JUST_STARTED] is False
 
@@ -226,7 +169,7 @@ def test_run_with_the_form_unchanged_draws_the_results_in_the_same_script_run(
 ) -> None:
     at = open_page()
     reruns = _count_reruns(monkeypatch)
-    assert _run_long(at) and not reruns
+    assert run_long(at) and not reruns
     assert not at.error
 
 
@@ -261,7 +204,7 @@ def _charts(at) -> tuple[dict, dict[str, str], int]:
 
 def test_the_log_toggle_while_training_redraws_only_the_loss_chart() -> None:
     at = open_page()
-    run_ids = _run_long(at)
+    run_ids = run_long(at)
     _, before, drawn = _charts(at)
     deadline = time.monotonic() + 60
     while min(runtime.store().epochs_done(run_ids).values()) < drawn + 5:
@@ -276,51 +219,9 @@ def test_the_log_toggle_while_training_redraws_only_the_loss_chart() -> None:
     assert later > drawn
 
 
-def test_share_link_restores_variants_and_stored_runs() -> None:
-    at, run_ids = _run_small(open_page())
-    token = at.query_params[share.PARAM]
-    token = token[0] if isinstance(token, list) else token
-    fresh = open_page(query={share.PARAM: token})
-    assert not fresh.exception
-    assert _labels(fresh) == ["sigmoid", "relu"]
-    assert sorted(fresh.session_state[state.RUN_IDS]) == sorted(run_ids)
-    assert inputs(fresh, "Epochs")[0].value == 3
-
-
-def test_share_link_without_stored_runs_offers_to_run(tmp_path) -> None:
-    at = open_page()
-    for widget in inputs(at, "Epochs"):
-        widget.set_value(2)
-    click(at, "Apply")
-    token = at.query_params[share.PARAM]
-    token = token[0] if isinstance(token, list) else token
-    fresh = open_page(query={share.PARAM: token})
-    assert any("not been run" in i.value for i in fresh.info)
-    click(fresh, "▶ Run the shared comparison")
-    assert len(fresh.session_state[state.RUN_IDS]) == 2
-    assert os.environ["GRADLAB_STORE"].startswith(str(tmp_path))
-
-
-def test_the_link_follows_the_comparison_on_the_page() -> None:
-    at = open_page()
-    at.selectbox(key="preset.pick").set_value("optimizers")
-    click(at, "Load preset")
-    token = at.query_params[share.PARAM]
-    token = token[0] if isinstance(token, list) else token
-    labels = [label for label, _ in share.decode(token, {})]
-    assert labels == [label for label, _ in PRESETS_BY_KEY["optimizers"].variants]
-
-
-def test_a_broken_share_link_shows_a_message() -> None:
-    at = open_page(query={share.PARAM: "garbage!!"})
-    assert not at.exception
-    assert any("could not be opened" in i.value for i in at.info)
-    assert len(_labels(at)) == 2
-
-
 def test_cancel_stops_a_running_variant() -> None:
     at = open_page()
-    run_ids = _run_long(at)
+    run_ids = run_long(at)
     store = runtime.store()
     # wait until both train, so the Cancel buttons are there
     for _ in range(600):
@@ -340,7 +241,7 @@ def test_regression_with_two_seeds_shows_bands_and_predictions() -> None:
     at = open_page()
     at.selectbox(key=f"w.data{at.session_state[state.DATA_GEN]}.dataset").set_value("sine")
     inputs(at, "Seeds (repeats)")[0].set_value(2)
-    at, run_ids = _run_small(at)
+    at, run_ids = run_small(at)
     assert not at.exception and not [e.value for e in at.error]
     assert len(run_ids) == 3  # two seeds of the first variant, one of the second
     figs = figures(at)

@@ -7,10 +7,7 @@ import pytest
 
 from tests.dashboard.apptest_support import click, figures, open_page, traces
 
-
-@pytest.fixture(autouse=True)
-def _store(tmp_path, monkeypatch) -> None:
-    monkeypatch.setenv("GRADLAB_STORE", str(tmp_path / "runs.sqlite"))
+pytestmark = pytest.mark.usefixtures("app_store")
 
 
 def test_activations_page_draws_each_function_with_its_derivative() -> None:

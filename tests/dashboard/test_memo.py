@@ -7,15 +7,7 @@ import streamlit as st
 
 from dashboard import runtime, state
 from dashboard.memo import memo
-from tests.dashboard.apptest_support import figures, traces
-from tests.dashboard.test_app_compare import _run_small, open_page
-
-
-@pytest.fixture
-def _store(tmp_path, monkeypatch):
-    monkeypatch.setenv("GRADLAB_STORE", str(tmp_path / "runs.sqlite"))
-    yield
-    runtime.runner().shutdown()
+from tests.dashboard.apptest_support import figures, open_page, run_small, traces
 
 
 @pytest.fixture
@@ -52,9 +44,9 @@ def _loss_epochs(at) -> list[int]:
     return [int(x) for x in trace["x"]]
 
 
-@pytest.mark.usefixtures("_store")
+@pytest.mark.usefixtures("app_store")
 def test_new_epochs_and_status_changes_reach_the_page() -> None:
-    at, _ = _run_small(open_page())
+    at, _ = run_small(open_page())
     assert _loss_epochs(at) == [1, 2, 3]
     relu = next(r for r, label in at.session_state[state.RUN_IDS].items() if label == "relu")
     store = runtime.store()

@@ -1,0 +1,55 @@
+"""AppTest: a comparison shared as a link opens with its variants and its stored runs."""
+
+from __future__ import annotations
+
+import os
+
+import pytest
+
+from dashboard import share, state
+from experiments.presets import PRESETS_BY_KEY
+from tests.dashboard.apptest_support import click, inputs, open_page, run_small, variant_labels
+
+pytestmark = pytest.mark.usefixtures("app_store")
+
+
+def test_share_link_restores_variants_and_stored_runs() -> None:
+    at, run_ids = run_small(open_page())
+    token = at.query_params[share.PARAM]
+    token = token[0] if isinstance(token, list) else token
+    fresh = open_page(query={share.PARAM: token})
+    assert not fresh.exception
+    assert variant_labels(fresh) == ["sigmoid", "relu"]
+    assert sorted(fresh.session_state[state.RUN_IDS]) == sorted(run_ids)
+    assert inputs(fresh, "Epochs")[0].value == 3
+
+
+def test_share_link_without_stored_runs_offers_to_run(tmp_path) -> None:
+    at = open_page()
+    for widget in inputs(at, "Epochs"):
+        widget.set_value(2)
+    click(at, "Apply")
+    token = at.query_params[share.PARAM]
+    token = token[0] if isinstance(token, list) else token
+    fresh = open_page(query={share.PARAM: token})
+    assert any("not been run" in i.value for i in fresh.info)
+    click(fresh, "▶ Run the shared comparison")
+    assert len(fresh.session_state[state.RUN_IDS]) == 2
+    assert os.environ["GRADLAB_STORE"].startswith(str(tmp_path))
+
+
+def test_the_link_follows_the_comparison_on_the_page() -> None:
+    at = open_page()
+    at.selectbox(key="preset.pick").set_value("optimizers")
+    click(at, "Load preset")
+    token = at.query_params[share.PARAM]
+    token = token[0] if isinstance(token, list) else token
+    labels = [label for label, _ in share.decode(token, {})]
+    assert labels == [label for label, _ in PRESETS_BY_KEY["optimizers"].variants]
+
+
+def test_a_broken_share_link_shows_a_message() -> None:
+    at = open_page(query={share.PARAM: "garbage!!"})
+    assert not at.exception
+    assert any("could not be opened" in i.value for i in at.info)
+    assert len(variant_labels(at)) == 2
