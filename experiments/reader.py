@@ -98,13 +98,11 @@ class ResultsReader:
     def _runs(self, version: tuple) -> pd.DataFrame:
         """The runs frame: while training, only each run's epoch count changes from one read
         to the next, so the frame held is reused with the counts from ``version``."""
-        held, before = (
-            (None, None) if self._results is None else (self._results.runs, self._version)
-        )
-        if held is None or [row[:-3] for row in version] != [row[:-3] for row in before]:
+        if self._results is None or [r[:-3] for r in version] != [r[:-3] for r in self._version]:
             return read_runs(self.store, run_ids=list(self.run_ids))
-        counts = {row[0]: row[-3] for row in version}
-        return held.assign(epochs_done=held["run_id"].map(counts).astype(held["epochs_done"].dtype))
+        runs = self._results.runs
+        counts = runs["run_id"].map({row[0]: row[-3] for row in version})
+        return runs.assign(epochs_done=counts.astype(runs["epochs_done"].dtype))
 
     def _only_appended(self) -> bool:
         """Whether every epoch row already read is still there, unchanged."""

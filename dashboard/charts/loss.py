@@ -34,7 +34,11 @@ def _band(part: pd.DataFrame, color: str, group: str) -> list[dict]:
 
 def _line(part: pd.DataFrame, label: str, split: str, color: str, y_title: str) -> dict:
     split_name, dash = SPLITS[split]
-    line = {
+    # the seeds' range per point, only with several seeds: with one it would repeat y, and it
+    # was two thirds of what a live refresh sends per curve
+    seeds = part["n"].max() > 1
+    seeds_hover = "<br>seeds %{customdata[2]}: %{customdata[0]:.6g} to %{customdata[1]:.6g}"
+    return {
         "type": "scatter",
         "x": part["epoch"].to_numpy(),
         "y": part["mean"].to_numpy(dtype=float),
@@ -42,19 +46,12 @@ def _line(part: pd.DataFrame, label: str, split: str, color: str, y_title: str) 
         "name": f"{label} · {split_name}",
         "legendgroup": label,
         "line": {"color": color, "dash": dash, "width": 2.5},
+        "customdata": part[["low", "high", "n"]].to_numpy(dtype=float) if seeds else None,
         "hovertemplate": (
-            f"<b>{label}</b> {split_name}<br>epoch %{{x}}<br>{y_title} %{{y:.6g}}<extra></extra>"
+            f"<b>{label}</b> {split_name}<br>epoch %{{x}}<br>{y_title} %{{y:.6g}}"
+            f"{seeds_hover if seeds else ''}<extra></extra>"
         ),
     }
-    if part["n"].max() > 1:
-        # the seeds' range per point; with one seed it would only repeat y, and it was two
-        # thirds of what a live refresh sends per curve
-        line["customdata"] = part[["low", "high", "n"]].to_numpy(dtype=float)
-        line["hovertemplate"] = line["hovertemplate"].replace(
-            "<extra>",
-            "<br>seeds %{customdata[2]}: %{customdata[0]:.6g} to %{customdata[1]:.6g}<extra>",
-        )
-    return line
 
 
 def loss_figure(

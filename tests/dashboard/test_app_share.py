@@ -13,10 +13,15 @@ from tests.dashboard.apptest_support import click, inputs, open_page, run_small,
 pytestmark = pytest.mark.usefixtures("app_store")
 
 
+def _link_token(at) -> str:
+    """The share token the page put in its URL."""
+    token = at.query_params[share.PARAM]
+    return token[0] if isinstance(token, list) else token
+
+
 def test_share_link_restores_variants_and_stored_runs() -> None:
     at, run_ids = run_small(open_page())
-    token = at.query_params[share.PARAM]
-    token = token[0] if isinstance(token, list) else token
+    token = _link_token(at)
     fresh = open_page(query={share.PARAM: token})
     assert not fresh.exception
     assert variant_labels(fresh) == ["sigmoid", "relu"]
@@ -29,8 +34,7 @@ def test_share_link_without_stored_runs_offers_to_run(tmp_path) -> None:
     for widget in inputs(at, "Epochs"):
         widget.set_value(2)
     click(at, "Apply")
-    token = at.query_params[share.PARAM]
-    token = token[0] if isinstance(token, list) else token
+    token = _link_token(at)
     fresh = open_page(query={share.PARAM: token})
     assert any("not been run" in i.value for i in fresh.info)
     click(fresh, "▶ Run the shared comparison")
@@ -42,8 +46,7 @@ def test_the_link_follows_the_comparison_on_the_page() -> None:
     at = open_page()
     at.selectbox(key="preset.pick").set_value("optimizers")
     click(at, "Load preset")
-    token = at.query_params[share.PARAM]
-    token = token[0] if isinstance(token, list) else token
+    token = _link_token(at)
     labels = [label for label, _ in share.decode(token, {})]
     assert labels == [label for label, _ in PRESETS_BY_KEY["optimizers"].variants]
 
