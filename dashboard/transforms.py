@@ -1,120 +1,203 @@
-"""Turn the experiments' tidy Results frames into what each chart shows (pure pandas, no Streamlit).
+"""Turn a Snapshot's run tracks into what each chart shows (NumPy, no Streamlit).
 
 Runs are grouped by their ``label``: one label is one variant, several runs under a label are its
-repeats (seeds).
+repeats (seeds). Every function here runs on each live refresh, twice a second, so they work on
+the tracks' arrays (:mod:`experiments.tracks`), not on tidy frames.
 """
 
 from __future__ import annotations
 
-import json
+from collections.abc import Mapping
+from dataclasses import dataclass
 
 import numpy as np
 import pandas as pd
+
+from experiments.tracks import SPLITS, RunTrack
 
 VANISHING_RATIO = 1e-3  # first/last layer gradient ratio under which gradients vanished
 EXPLODING_NORM = 1e3  # a kernel gradient norm above this is called exploding
 
 
-def variant_order(runs: pd.DataFrame) -> list[str]:
-    """Variant labels in order of first appearance in ``runs`` (one row per run)."""
-    return list(dict.fromkeys(runs["label"].tolist()))
+@dataclass(frozen=True)
+class Curve:
+    """One variant's metric on one split, per epoch: the mean over its seeds, their min and max,
+    and how many seeds have a finite value. Epochs without one are left out."""
+
+    epoch: np.ndarray
+    mean: np.ndarray
+    low: np.ndarray
+    high: np.ndarray
+    n: np.ndarray
 
 
-def _with_label(frame: pd.DataFrame, runs: pd.DataFrame) -> pd.DataFrame:
-    return frame.merge(runs[["run_id", "label"]], on="run_id", how="inner")
+# variant label -> split -> Curve (only the splits with points), in variant order
+Curves = dict[str, dict[str, Curve]]
 
 
-def curves(epochs: pd.DataFrame, runs: pd.DataFrame, metric: str = "loss") -> pd.DataFrame:
-    """Mean and min-max band of ``metric`` over each variant's repeats.
+@dataclass(frozen=True)
+class Gap:
+    """Validation minus training loss (means over seeds) at the epochs where both exist."""
+
+    epoch: np.ndarray
+    gap: np.ndarray
+    val: np.ndarray
+
+
+@dataclass(frozen=True)
+class Best:
+    """A variant's epoch of lowest mean validation loss."""
+
+    epoch: int
+    val: float
+
+
+@dataclass(frozen=True)
+class GradMatrix:
+    """log10 of the kernel gradient norm: ``values[i, j]`` for ``layers[i]`` at ``epochs[j]``."""
+
+    layers: tuple[str, ...]
+    epochs: np.ndarray
+    values: np.ndarray
+
+    @property
+    def empty(self) -> bool:
+        return self.values.size == 0
+
+
+def variant_runs(runs: pd.DataFrame) -> dict[str, list[str]]:
+    """Variant label to its run ids, labels in order of first appearance in ``runs``."""
+    groups: dict[str, list[str]] = {}
+    for run_id, label in zip(runs["run_id"], runs["label"], strict=True):
+        groups.setdefault(label, []).append(run_id)
+    return groups
+
+
+def _stack(rows: list[np.ndarray]) -> np.ndarray:
+    """Equal-length rows (padded with NaN at the end) stacked along a new first axis."""
+    length = max((row.shape[-1] for row in rows), default=0)
+    pad = [np.pad(r, [(0, 0)] * (r.ndim - 1) + [(0, length - r.shape[-1])],
+                  constant_values=np.nan) for r in rows]  # fmt: skip
+    return np.stack(pad) if pad else np.empty((0, 0))
+
+
+def curve(series: list[np.ndarray]) -> Curve | None:
+    """Mean, min, max and count over ``series`` (one per seed, by epoch) of their finite values;
+    None when none is finite."""
+    stack = _stack(series)
+    finite = np.isfinite(stack)
+    n = finite.sum(axis=0)
+    keep = n > 0
+    if not keep.any():
+        return None
+    values = np.where(finite, stack, np.nan)[:, keep]
+    return Curve(
+        np.flatnonzero(keep) + 1,
+        np.nanmean(values, axis=0),
+        np.nanmin(values, axis=0),
+        np.nanmax(values, axis=0),
+        n[keep],
+    )
+
+
+def curves(
+    tracks: Mapping[str, RunTrack], groups: Mapping[str, list[str]], metric: str = "loss"
+) -> Curves:
+    """:class:`Curve` of ``metric`` (``"loss"`` or ``"accuracy"``) per variant and split.
 
     Parameters
     ----------
-    epochs : DataFrame
-        One row per run x epoch x split: ``run_id, epoch, split, <metric>``.
-    runs : DataFrame
-        One row per run: ``run_id, label``.
-    metric : str
-        ``"loss"`` or ``"accuracy"``.
+    tracks : mapping of str to RunTrack
+        Run id to its track.
+    groups : mapping of str to list of str
+        Variant label to its run ids (:func:`variant_runs`), in variant order.
 
-    Returns
-    -------
-    DataFrame
-        One row per label x split x epoch: ``label, split, epoch, mean, low, high, n``.
-        Non-finite values (a diverged step) are left out of the statistics.
+    Non-finite values (a diverged step) are left out of the statistics; a variant or split
+    with no finite value has no entry.
     """
-    df = _with_label(epochs[["run_id", "epoch", "split", metric]], runs)
-    df = df.replace([np.inf, -np.inf], np.nan).dropna(subset=[metric])
-    grouped = df.groupby(["label", "split", "epoch"], sort=True)[metric]
-    return grouped.agg(mean="mean", low="min", high="max", n="count").reset_index()
+    out: Curves = {}
+    for label, run_ids in groups.items():
+        mine = [tracks[r] for r in run_ids if r in tracks]
+        splits = {s: curve([t.values[metric, s] for t in mine]) for s in SPLITS}
+        splits = {s: c for s, c in splits.items() if c is not None}
+        if splits:
+            out[label] = splits
+    return out
 
 
-def gap(curve: pd.DataFrame) -> pd.DataFrame:
-    """Overfitting gap (validation minus training loss) per variant and epoch.
+def gap(loss: Curves) -> dict[str, Gap]:
+    """Overfitting gap per variant from the loss :func:`curves`, where both splits exist."""
+    out = {}
+    for label, splits in loss.items():
+        if not {"train", "val"} <= splits.keys():
+            continue
+        train, val = splits["train"], splits["val"]
+        epoch, i, j = np.intersect1d(train.epoch, val.epoch, return_indices=True)
+        out[label] = Gap(epoch, val.mean[j] - train.mean[i], val.mean[j])
+    return out
 
-    Parameters
-    ----------
-    curve : DataFrame
-        Output of :func:`curves` for the loss.
 
-    Returns
-    -------
-    DataFrame
-        ``label, epoch, gap, val`` (mean validation loss), epochs where both splits exist.
+def best_epochs(loss: Curves) -> dict[str, Best]:
+    """Epoch of lowest mean validation loss per variant (the first, if tied)."""
+    out = {}
+    for label, splits in loss.items():
+        if "val" in splits:
+            val = splits["val"]
+            i = int(np.argmin(val.mean))
+            out[label] = Best(int(val.epoch[i]), float(val.mean[i]))
+    return out
+
+
+def grad_matrix(tracks: list[RunTrack]) -> GradMatrix:
+    """One variant's :class:`GradMatrix` from its runs' tracks.
+
+    Repeats are combined by averaging the log10 values (a geometric mean of the norms). Layers
+    without a kernel (activation, dropout, normalization) have no norm at all and are left out;
+    a Dense layer's NaN norm in a diverged epoch is kept, so the flags can name it. Zero norms
+    give ``-inf``, also kept. Only epochs some run has reached are columns: a variant still
+    training has fewer than the others (not NaN norms to flag).
     """
-    # one row per label, split and epoch: a reshape, not pivot_table's aggregation (twice as slow)
-    wide = curve.pivot(index=["label", "epoch"], columns="split", values="mean")
-    if not {"train", "val"} <= set(wide.columns):
-        return pd.DataFrame(columns=["label", "epoch", "gap", "val"])
-    out = pd.DataFrame({"gap": wide["val"] - wide["train"], "val": wide["val"]}).dropna()
-    return out.reset_index()
-
-
-def best_epochs(curve: pd.DataFrame) -> pd.DataFrame:
-    """Epoch of lowest mean validation loss per variant: ``label, epoch, val``."""
-    val = curve[curve["split"] == "val"]
-    if val.empty:
-        return pd.DataFrame(columns=["label", "epoch", "val"])
-    idx = val.groupby("label")["mean"].idxmin()
-    return val.loc[idx, ["label", "epoch", "mean"]].rename(columns={"mean": "val"})
-
-
-def grad_matrices(layers: pd.DataFrame, runs: pd.DataFrame) -> dict[str, pd.DataFrame]:
-    """log10 of the kernel gradient norm, layer x epoch, for every variant.
-
-    Repeats are combined by averaging the log10 values (a geometric mean of the norms).
-
-    Returns
-    -------
-    dict of str to DataFrame, each shape (n_dense_layers, n_epochs)
-        Variant label (in variant order) to a frame indexed by layer name in model order, with
-        epochs as columns. Zero norms give ``-inf``, kept so the caller can flag them.
-    """
-    df = _with_label(layers, runs)
-    # Layers without a kernel (activation, dropout, normalization) have no norm at all; a Dense
-    # layer's NaN norm in a diverged epoch is kept, so the flags can name it.
-    has_kernel = df.groupby(["label", "layer_index"])["grad_norm_mean"].transform("count") > 0
-    df = df[has_kernel]
+    names = {i: name for t in tracks for i, name in zip(t.layer_indices, t.layers, strict=True)}
+    order = sorted(names)
+    if not order:
+        return GradMatrix((), np.array([], dtype=int), np.empty((0, 0)))
+    per_run = []
+    for track in tracks:
+        rows = np.full((len(order), track.grad.shape[1]), np.nan)
+        rows[[order.index(i) for i in track.layer_indices]] = track.grad
+        per_run.append(rows)
+    stack = _stack(per_run)  # runs x layers x epochs
+    seen = _stack([t.grad_seen.astype(float) for t in tracks]) == 1.0
+    epochs = np.flatnonzero(seen.any(axis=0))
+    has_kernel = ~np.isnan(stack).all(axis=(0, 2))
+    values = stack[:, has_kernel][:, :, epochs]
     with np.errstate(divide="ignore", invalid="ignore"):
-        log10 = np.log10(df["grad_norm_mean"].to_numpy(dtype=float))
-    df = df.assign(log10=log10)
-    keys = ["label", "layer_index", "layer_name", "epoch"]
-    mean = df.groupby(keys, sort=True)["log10"].mean()
-    # Unstacked per variant: a variant still training has fewer epochs than the others, and
-    # the epochs it has not reached are no part of its matrix (not NaN norms to flag).
-    per_label = {
-        label: part.droplevel(["label", "layer_index"]).unstack("epoch")
-        for label, part in mean.groupby(level="label", sort=False)
+        log10 = np.log10(values)
+    with np.errstate(invalid="ignore"):  # an epoch whose norms are all NaN stays NaN
+        mean = _nanmean_quiet(log10)
+    kept = tuple(names[i] for i, keep in zip(order, has_kernel, strict=True) if keep)
+    return GradMatrix(kept, epochs + 1, mean)
+
+
+def _nanmean_quiet(stack: np.ndarray) -> np.ndarray:
+    """``nanmean`` over the first axis, NaN (without a warning) where every value is NaN."""
+    count = (~np.isnan(stack)).sum(axis=0)
+    total = np.where(np.isnan(stack), 0.0, stack).sum(axis=0)
+    return np.where(count > 0, total / np.maximum(count, 1), np.nan)
+
+
+def grad_matrices(
+    tracks: Mapping[str, RunTrack], groups: Mapping[str, list[str]]
+) -> dict[str, GradMatrix]:
+    """:func:`grad_matrix` of every variant, in variant order."""
+    return {
+        label: grad_matrix([tracks[r] for r in run_ids if r in tracks])
+        for label, run_ids in groups.items()
     }
-    return {label: per_label.get(label, pd.DataFrame()) for label in variant_order(runs)}
 
 
-def grad_matrix(layers: pd.DataFrame, runs: pd.DataFrame, label: str) -> pd.DataFrame:
-    """:func:`grad_matrices` for one variant."""
-    return grad_matrices(layers, runs)[label]
-
-
-def grad_flags(matrix: pd.DataFrame) -> list[str]:
-    """Warnings for one variant's gradient matrix from :func:`grad_matrix`.
+def grad_flags(matrix: GradMatrix) -> list[str]:
+    """Warnings for one variant's :class:`GradMatrix`.
 
     Vanishing: the first layer's gradient norm, averaged in log space over epochs, is below
     ``VANISHING_RATIO`` times the last layer's. Exploding: any norm above ``EXPLODING_NORM``.
@@ -123,9 +206,9 @@ def grad_flags(matrix: pd.DataFrame) -> list[str]:
     if matrix.empty:
         return []
     flags = []
-    values = matrix.to_numpy(dtype=float)
+    values = matrix.values
     zero_rows = [
-        name for name, row in zip(matrix.index, values, strict=True) if np.all(row == -np.inf)
+        name for name, row in zip(matrix.layers, values, strict=True) if np.all(row == -np.inf)
     ]
     if zero_rows:
         flags.append(f"zero gradient in {', '.join(map(str, zero_rows))}: nothing reaches it")
@@ -134,86 +217,14 @@ def grad_flags(matrix: pd.DataFrame) -> list[str]:
     if np.nanmax(np.where(np.isfinite(values), values, -np.inf)) > np.log10(EXPLODING_NORM):
         flags.append(f"exploding gradients (norm above {EXPLODING_NORM:g})")
     with np.errstate(invalid="ignore"):  # -inf - -inf: a dead layer, flagged above
-        first, last = np.nanmean(values[0]), np.nanmean(values[-1])
+        first, last = _row_mean(values[0]), _row_mean(values[-1])
         ratio = first - last
     if len(values) > 1 and np.isfinite(ratio) and ratio < np.log10(VANISHING_RATIO):
         flags.append(f"vanishing gradients (first/last layer ratio {10**ratio:.1e})")
     return flags
 
 
-def _status_text(group: pd.DataFrame) -> str:
-    """One status for a variant's runs; a divergence names the epoch it happened in."""
-    statuses = list(dict.fromkeys(group["status"].astype(str)))
-    texts = []
-    for status in statuses:
-        if status == "diverged" and "diverged_epoch" in group:
-            epochs = group.loc[group["status"] == "diverged", "diverged_epoch"].dropna()
-            where = ", ".join(str(int(e)) for e in epochs)
-            texts.append(f"diverged at epoch {where}" if where else "diverged")
-        else:
-            texts.append(status)
-    return " / ".join(texts)
-
-
-def _stat(series: pd.Series, how: str) -> float | None:
-    """``series.<how>()`` as a float, or None when nothing is recorded yet."""
-    series = series.dropna()
-    return None if series.empty else float(getattr(series, how)())
-
-
-def _variant_row(label: str, group: pd.DataFrame, val: pd.DataFrame, acc: pd.DataFrame) -> dict:
-    best = val.loc[val["mean"].idxmin()] if not val.empty else None
-    n_params = _stat(group["n_params"], "max")
-    return {
-        "variant": label,
-        "status": _status_text(group),
-        "best val loss": None if best is None else float(best["mean"]),
-        "best epoch": None if best is None else int(best["epoch"]),
-        "last val loss": _stat(val["mean"].tail(1), "max"),
-        "best val accuracy": _stat(acc["mean"], "max"),
-        "last val accuracy": _stat(acc["mean"].tail(1), "max"),
-        "parameters": None if n_params is None else int(n_params),
-        "seeds": len(group),
-        "time per run (s)": _stat(group["duration_s"], "mean"),
-    }
-
-
-def results_table(runs: pd.DataFrame, loss: pd.DataFrame, accuracy: pd.DataFrame) -> pd.DataFrame:
-    """The results table: one row per variant, in variant order.
-
-    Parameters
-    ----------
-    runs : DataFrame
-        One row per run: ``run_id, label, status, diverged_epoch, n_params, duration_s``.
-    loss, accuracy : DataFrame
-        Outputs of :func:`curves` for ``"loss"`` and ``"accuracy"`` (accuracy may be empty).
-
-    Returns
-    -------
-    DataFrame
-        Columns: variant, status, best val loss, best epoch, last val loss, best val accuracy,
-        last val accuracy, parameters, seeds, time per run (s).
-    """
-    rows = []
-    for label in variant_order(runs):
-        val = loss[(loss["label"] == label) & (loss["split"] == "val")].sort_values("epoch")
-        acc = accuracy[(accuracy["label"] == label) & (accuracy["split"] == "val")]
-        rows.append(
-            _variant_row(label, runs[runs["label"] == label], val, acc.sort_values("epoch"))
-        )
-    return pd.DataFrame(rows)
-
-
-def progress(runs: pd.DataFrame, epochs: pd.DataFrame) -> pd.DataFrame:
-    """Per-run progress: ``run_id, label, status, done_epochs, total_epochs``.
-
-    ``runs`` must carry ``config_json`` (whose ``epochs`` field is read); ``epochs_done`` is
-    used when present, else the last epoch in ``epochs``.
-    """
-    done = epochs.groupby("run_id")["epoch"].max()
-    out = runs[["run_id", "label", "status"]].copy()
-    # the store counts epochs itself; CSV imports and tests only have the epochs frame
-    counted = runs["epochs_done"] if "epochs_done" in runs else out["run_id"].map(done)
-    out["done_epochs"] = counted.fillna(0).astype(int).to_numpy()
-    out["total_epochs"] = runs["config_json"].map(lambda s: int(json.loads(s)["epochs"]))
-    return out
+def _row_mean(row: np.ndarray) -> float:
+    """Mean of the non-NaN values of ``row``; NaN when there are none."""
+    row = row[~np.isnan(row)]
+    return float(row.mean()) if row.size else np.nan

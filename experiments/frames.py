@@ -64,7 +64,7 @@ def normalise(frame: pd.DataFrame, dtypes: dict[str, str]) -> pd.DataFrame:
     out = {}
     for name, dtype in dtypes.items():
         if name not in frame:
-            out[name] = pd.Series(pd.NA, index=frame.index, dtype="object").astype(dtype)
+            out[name] = pd.Series(None, index=frame.index, dtype=dtype)
             continue
         values = frame[name]
         if not pd.api.types.is_numeric_dtype(values.dtype):  # None/"" from SQLite or a CSV

@@ -1,4 +1,7 @@
-"""Pure chart builders: tidy frames in, ``plotly.graph_objects.Figure`` out (no Streamlit)."""
+"""Pure chart builders: chart data (``dashboard.transforms``) in, plotly Figures out.
+
+No Streamlit here.
+"""
 
 from dashboard.charts.activation import activation_figure
 from dashboard.charts.data_preview import data_figure

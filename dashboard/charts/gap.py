@@ -2,24 +2,25 @@
 
 from __future__ import annotations
 
-import pandas as pd
+import numpy as np
 import plotly.graph_objects as go
 
 from dashboard.charts.style import base_layout, figure, fixed_margins, focus_y, hline
+from dashboard.transforms import Best, Gap
 
 
-def _marks(part: pd.DataFrame, best: pd.DataFrame, label: str, color: str) -> dict:
-    mark = part.merge(best[best["label"] == label][["epoch"]], on="epoch")
+def _marks(part: Gap, best: Best | None, label: str, color: str) -> dict:
+    at = part.epoch == best.epoch if best is not None else np.zeros(part.epoch.shape, bool)
     return {
         "type": "scatter",
-        "x": mark["epoch"].to_numpy(),
-        "y": mark["gap"].to_numpy(dtype=float),
+        "x": part.epoch[at],
+        "y": part.gap[at],
         "mode": "markers",
         "name": f"{label} · best epoch",
         "legendgroup": label,
         "showlegend": False,
         "marker": {"color": color, "symbol": "star", "size": 16, "line": {"width": 1}},
-        "customdata": mark[["val"]].to_numpy(dtype=float),
+        "customdata": part.val[at, np.newaxis],
         "hovertemplate": (
             f"<b>{label}</b> best epoch %{{x}}<br>validation loss %{{customdata[0]:.6g}}"
             "<br>gap %{y:.6g}<extra></extra>"
@@ -27,15 +28,15 @@ def _marks(part: pd.DataFrame, best: pd.DataFrame, label: str, color: str) -> di
     }
 
 
-def gap_figure(gap: pd.DataFrame, best: pd.DataFrame, colors: dict[str, str]) -> go.Figure:
+def gap_figure(gaps: dict[str, Gap], best: dict[str, Best], colors: dict[str, str]) -> go.Figure:
     """One line per variant and a star at its best epoch (lowest validation loss).
 
     Parameters
     ----------
-    gap : DataFrame
-        From ``transforms.gap``: ``label, epoch, gap, val``.
-    best : DataFrame
-        From ``transforms.best_epochs``: ``label, epoch, val``.
+    gaps : dict of str to Gap
+        From ``transforms.gap``: variant label to its gap per epoch.
+    best : dict of str to Best
+        From ``transforms.best_epochs``: variant label to its best epoch.
     colors : dict of str to str
         Variant label to colour, in variant order.
 
@@ -46,14 +47,14 @@ def gap_figure(gap: pd.DataFrame, best: pd.DataFrame, colors: dict[str, str]) ->
     """
     traces = []
     for label, color in colors.items():
-        part = gap[gap["label"] == label].sort_values("epoch")
-        if part.empty:
+        part = gaps.get(label)
+        if part is None or not part.epoch.size:
             continue
         traces.append(
             {
                 "type": "scatter",
-                "x": part["epoch"].to_numpy(),
-                "y": part["gap"].to_numpy(dtype=float),
+                "x": part.epoch,
+                "y": part.gap,
                 "mode": "lines",
                 "name": label,
                 "legendgroup": label,
@@ -61,9 +62,10 @@ def gap_figure(gap: pd.DataFrame, best: pd.DataFrame, colors: dict[str, str]) ->
                 "hovertemplate": f"<b>{label}</b><br>epoch %{{x}}<br>gap %{{y:.6g}}<extra></extra>",
             }
         )
-        traces.append(_marks(part, best, label, color))
+        traces.append(_marks(part, best.get(label), label, color))
     layout = fixed_margins(
         base_layout(x_title="epoch", y_title="validation − training loss", shapes=[hline(0)])
     )
-    focus_y(layout, gap["gap"].to_numpy(dtype=float))
+    values = [g.gap for g in gaps.values()]
+    focus_y(layout, np.concatenate(values) if values else np.empty(0))
     return figure(traces, layout)

@@ -5,19 +5,19 @@ from __future__ import annotations
 import math
 
 import numpy as np
-import pandas as pd
 import plotly.graph_objects as go
 
 from dashboard.charts.style import FONT_SIZE, TEMPLATE, figure, fixed_margins
+from dashboard.transforms import GradMatrix
 
 COLUMNS = 4
 GAP = 0.05  # space between panels, as a fraction of the plotting area
 PANEL_HEIGHT = 280
 
 
-def _shared_range(matrices: dict[str, pd.DataFrame]) -> tuple[float, float]:
+def _shared_range(matrices: dict[str, GradMatrix]) -> tuple[float, float]:
     """Finite min and max of all matrices, so every panel uses the same scale."""
-    values = [m.to_numpy(dtype=float) for m in matrices.values() if not m.empty]
+    values = [m.values.ravel() for m in matrices.values() if not m.empty]
     finite = np.concatenate([v[np.isfinite(v)] for v in values]) if values else np.array([])
     if finite.size == 0:
         return -1.0, 1.0
@@ -32,21 +32,21 @@ def _domain(index: int, count: int, gap: float) -> list[float]:
     return [start, start + width]
 
 
-def _panel(i: int, label: str, matrix: pd.DataFrame, title: str, rows: int, cols: int, names: bool):
+def _panel(i: int, label: str, matrix: GradMatrix, title: str, rows: int, cols: int, names: bool):
     """Trace, axis layouts and title annotation of panel ``i`` (row-major, top row first);
     ``names``: whether its layer names are shown (else only the first column's are)."""
     suffix = "" if i == 0 else str(i + 1)
     x_domain = _domain(i % cols, cols, GAP)
     y_domain = _domain(rows - 1 - i // cols, rows, GAP * 3)
-    z = matrix.to_numpy(dtype=float)
+    z = matrix.values
     with np.errstate(over="ignore"):
         # shown to 4 significant digits: float32 holds 7 and halves what every refresh sends
         raw = np.power(10.0, z).astype(np.float32)
     trace = {
         "type": "heatmap",
         "z": np.where(np.isfinite(z), z, np.nan),
-        "x": matrix.columns.to_numpy(),
-        "y": list(matrix.index),
+        "x": matrix.epochs,
+        "y": list(matrix.layers),
         "xaxis": f"x{suffix}",
         "yaxis": f"y{suffix}",
         "coloraxis": "coloraxis",
@@ -83,13 +83,13 @@ def _layout(rows: int, zmin: float, zmax: float) -> dict:
 
 
 def gradient_heatmaps(
-    matrices: dict[str, pd.DataFrame], flags: dict[str, list[str]] | None = None
+    matrices: dict[str, GradMatrix], flags: dict[str, list[str]] | None = None
 ) -> go.Figure:
     """Heatmaps of log10 kernel gradient norms sharing one colour axis.
 
     Parameters
     ----------
-    matrices : dict of str to DataFrame, each shape (n_layers, n_epochs)
+    matrices : dict of str to GradMatrix
         Variant label to ``transforms.grad_matrices`` output, in variant order.
     flags : dict of str to list of str, optional
         Variant label to warnings; a flagged panel's title carries a warning sign.
@@ -106,7 +106,7 @@ def gradient_heatmaps(
     rows = max(1, math.ceil(len(labels) / cols))
     zmin, zmax = _shared_range(matrices)
     # the same layers in every panel: their names once per row, not squeezed between panels
-    same = len({tuple(m.index) for m in matrices.values()}) == 1
+    same = len({m.layers for m in matrices.values()}) == 1
     traces, notes = [], []
     layout = _layout(rows, zmin, zmax)
     for i, label in enumerate(labels):

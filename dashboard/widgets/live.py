@@ -7,14 +7,14 @@ import time
 import pandas as pd
 import streamlit as st
 
-from dashboard import runtime, state
-from dashboard import transforms as tf
+from dashboard import runtime, state, tables
 from dashboard.guard import guarded
 from dashboard.memo import memo
 from dashboard.palette import color_map
 from dashboard.widgets.predictions import render_predictions
 from dashboard.widgets.result_charts import render_charts
 from experiments.reader import ResultsReader
+from experiments.tracks import snapshot_of
 
 ACTIVE = ("queued", "running")
 POLL_SECONDS = 0.5
@@ -30,15 +30,15 @@ def _reader(run_ids: list[str]) -> ResultsReader:
     return reader
 
 
-def _progress_frame(results, labels: dict[str, str]) -> pd.DataFrame:
-    prog = tf.progress(results.runs, results.epochs)
+def _progress_frame(snapshot, labels: dict[str, str]) -> pd.DataFrame:
+    prog = tables.progress(snapshot.runs, snapshot.tracks)
     prog["label"] = prog["run_id"].map(labels).fillna(prog["label"])
     return prog
 
 
-def _progress(results, labels: dict[str, str], key: tuple) -> bool:
+def _progress(snapshot, labels: dict[str, str], key: tuple) -> bool:
     """One progress bar per variant and a cancel button while it runs; True if any is active."""
-    prog = memo("live.progress", key, lambda: _progress_frame(results, labels))
+    prog = memo("live.progress", key, lambda: _progress_frame(snapshot, labels))
     any_active = False
     cols = st.columns(min(4, max(1, len(set(labels.values())))))
     for i, label in enumerate(dict.fromkeys(labels.values())):
@@ -66,17 +66,17 @@ def _read(reader: ResultsReader) -> tuple:
     to a second) after this run ends. Only then: runs queued behind others must not slow every
     rerun.
     """
-    version, results = reader.read()
+    version, snapshot = reader.read()
     if not st.session_state[state.JUST_STARTED]:
-        return version, results
+        return version, snapshot
     st.session_state[state.JUST_STARTED] = False
     deadline = time.monotonic() + FIRST_EPOCH_WAIT
-    while results.epochs.empty and results.runs["status"].isin(ACTIVE).any():
+    while not snapshot.has_epochs and snapshot.runs["status"].isin(ACTIVE).any():
         if time.monotonic() >= deadline:
             break
         time.sleep(0.02)
-        version, results = reader.read()
-    return version, results
+        version, snapshot = reader.read()
+    return version, snapshot
 
 
 def _snapshot(reader: ResultsReader) -> tuple:
@@ -88,26 +88,26 @@ def _snapshot(reader: ResultsReader) -> tuple:
     toggle redraws one chart instead of all of them, and the new epochs come with the next poll.
     """
     ss = st.session_state
-    drawn_log_y, version, results, drawn_by = ss[state.DRAWN] or (None, None, None, None)
+    drawn_log_y, version, snapshot, drawn_by = ss[state.DRAWN] or (None, None, None, None)
     if drawn_by is not reader or drawn_log_y == ss[state.LOG_Y]:
-        version, results = _read(reader)
-    ss[state.DRAWN] = (ss[state.LOG_Y], version, results, reader)
-    return version, results
+        version, snapshot = _read(reader)
+    ss[state.DRAWN] = (ss[state.LOG_Y], version, snapshot, reader)
+    return version, snapshot
 
 
 def _body(labels: dict[str, str], polling: bool) -> None:
-    version, results = _snapshot(_reader(list(labels)))
-    active = _progress(results, labels, (version, tuple(labels.items())))
-    if results.epochs.empty:
+    version, snapshot = _snapshot(_reader(list(labels)))
+    active = _progress(snapshot, labels, (version, tuple(labels.items())))
+    if not snapshot.has_epochs:
         st.info("Waiting for the first epoch…")
     else:
-        render_charts(results, labels, version)
+        render_charts(snapshot, labels, version)
     if polling and not active:
         # the last run finished: one full rerun registers the fragment again without polling
         st.rerun(scope="app")
     if not active:
         colors = color_map(list(dict.fromkeys(labels.values())))
-        render_predictions(results, labels, colors)
+        render_predictions(labels, colors)
 
 
 def render_live(labels: dict[str, str]) -> None:
@@ -126,5 +126,9 @@ def _guarded_body(labels: dict[str, str], polling: bool) -> None:
 def render_imported(results) -> None:
     """Show results loaded from a CSV (nothing trains, nothing polls)."""
     labels = dict(zip(results.runs["run_id"], results.runs["label"], strict=True))
-    render_charts(results, labels)
+    # an upload's file id names its contents: the charts are built once per upload
+    file_id = st.session_state[state.IMPORTED_FILE]
+    version = None if file_id is None else ("imported", file_id)
+    snapshot = memo("imported.snapshot", version, lambda: snapshot_of(results))
+    render_charts(snapshot, labels, version)
     st.session_state[state.NOTICE] = None

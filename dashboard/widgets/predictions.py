@@ -28,7 +28,7 @@ def _panels(first_runs: dict[str, str], colors: dict[str, str]) -> list[go.Figur
     return panels
 
 
-def render_predictions(results, labels: dict[str, str], colors: dict[str, str]) -> None:
+def render_predictions(labels: dict[str, str], colors: dict[str, str]) -> None:
     """One panel per variant from its first run's artifacts; nothing when none were stored."""
     first_runs = {}
     for run_id, label in labels.items():

@@ -1,4 +1,4 @@
-"""The comparison's charts and results table, placed from a Results snapshot."""
+"""The comparison's charts and results table, placed from a Snapshot of the runs."""
 
 from __future__ import annotations
 
@@ -10,7 +10,7 @@ import pandas as pd
 import plotly.graph_objects as go
 import streamlit as st
 
-from dashboard import charts, state
+from dashboard import charts, state, tables
 from dashboard import transforms as tf
 from dashboard.memo import memo
 from dashboard.palette import color_map
@@ -42,26 +42,29 @@ def _loss_title(runs: pd.DataFrame) -> str:
 
 @dataclass(frozen=True)
 class Shaped:
-    """What every chart of one Results snapshot is drawn from (built once per data version)."""
+    """What every chart of one Snapshot is drawn from (built once per data version)."""
 
     runs: pd.DataFrame
+    groups: dict[str, list[str]]
     colors: dict[str, str]
-    loss: pd.DataFrame
-    accuracy: pd.DataFrame
+    loss: tf.Curves
+    accuracy: tf.Curves
     table: pd.DataFrame
     loss_title: str
 
 
-def _shape(results, labels: dict[str, str] | None) -> Shaped:
-    runs = _relabelled(results.runs, labels)
-    loss = tf.curves(results.epochs, runs, "loss")
-    accuracy = tf.curves(results.epochs, runs, "accuracy")
+def _shape(snapshot, labels: dict[str, str] | None) -> Shaped:
+    runs = _relabelled(snapshot.runs, labels)
+    groups = tf.variant_runs(runs)
+    loss = tf.curves(snapshot.tracks, groups, "loss")
+    accuracy = tf.curves(snapshot.tracks, groups, "accuracy")
     return Shaped(
         runs,
-        color_map(tf.variant_order(runs)),
+        groups,
+        color_map(list(groups)),
         loss,
         accuracy,
-        tf.results_table(runs, loss, accuracy),
+        tables.results_table(runs, loss, accuracy),
         _loss_title(runs),
     )
 
@@ -89,7 +92,7 @@ def _curves(data: Shaped, key: tuple | None, log_y: bool) -> None:
         "Seed 4) 1 and 5): dashed = training (whole training set, inference mode), solid "
         "= validation. With several seeds the line is their mean and the band min to max."
     )
-    if not data.accuracy.empty:
+    if data.accuracy:
         st.subheader("Accuracy")
         figure = memo(
             "chart.accuracy",
@@ -115,14 +118,14 @@ def _gap(data: Shaped, key: tuple | None) -> None:
     )
 
 
-def _gradient_figure(results, runs: pd.DataFrame) -> tuple[go.Figure, dict[str, list[str]]]:
-    matrices = tf.grad_matrices(results.layers, runs)
+def _gradient_figure(snapshot, data: Shaped) -> tuple[go.Figure, dict[str, list[str]]]:
+    matrices = tf.grad_matrices(snapshot.tracks, data.groups)
     flags = {label: tf.grad_flags(m) for label, m in matrices.items()}
     return charts.gradient_heatmaps(matrices, flags), flags
 
 
-def _gradients(results, data: Shaped, key: tuple | None) -> None:
-    figure, flags = memo("chart.gradients", key, lambda: _gradient_figure(results, data.runs))
+def _gradients(snapshot, data: Shaped, key: tuple | None) -> None:
+    figure, flags = memo("chart.gradients", key, lambda: _gradient_figure(snapshot, data))
     st.subheader("Gradient norm per layer (layer × epoch)")
     st.plotly_chart(figure, theme=None, key="chart.gradients")
     st.caption(
@@ -144,14 +147,14 @@ def _relabelled(runs: pd.DataFrame, labels: dict[str, str] | None) -> pd.DataFra
 
 
 def render_charts(
-    results, labels: dict[str, str] | None = None, version: Hashable | None = None
+    snapshot, labels: dict[str, str] | None = None, version: Hashable | None = None
 ) -> None:
     """Place every chart of the comparison.
 
     Parameters
     ----------
-    results : experiments.Results
-        Snapshot of the runs.
+    snapshot : experiments.tracks.Snapshot
+        The runs and their tracks.
     labels : dict of str to str, optional
         Run id to variant label, overriding the stored labels (order = variant order).
     version : hashable, optional
@@ -159,7 +162,7 @@ def render_charts(
         version and labels. ``None`` (an imported CSV) builds them every time.
     """
     key = None if version is None else (version, tuple((labels or {}).items()))
-    data = memo("charts.data", key, lambda: _shape(results, labels))
+    data = memo("charts.data", key, lambda: _shape(snapshot, labels))
     # the toggle sits above both columns, so the loss and gap charts start level
     legend, toggle = st.columns([4, 1], vertical_alignment="center")
     with legend:
@@ -177,4 +180,4 @@ def render_charts(
         "Per variant (mean over seeds): losses and accuracies on the validation split, "
         "the epoch of the lowest validation loss, parameter count and training time."
     )
-    _gradients(results, data, key)
+    _gradients(snapshot, data, key)

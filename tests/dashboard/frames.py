@@ -6,6 +6,9 @@ import json
 
 import pandas as pd
 
+from experiments.frames import Results
+from experiments.tracks import Snapshot, snapshot_of
+
 
 def make_runs() -> pd.DataFrame:
     """Variant "A" with two seeds (runs a0, a1) and variant "B" with one (run b0, diverged)."""
@@ -50,3 +53,12 @@ def make_layers() -> pd.DataFrame:
     return pd.DataFrame(
         rows, columns=["run_id", "epoch", "layer_index", "layer_name", "grad_norm_mean"]
     )
+
+
+def make_snapshot(
+    epochs: pd.DataFrame | None = None, layers: pd.DataFrame | None = None
+) -> Snapshot:
+    """The Snapshot of :func:`make_runs` with these epoch and layer rows (default: the above)."""
+    epochs = make_epochs() if epochs is None else epochs
+    layers = make_layers() if layers is None else layers
+    return snapshot_of(Results.build(make_runs(), epochs, layers))

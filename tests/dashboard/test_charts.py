@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import numpy as np
-import pandas as pd
 import plotly.graph_objects as go
 import pytest
 
@@ -11,12 +10,18 @@ from dashboard import charts
 from dashboard import transforms as tf
 from dashboard.palette import PALETTE, color_map
 from experiments.data import ArrayData
-from tests.dashboard.frames import make_epochs, make_layers, make_runs
+from tests.dashboard.frames import make_snapshot
+
+GROUPS = {"A": ["a0", "a1"], "B": ["b0"]}
 
 
 @pytest.fixture
-def curve() -> pd.DataFrame:
-    return tf.curves(make_epochs(), make_runs(), "loss")
+def curve() -> tf.Curves:
+    return tf.curves(make_snapshot().tracks, GROUPS, "loss")
+
+
+def _matrices() -> dict[str, tf.GradMatrix]:
+    return tf.grad_matrices(make_snapshot().tracks, GROUPS)
 
 
 def _lines(fig: go.Figure) -> list[go.Scatter]:
@@ -29,7 +34,7 @@ def test_palette_colours_follow_variant_position() -> None:
     assert len(set(PALETTE)) == len(PALETTE) == 8
 
 
-def test_loss_figure_has_train_and_val_per_variant(curve: pd.DataFrame) -> None:
+def test_loss_figure_has_train_and_val_per_variant(curve: tf.Curves) -> None:
     colors = color_map(["A", "B"])
     fig = charts.loss_figure(curve, colors, y_title="loss (cross-entropy)")
     names = [t.name for t in _lines(fig)]
@@ -42,13 +47,12 @@ def test_loss_figure_has_train_and_val_per_variant(curve: pd.DataFrame) -> None:
     assert fig.layout.yaxis.title.text == "loss (cross-entropy)"
 
 
-def test_comparison_charts_have_fixed_margins_and_no_legend(curve: pd.DataFrame) -> None:
+def test_comparison_charts_have_fixed_margins_and_no_legend(curve: tf.Curves) -> None:
     # automatic margins cost a third of every live redraw; the page draws one shared legend
-    layers, runs = make_layers(), make_runs()
     figures = [
         charts.loss_figure(curve, color_map(["A", "B"])),
         charts.gap_figure(tf.gap(curve), tf.best_epochs(curve), color_map(["A", "B"])),
-        charts.gradient_heatmaps({lb: tf.grad_matrix(layers, runs, lb) for lb in ("A", "B")}),
+        charts.gradient_heatmaps(_matrices()),
     ]
     for fig in figures:
         assert fig.layout.margin.autoexpand is False
@@ -59,7 +63,7 @@ def test_comparison_charts_have_fixed_margins_and_no_legend(curve: pd.DataFrame)
     assert figures[2].layout.margin.r >= 100
 
 
-def test_loss_figure_bands_only_for_several_seeds(curve: pd.DataFrame) -> None:
+def test_loss_figure_bands_only_for_several_seeds(curve: tf.Curves) -> None:
     fig = charts.loss_figure(curve, color_map(["A", "B"]))
     bands = [t for t in fig.data if t.hoverinfo == "skip"]
     # A has two seeds: an upper and a lower edge for each split; B has one seed: none
@@ -68,53 +72,55 @@ def test_loss_figure_bands_only_for_several_seeds(curve: pd.DataFrame) -> None:
     np.testing.assert_allclose(bands[0].y, [3.0, 1.5, 0.75])
 
 
-def test_loss_hover_gives_the_seeds_range_only_for_several_seeds(curve: pd.DataFrame) -> None:
+def test_loss_hover_gives_the_seeds_range_only_for_several_seeds(curve: tf.Curves) -> None:
     a_train, _, b_train, _ = _lines(charts.loss_figure(curve, color_map(["A", "B"])))
     # A: two seeds, the range min to max per epoch rides along; B: one seed, nothing to add
     assert "seeds %{customdata[2]}" in a_train.hovertemplate
-    expected = curve[(curve["label"] == "A") & (curve["split"] == "train")]
-    np.testing.assert_allclose(a_train.customdata, expected[["low", "high", "n"]].to_numpy())
+    expected = curve["A"]["train"]
+    np.testing.assert_allclose(a_train.customdata, np.c_[expected.low, expected.high, expected.n])
     assert b_train.customdata is None and "customdata" not in b_train.hovertemplate
     assert b_train.hovertemplate.endswith("%{y:.6g}<extra></extra>")
 
 
-def test_loss_figure_log_scale(curve: pd.DataFrame) -> None:
+def test_loss_figure_log_scale(curve: tf.Curves) -> None:
     assert charts.loss_figure(curve, color_map(["A"]), log_y=True).layout.yaxis.type == "log"
     assert charts.loss_figure(curve, color_map(["A"])).layout.yaxis.type == "linear"
 
 
-def _blown_up(curve: pd.DataFrame) -> pd.DataFrame:
+def _blown_up(curve: tf.Curves, train_last: float = 4e13) -> tf.Curves:
     """``curve`` plus a variant C whose validation loss explodes at its last epoch."""
-    rows = [
-        {"label": "C", "split": split, "epoch": e, "mean": m, "low": m, "high": m, "n": 1}
-        for split in ("train", "val")
-        for e, m in ((1, 1.2), (2, 1.1), (3, 4e13))
-    ]
-    return pd.concat([curve, pd.DataFrame(rows)], ignore_index=True)
+    epoch = np.array([1, 2, 3])
+
+    def one(last: float) -> tf.Curve:
+        mean = np.array([1.2, 1.1, last])
+        return tf.Curve(epoch, mean, mean, mean, np.ones(3, dtype=int))
+
+    return {**curve, "C": {"train": one(train_last), "val": one(4e13)}}
 
 
-def test_a_blown_up_run_does_not_flatten_the_other_curves(curve: pd.DataFrame) -> None:
+def _all_means(curve: tf.Curves) -> np.ndarray:
+    return np.concatenate([c.mean for splits in curve.values() for c in splits.values()])
+
+
+def test_a_blown_up_run_does_not_flatten_the_other_curves(curve: tf.Curves) -> None:
     colors = color_map(["A", "B", "C"])
     assert "range" not in charts.loss_figure(curve, colors).to_dict()["layout"]["yaxis"]
     fig = charts.loss_figure(_blown_up(curve), colors)
     low, high = fig.layout.yaxis.range
-    assert low < curve["mean"].min() and curve["mean"].max() < high < 100
+    assert low < _all_means(curve).min() and _all_means(curve).max() < high < 100
     assert "off this axis" in fig.layout.annotations[0].text
     assert max(max(t.y) for t in _lines(fig)) == 4e13  # the data itself is kept for hover
     log = charts.loss_figure(_blown_up(curve), colors, log_y=True)
     assert "range" not in log.to_dict()["layout"]["yaxis"]
 
 
-def test_gap_figure_focuses_on_the_bulk_too(curve: pd.DataFrame) -> None:
-    blown = _blown_up(curve)
-    blown.loc[
-        (blown["label"] == "C") & (blown["split"] == "train") & (blown["epoch"] == 3), "mean"
-    ] = 0.5
+def test_gap_figure_focuses_on_the_bulk_too(curve: tf.Curves) -> None:
+    blown = _blown_up(curve, train_last=0.5)
     fig = charts.gap_figure(tf.gap(blown), tf.best_epochs(blown), color_map(["A", "B", "C"]))
     assert fig.layout.yaxis.range[1] < 100
 
 
-def test_gap_figure_marks_the_best_epoch(curve: pd.DataFrame) -> None:
+def test_gap_figure_marks_the_best_epoch(curve: tf.Curves) -> None:
     fig = charts.gap_figure(tf.gap(curve), tf.best_epochs(curve), color_map(["A", "B"]))
     marks = {t.name: t for t in fig.data if t.mode == "markers"}
     assert list(marks["A · best epoch"].x) == [2]
@@ -124,8 +130,7 @@ def test_gap_figure_marks_the_best_epoch(curve: pd.DataFrame) -> None:
 
 
 def test_heatmaps_share_one_colour_scale() -> None:
-    runs, layers = make_runs(), make_layers()
-    matrices = {lb: tf.grad_matrix(layers, runs, lb) for lb in ("A", "B")}
+    matrices = _matrices()
     fig = charts.gradient_heatmaps(matrices, {"A": ["vanishing"]})
     heatmaps = [t for t in fig.data if isinstance(t, go.Heatmap)]
     assert [t.name for t in heatmaps] == ["A", "B"]
@@ -135,7 +140,11 @@ def test_heatmaps_share_one_colour_scale() -> None:
     assert fig.layout.xaxis.domain[1] < fig.layout.xaxis2.domain[0]
     # the same layers in both panels: named once, on the left
     assert (fig.layout.yaxis.showticklabels, fig.layout.yaxis2.showticklabels) == (True, False)
-    deeper = {**matrices, "B": pd.concat([matrices["B"], matrices["B"].rename(lambda n: n + "x")])}
+    b = matrices["B"]
+    deeper = {
+        **matrices,
+        "B": tf.GradMatrix((*b.layers, "extra"), b.epochs, np.r_[b.values, b.values[:1]]),
+    }
     assert charts.gradient_heatmaps(deeper).layout.yaxis2.showticklabels is True
     # one epoch axis: a variant still training lines up with the others
     assert (fig.layout.xaxis.matches, fig.layout.xaxis2.matches) == (None, "x")
@@ -144,9 +153,7 @@ def test_heatmaps_share_one_colour_scale() -> None:
     titles = [a.text for a in fig.layout.annotations]
     assert titles == ["⚠ A", "B"]
     # the hover's raw norm is 10 ** z, to the 4 significant digits it shows
-    np.testing.assert_allclose(
-        heatmaps[0].customdata, 10 ** matrices["A"].to_numpy(dtype=float), rtol=1e-6
-    )
+    np.testing.assert_allclose(heatmaps[0].customdata, 10 ** matrices["A"].values, rtol=1e-6)
 
 
 def test_boundary_figure_contours_the_probability() -> None:

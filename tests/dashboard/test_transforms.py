@@ -1,4 +1,4 @@
-"""Transforms from Results frames to chart data, checked against hand calculations."""
+"""Chart data from run tracks, checked against hand calculations and a pandas reference."""
 
 from __future__ import annotations
 
@@ -8,60 +8,64 @@ import numpy as np
 import pandas as pd
 import pytest
 
+from dashboard import tables
 from dashboard import transforms as tf
-from tests.dashboard.frames import make_epochs, make_layers, make_runs
+from tests.dashboard.frames import make_epochs, make_layers, make_runs, make_snapshot
+
+GROUPS = {"A": ["a0", "a1"], "B": ["b0"]}
 
 
 @pytest.fixture
-def loss_curve() -> pd.DataFrame:
-    return tf.curves(make_epochs(), make_runs(), "loss")
+def loss() -> tf.Curves:
+    return tf.curves(make_snapshot().tracks, GROUPS, "loss")
 
 
-def _row(curve: pd.DataFrame, label: str, split: str, epoch: int) -> pd.Series:
-    sel = curve[(curve.label == label) & (curve.split == split) & (curve.epoch == epoch)]
-    assert len(sel) == 1
-    return sel.iloc[0]
+def _at(curve: tf.Curve, epoch: int) -> tuple:
+    i = list(curve.epoch).index(epoch)
+    return curve.mean[i], curve.low[i], curve.high[i], curve.n[i]
 
 
-def test_curves_average_seeds_and_keep_the_band(loss_curve: pd.DataFrame) -> None:
-    row = _row(loss_curve, "A", "train", 1)
-    assert (row["mean"], row["low"], row["high"], row["n"]) == (2.0, 1.0, 3.0, 2)
-    row = _row(loss_curve, "A", "val", 3)
-    assert row["mean"] == pytest.approx((0.9 + 1.1) / 2)
+def test_curves_average_seeds_and_keep_the_band(loss: tf.Curves) -> None:
+    assert _at(loss["A"]["train"], 1) == (2.0, 1.0, 3.0, 2)
+    assert _at(loss["A"]["val"], 3)[0] == pytest.approx((0.9 + 1.1) / 2)
 
 
-def test_curves_leave_out_non_finite_points(loss_curve: pd.DataFrame) -> None:
-    b = loss_curve[loss_curve.label == "B"]
-    assert sorted(b.epoch.unique()) == [1, 2]
-    assert np.isfinite(b["mean"]).all()
+def test_curves_leave_out_non_finite_points(loss: tf.Curves) -> None:
+    for split in ("train", "val"):
+        assert list(loss["B"][split].epoch) == [1, 2]
+        assert np.isfinite(loss["B"][split].mean).all()
 
 
-def test_variant_order_is_first_appearance() -> None:
+def test_variant_runs_in_order_of_first_appearance() -> None:
     runs = make_runs().iloc[[2, 0, 1]]
-    assert tf.variant_order(runs) == ["B", "A"]
+    assert tf.variant_runs(runs) == {"B": ["b0"], "A": ["a0", "a1"]}
 
 
-def test_gap_is_validation_minus_training(loss_curve: pd.DataFrame) -> None:
-    gap = tf.gap(loss_curve).set_index(["label", "epoch"])
-    assert gap.loc[("A", 2), "gap"] == pytest.approx((0.8 + 1.0) / 2 - (0.5 + 1.5) / 2)
-    assert gap.loc[("B", 1), "gap"] == pytest.approx(0.5)
-    assert ("B", 3) not in gap.index
+def test_gap_is_validation_minus_training(loss: tf.Curves) -> None:
+    gaps = tf.gap(loss)
+    a, b = gaps["A"], gaps["B"]
+    assert a.gap[list(a.epoch).index(2)] == pytest.approx((0.8 + 1.0) / 2 - (0.5 + 1.5) / 2)
+    assert b.gap[0] == pytest.approx(0.5)
+    assert list(b.epoch) == [1, 2]
 
 
-def test_best_epoch_has_the_lowest_validation_loss(loss_curve: pd.DataFrame) -> None:
-    best = tf.best_epochs(loss_curve).set_index("label")
-    assert best.loc["A", "epoch"] == 2
-    assert best.loc["A", "val"] == pytest.approx(0.9)
-    assert best.loc["B", "epoch"] == 2
+def test_best_epoch_has_the_lowest_validation_loss(loss: tf.Curves) -> None:
+    best = tf.best_epochs(loss)
+    assert (best["A"].epoch, best["A"].val) == (2, pytest.approx(0.9))
+    assert best["B"].epoch == 2
+
+
+def _matrix(snapshot, label: str) -> tf.GradMatrix:
+    return tf.grad_matrices(snapshot.tracks, GROUPS)[label]
 
 
 def test_grad_matrix_is_log10_geometric_mean_over_seeds() -> None:
-    matrix = tf.grad_matrix(make_layers(), make_runs(), "A")
-    assert list(matrix.index) == ["dense", "dense_1"]
-    assert list(matrix.columns) == [1, 2]
+    matrix = _matrix(make_snapshot(), "A")
+    assert matrix.layers == ("dense", "dense_1")
+    assert list(matrix.epochs) == [1, 2]
     # log10 of 1e-7 and 1e-5 average to -6; the layer without a kernel is dropped
-    assert matrix.loc["dense", 1] == pytest.approx(-6.0)
-    assert matrix.loc["dense_1", 2] == pytest.approx(-2.0)
+    assert matrix.values[0, 0] == pytest.approx(-6.0)
+    assert matrix.values[1, 1] == pytest.approx(-2.0)
 
 
 def test_grad_matrix_of_a_variant_still_training_has_only_its_own_epochs() -> None:
@@ -69,9 +73,10 @@ def test_grad_matrix_of_a_variant_still_training_has_only_its_own_epochs() -> No
     # live page once flagged every variant behind the leader as having non-finite gradients)
     layers = make_layers()
     extra = layers[layers.run_id.isin(["a0", "a1"]) & (layers.epoch == 2)].assign(epoch=3)
-    matrices = tf.grad_matrices(pd.concat([layers, extra], ignore_index=True), make_runs())
-    assert list(matrices["A"].columns) == [1, 2, 3]
-    assert list(matrices["B"].columns) == [1, 2]
+    snapshot = make_snapshot(layers=pd.concat([layers, extra], ignore_index=True))
+    matrices = tf.grad_matrices(snapshot.tracks, GROUPS)
+    assert list(matrices["A"].epochs) == [1, 2, 3]
+    assert list(matrices["B"].epochs) == [1, 2]
     assert tf.grad_flags(matrices["B"]) == []
 
 
@@ -79,32 +84,37 @@ def test_grad_matrix_keeps_a_nan_norm_of_a_dense_layer_and_flags_it() -> None:
     layers = make_layers()
     blown = (layers.run_id == "b0") & (layers.epoch == 2) & (layers.layer_name == "dense")
     layers.loc[blown, "grad_norm_mean"] = math.nan
-    matrix = tf.grad_matrix(layers, make_runs(), "B")
-    assert list(matrix.index) == ["dense", "dense_1"]
-    assert math.isnan(matrix.loc["dense", 2])
+    matrix = _matrix(make_snapshot(layers=layers), "B")
+    assert matrix.layers == ("dense", "dense_1")
+    assert math.isnan(matrix.values[0, 1])
     assert "non-finite gradient norms (NaN or inf)" in tf.grad_flags(matrix)
 
 
 def test_grad_flags_vanishing_only_below_the_ratio() -> None:
-    runs, layers = make_runs(), make_layers()
-    flags_a = tf.grad_flags(tf.grad_matrix(layers, runs, "A"))
+    snapshot = make_snapshot()
+    flags_a = tf.grad_flags(_matrix(snapshot, "A"))
     assert any("vanishing" in f and "1.0e-04" in f for f in flags_a)
-    assert tf.grad_flags(tf.grad_matrix(layers, runs, "B")) == []
+    assert tf.grad_flags(_matrix(snapshot, "B")) == []
+
+
+def _grad(values: list[list[float]]) -> tf.GradMatrix:
+    return tf.GradMatrix(("dense", "dense_1"), np.array([1, 2]), np.array(values))
 
 
 def test_grad_flags_exploding_zero_and_non_finite() -> None:
-    matrix = pd.DataFrame([[4.0, 0.0], [0.0, -1.0]], index=["dense", "dense_1"])
-    assert tf.grad_flags(matrix) == ["exploding gradients (norm above 1000)"]
+    assert tf.grad_flags(_grad([[4.0, 0.0], [0.0, -1.0]])) == [
+        "exploding gradients (norm above 1000)"
+    ]
     # log10 of a zero norm is -inf: a layer that never receives a gradient (a step activation)
-    dead = pd.DataFrame([[-math.inf, -math.inf], [-1.0, -1.0]], index=["dense", "dense_1"])
+    dead = _grad([[-math.inf, -math.inf], [-1.0, -1.0]])
     assert tf.grad_flags(dead) == ["zero gradient in dense: nothing reaches it"]
-    broken = pd.DataFrame([[-1.0, math.nan], [-1.0, math.inf]], index=["dense", "dense_1"])
+    broken = _grad([[-1.0, math.nan], [-1.0, math.inf]])
     assert "non-finite gradient norms (NaN or inf)" in tf.grad_flags(broken)
 
 
-def test_results_table_rows_by_hand(loss_curve: pd.DataFrame) -> None:
-    acc = tf.curves(make_epochs(), make_runs(), "accuracy")
-    table = tf.results_table(make_runs(), loss_curve, acc).set_index("variant")
+def test_results_table_rows_by_hand(loss: tf.Curves) -> None:
+    accuracy = tf.curves(make_snapshot().tracks, GROUPS, "accuracy")
+    table = tables.results_table(make_runs(), loss, accuracy).set_index("variant")
     assert list(table.index) == ["A", "B"]
     a = table.loc["A"]
     assert a["best val loss"] == pytest.approx(0.9)
@@ -116,10 +126,11 @@ def test_results_table_rows_by_hand(loss_curve: pd.DataFrame) -> None:
     assert table.loc["B", "status"] == "diverged at epoch 3"
 
 
-def test_progress_counts_finished_epochs() -> None:
+def test_progress_counts_the_epochs_a_track_holds() -> None:
     epochs = make_epochs()
     epochs = epochs[~((epochs.run_id == "b0") & (epochs.epoch == 3))]
-    prog = tf.progress(make_runs(), epochs).set_index("run_id")
+    snapshot = make_snapshot(epochs=epochs)
+    prog = tables.progress(make_runs(), snapshot.tracks).set_index("run_id")
     assert prog.loc["a0", "done_epochs"] == 3
     assert prog.loc["b0", "done_epochs"] == 2
     assert prog.loc["b0", "total_epochs"] == 5
@@ -127,5 +138,5 @@ def test_progress_counts_finished_epochs() -> None:
 
 def test_progress_prefers_the_stores_epoch_count() -> None:
     runs = make_runs().assign(epochs_done=[1, 2, 0])
-    prog = tf.progress(runs, make_epochs()).set_index("run_id")
+    prog = tables.progress(runs, make_snapshot().tracks).set_index("run_id")
     assert prog["done_epochs"].to_dict() == {"a0": 1, "a1": 2, "b0": 0}

@@ -9,15 +9,19 @@ import pytest
 
 from experiments.reader import ResultsReader
 from experiments.store import Store
+from experiments.tracks import snapshot_of
 from tests.experiments.test_store import LAYERS, add_run, epoch_values
+from tests.experiments.test_tracks import assert_tracks_equal
 
 
 def assert_fresh(reader: ResultsReader, store: Store) -> tuple:
-    """The reader's Results equal ``store.results`` read now; returns the version."""
-    version, results = reader.read()
-    fresh = store.results(reader.run_ids)
-    for name in ("runs", "epochs", "layers"):
-        pd.testing.assert_frame_equal(getattr(results, name), getattr(fresh, name))
+    """The reader's Snapshot equals that of ``store.results`` read now; returns the version."""
+    version, snapshot = reader.read()
+    fresh = snapshot_of(store.results(reader.run_ids))
+    pd.testing.assert_frame_equal(snapshot.runs, fresh.runs)
+    assert list(snapshot.tracks) == list(fresh.tracks)
+    for run_id, track in fresh.tracks.items():
+        assert_tracks_equal(snapshot.tracks[run_id], track)
     return version
 
 
@@ -39,7 +43,7 @@ def test_new_epochs_are_appended_in_order(two_runs: Store) -> None:
         two_runs.write_epoch("r2", epoch, epoch_values(epoch), LAYERS)
     two_runs.write_epoch("r1", 3, epoch_values(3), LAYERS)
     assert_fresh(reader, two_runs)
-    assert len(reader.read()[1].epochs) == 12
+    assert {r: t.epochs_done for r, t in reader.read()[1].tracks.items()} == {"r1": 3, "r2": 3}
 
 
 def test_unchanged_store_returns_the_same_objects(two_runs: Store) -> None:
@@ -70,8 +74,7 @@ def test_a_rewritten_epoch_forces_a_full_read(two_runs: Store) -> None:
     changed = {**epoch_values(1), "val_loss": 123.0}
     two_runs.write_epoch("r1", 1, changed, LAYERS[:1])
     assert_fresh(reader, two_runs)
-    epochs = reader.read()[1].epochs.set_index(["run_id", "epoch", "split"])
-    assert epochs.loc[("r1", 1, "val"), "loss"] == 123.0
+    assert reader.read()[1].tracks["r1"].values["loss", "val"][0] == 123.0
 
 
 def test_a_deleted_epoch_forces_a_full_read(two_runs: Store) -> None:
@@ -90,6 +93,6 @@ def test_a_deleted_epoch_forces_a_full_read(two_runs: Store) -> None:
 
 def test_runs_without_a_row_read_as_empty(store: Store) -> None:
     reader = ResultsReader(store, ["ghost"])
-    version, results = reader.read()
+    version, snapshot = reader.read()
     assert version == ()
-    assert results.runs.empty and results.epochs.empty and results.layers.empty
+    assert snapshot.runs.empty and not snapshot.tracks and not snapshot.has_epochs

@@ -1,0 +1,92 @@
+"""The results table and the per-run progress, from a Snapshot (pandas, no Streamlit)."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Mapping
+
+import pandas as pd
+
+from dashboard.transforms import Curves, best_epochs
+from experiments.tracks import RunTrack
+
+TABLE_COLUMNS = (
+    "variant", "status", "best val loss", "best epoch", "last val loss", "best val accuracy",
+    "last val accuracy", "parameters", "seeds", "time per run (s)",
+)  # fmt: skip
+
+
+def _status_text(runs: list[dict]) -> str:
+    """One status for a variant's runs; a divergence names the epoch it happened in."""
+    texts = []
+    for status in dict.fromkeys(str(r["status"]) for r in runs):
+        if status == "diverged":
+            epochs = [r.get("diverged_epoch") for r in runs if r["status"] == "diverged"]
+            where = ", ".join(str(int(e)) for e in epochs if e is not None and not pd.isna(e))
+            texts.append(f"diverged at epoch {where}" if where else "diverged")
+        else:
+            texts.append(status)
+    return " / ".join(texts)
+
+
+def _present(values: list) -> list:
+    return [v for v in values if v is not None and not pd.isna(v)]
+
+
+def results_table(runs: pd.DataFrame, loss: Curves, accuracy: Curves) -> pd.DataFrame:
+    """The results table: one row per variant, in order of first appearance in ``runs``.
+
+    Parameters
+    ----------
+    runs : DataFrame
+        One row per run: ``run_id, label, status, diverged_epoch, n_params, duration_s``.
+    loss, accuracy : Curves
+        ``transforms.curves`` of ``"loss"`` and ``"accuracy"`` (accuracy may be empty).
+
+    Returns
+    -------
+    DataFrame
+        :data:`TABLE_COLUMNS`: the losses and accuracies of the validation split's mean over
+        seeds; parameters, seeds and the mean time per run.
+    """
+    best = best_epochs(loss)
+    by_label: dict[str, list[dict]] = {}
+    for record in runs.to_dict("records"):
+        by_label.setdefault(record["label"], []).append(record)
+    rows = []
+    for label, mine in by_label.items():
+        val = loss.get(label, {}).get("val")
+        acc = accuracy.get(label, {}).get("val")
+        params, times = (
+            _present([r.get("n_params") for r in mine]),
+            _present([r.get("duration_s") for r in mine]),
+        )
+        rows.append(
+            (
+                label,
+                _status_text(mine),
+                best[label].val if label in best else None,
+                best[label].epoch if label in best else None,
+                None if val is None else float(val.mean[-1]),
+                None if acc is None else float(acc.mean.max()),
+                None if acc is None else float(acc.mean[-1]),
+                int(max(params)) if params else None,
+                len(mine),
+                sum(times) / len(times) if times else None,
+            )
+        )
+    return pd.DataFrame(rows, columns=list(TABLE_COLUMNS))
+
+
+def progress(runs: pd.DataFrame, tracks: Mapping[str, RunTrack]) -> pd.DataFrame:
+    """Per-run progress: ``run_id, label, status, done_epochs, total_epochs``.
+
+    ``runs`` must carry ``config_json`` (whose ``epochs`` field is read); the store's
+    ``epochs_done`` is used when present, else the epochs the run's track holds (a CSV import).
+    """
+    out = runs[["run_id", "label", "status"]].copy()
+    held = out["run_id"].map(lambda r: tracks[r].epochs_done if r in tracks else 0)
+    counted = runs["epochs_done"].fillna(held) if "epochs_done" in runs else held
+    out["done_epochs"] = counted.astype(int).to_numpy()
+    out["total_epochs"] = runs["config_json"].map(lambda s: int(json.loads(s)["epochs"]))
+    return out

@@ -1,0 +1,168 @@
+"""Each run's curves and gradient norms as NumPy arrays indexed by epoch, grown as epochs arrive.
+
+The live page redraws every chart twice a second while runs train. Kept as tidy pandas frames,
+appending the new epochs and grouping them again cost about 60 ms per refresh on 2 cores shared
+with the workers; held as arrays indexed by epoch, the new epochs are written into place and a
+variant's mean over its seeds is one ``nanmean`` over a (runs, epochs) stack. The tidy frames of
+:mod:`experiments.frames` stay what the CSV carries; :func:`snapshot_of` turns them into tracks.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any
+
+import numpy as np
+
+if TYPE_CHECKING:
+    import pandas as pd
+
+    from experiments.frames import Results
+
+SPLITS = ("train", "val")
+METRICS = ("loss", "accuracy")
+# The stored epoch columns a track needs (see ``epoch_values``) and the layer columns.
+EPOCH_COLUMNS = ("epoch", "loss", "accuracy", "val_loss", "val_accuracy", "eval_loss",
+                 "eval_accuracy")  # fmt: skip
+LAYER_COLUMNS = ("epoch", "layer_index", "layer_name", "grad_norm_mean")
+
+
+def _floats(values: Sequence[Any]) -> np.ndarray:
+    """Floats with ``None`` (SQL NULL) as NaN."""
+    return np.array(values, dtype=float)
+
+
+def _grown(array: np.ndarray, length: int) -> np.ndarray:
+    """A copy of ``array`` padded with NaN (or False) along its last axis to ``length``."""
+    pad = [(0, 0)] * (array.ndim - 1) + [(0, max(0, length - array.shape[-1]))]
+    fill = False if array.dtype == bool else np.nan
+    return np.pad(array, pad, constant_values=fill)
+
+
+@dataclass(frozen=True)
+class RunTrack:
+    """One run's per-epoch series; position ``e - 1`` holds epoch ``e``.
+
+    Attributes
+    ----------
+    values : dict of (metric, split) to ndarray of shape (n_epochs,)
+        ``loss`` and ``accuracy`` on ``train`` and ``val`` (as in :class:`~experiments.frames.
+        Results`); NaN where nothing was recorded (no validation split, a regression's accuracy).
+    seen : ndarray of bool, shape (n_epochs,)
+        Epochs with a stored row.
+    layers : tuple of str
+        Every layer's name, in model order (by layer index).
+    layer_indices : tuple of int
+        The layers' indices in the model.
+    grad : ndarray of shape (n_layers, n_epochs)
+        Kernel gradient norm (mean over the epoch's steps); NaN for layers without a kernel and
+        for a diverged epoch's norms.
+    grad_seen : ndarray of bool, shape (n_epochs,)
+        Epochs with stored layer rows.
+
+    Tracks are never changed in place: :meth:`extended` returns a new one, so a snapshot the
+    page holds stays what it was.
+    """
+
+    values: Mapping[tuple[str, str], np.ndarray] = field(
+        default_factory=lambda: {(m, s): np.empty(0) for m in METRICS for s in SPLITS}
+    )
+    seen: np.ndarray = field(default_factory=lambda: np.zeros(0, dtype=bool))
+    layers: tuple[str, ...] = ()
+    layer_indices: tuple[int, ...] = ()
+    grad: np.ndarray = field(default_factory=lambda: np.empty((0, 0)))
+    grad_seen: np.ndarray = field(default_factory=lambda: np.zeros(0, dtype=bool))
+
+    @property
+    def epochs_done(self) -> int:
+        """How many epochs have a stored row."""
+        return int(self.seen.sum())
+
+    def extended(
+        self, epochs: Mapping[str, np.ndarray], layers: Mapping[str, Sequence[Any]]
+    ) -> RunTrack:
+        """This track with more epochs: ``epochs`` from :func:`epoch_values`, ``layers`` with
+        the :data:`LAYER_COLUMNS` (either may be empty; a stored epoch is overwritten)."""
+        track = self._with_epochs(epochs) if len(epochs["epoch"]) else self
+        return track._with_layers(layers) if len(layers["epoch"]) else track
+
+    def _with_epochs(self, epochs: Mapping[str, np.ndarray]) -> RunTrack:
+        at = np.asarray(epochs["epoch"], dtype=int) - 1
+        length = max(len(self.seen), int(at.max()) + 1)
+        values = {}
+        for key, held in self.values.items():
+            values[key] = _grown(held, length)
+            values[key][at] = epochs["_".join(key)]
+        seen = _grown(self.seen, length)
+        seen[at] = True
+        return RunTrack(values, seen, self.layers, self.layer_indices, self.grad, self.grad_seen)
+
+    def _with_layers(self, layers: Mapping[str, Sequence[Any]]) -> RunTrack:
+        at = np.asarray(layers["epoch"], dtype=int) - 1
+        index = np.asarray(layers["layer_index"], dtype=int)
+        names = dict(zip(self.layer_indices, self.layers, strict=True))
+        names.update(zip(index.tolist(), layers["layer_name"], strict=True))
+        order = sorted(names)
+        length = max(self.grad.shape[1], int(at.max()) + 1)
+        grad = np.full((len(order), length), np.nan)
+        rows = {layer: row for row, layer in enumerate(order)}
+        if self.layer_indices:
+            held = [rows[layer] for layer in self.layer_indices]
+            grad[held, : self.grad.shape[1]] = self.grad
+        grad[[rows[i] for i in index.tolist()], at] = _floats(layers["grad_norm_mean"])
+        seen = _grown(self.grad_seen, length)
+        seen[at] = True
+        return RunTrack(
+            self.values, self.seen, tuple(names[i] for i in order), tuple(order), grad, seen
+        )
+
+
+def epoch_values(stored: Mapping[str, Sequence[Any]]) -> dict[str, np.ndarray]:
+    """Stored ``epochs`` columns (:data:`EPOCH_COLUMNS`) as a track's ``<metric>_<split>``
+    arrays, as :func:`experiments.frames.split_epochs` reads them: the training split is the
+    end-of-epoch pass (``eval_*``), or the running mean when there was none."""
+    col = {name: _floats(stored[name]) for name in EPOCH_COLUMNS[1:]}
+    out = {"epoch": np.asarray(stored["epoch"], dtype=int)}
+    for metric in METRICS:
+        evaluated = col[f"eval_{metric}"]
+        out[f"{metric}_train"] = np.where(np.isnan(evaluated), col[metric], evaluated)
+        out[f"{metric}_val"] = col[f"val_{metric}"]
+    return out
+
+
+@dataclass(frozen=True)
+class Snapshot:
+    """What the comparison's charts are drawn from: the runs and each run's track.
+
+    ``runs`` is the runs frame (:data:`experiments.frames.RUN_DTYPES`); ``tracks`` maps every
+    run id in it to its :class:`RunTrack`.
+    """
+
+    runs: pd.DataFrame
+    tracks: Mapping[str, RunTrack]
+
+    @property
+    def has_epochs(self) -> bool:
+        """Whether any run has recorded an epoch."""
+        return any(track.seen.any() for track in self.tracks.values())
+
+
+def snapshot_of(results: Results) -> Snapshot:
+    """The :class:`Snapshot` of tidy Results frames (an imported CSV)."""
+    epochs = results.epochs.set_index("split")
+    tracks = {}
+    for run_id in results.runs["run_id"]:
+        mine = epochs[epochs["run_id"] == run_id]
+        train, val = (mine.loc[[s]] if s in mine.index else mine.iloc[:0] for s in SPLITS)
+        # one value per stored epoch: a val row exists only where the validation split did
+        both = train[["epoch"]].merge(val[["epoch", *METRICS]], on="epoch", how="left")
+        columns = {"epoch": train["epoch"].to_numpy(dtype=int)}
+        for metric in METRICS:
+            columns[f"{metric}_train"] = train[metric].to_numpy(dtype=float, na_value=np.nan)
+            columns[f"{metric}_val"] = both[metric].to_numpy(dtype=float, na_value=np.nan)
+        layers = results.layers[results.layers["run_id"] == run_id]
+        layer_columns = {name: layers[name].tolist() for name in LAYER_COLUMNS[:-1]}
+        layer_columns["grad_norm_mean"] = layers["grad_norm_mean"].to_numpy(dtype=float)
+        tracks[run_id] = RunTrack().extended(columns, layer_columns)
+    return Snapshot(results.runs, tracks)
