@@ -7,7 +7,7 @@ from collections.abc import Mapping
 
 import pandas as pd
 
-from dashboard.transforms import Curves, best_epochs
+from dashboard.transforms import Curves, best_epoch
 from experiments.tracks import RunTrack
 
 TABLE_COLUMNS = (
@@ -29,8 +29,29 @@ def _status_text(runs: list[dict]) -> str:
     return " / ".join(texts)
 
 
-def _present(values: list) -> list:
-    return [v for v in values if v is not None and not pd.isna(v)]
+def _present(runs: list[dict], field: str) -> list:
+    """The run records' values of ``field`` that are set."""
+    return [r[field] for r in runs if r.get(field) is not None and not pd.isna(r[field])]
+
+
+def _variant_row(label: str, runs: list[dict], loss: Curves, accuracy: Curves) -> tuple:
+    """One variant's row of :data:`TABLE_COLUMNS` from its run records and curves."""
+    val = loss.get(label, {}).get("val")
+    acc = accuracy.get(label, {}).get("val")
+    best = None if val is None else best_epoch(val)
+    params, times = _present(runs, "n_params"), _present(runs, "duration_s")
+    return (
+        label,
+        _status_text(runs),
+        None if best is None else best.val,
+        None if best is None else best.epoch,
+        None if val is None else float(val.mean[-1]),
+        None if acc is None else float(acc.mean.max()),
+        None if acc is None else float(acc.mean[-1]),
+        int(max(params)) if params else None,
+        len(runs),
+        sum(times) / len(times) if times else None,
+    )
 
 
 def results_table(runs: pd.DataFrame, loss: Curves, accuracy: Curves) -> pd.DataFrame:
@@ -49,32 +70,10 @@ def results_table(runs: pd.DataFrame, loss: Curves, accuracy: Curves) -> pd.Data
         :data:`TABLE_COLUMNS`: the losses and accuracies of the validation split's mean over
         seeds; parameters, seeds and the mean time per run.
     """
-    best = best_epochs(loss)
     by_label: dict[str, list[dict]] = {}
     for record in runs.to_dict("records"):
         by_label.setdefault(record["label"], []).append(record)
-    rows = []
-    for label, mine in by_label.items():
-        val = loss.get(label, {}).get("val")
-        acc = accuracy.get(label, {}).get("val")
-        params, times = (
-            _present([r.get("n_params") for r in mine]),
-            _present([r.get("duration_s") for r in mine]),
-        )
-        rows.append(
-            (
-                label,
-                _status_text(mine),
-                best[label].val if label in best else None,
-                best[label].epoch if label in best else None,
-                None if val is None else float(val.mean[-1]),
-                None if acc is None else float(acc.mean.max()),
-                None if acc is None else float(acc.mean[-1]),
-                int(max(params)) if params else None,
-                len(mine),
-                sum(times) / len(times) if times else None,
-            )
-        )
+    rows = [_variant_row(label, mine, loss, accuracy) for label, mine in by_label.items()]
     return pd.DataFrame(rows, columns=list(TABLE_COLUMNS))
 
 

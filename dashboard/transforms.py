@@ -13,7 +13,7 @@ from dataclasses import dataclass
 import numpy as np
 import pandas as pd
 
-from experiments.tracks import SPLITS, RunTrack
+from experiments.tracks import SPLITS, RunTrack, padded
 
 VANISHING_RATIO = 1e-3  # first/last layer gradient ratio under which gradients vanished
 EXPLODING_NORM = 1e3  # a kernel gradient norm above this is called exploding
@@ -74,11 +74,9 @@ def variant_runs(runs: pd.DataFrame) -> dict[str, list[str]]:
 
 
 def _stack(rows: list[np.ndarray]) -> np.ndarray:
-    """Equal-length rows (padded with NaN at the end) stacked along a new first axis."""
+    """``rows`` padded to the longest (see ``padded``) and stacked along a new first axis."""
     length = max((row.shape[-1] for row in rows), default=0)
-    pad = [np.pad(r, [(0, 0)] * (r.ndim - 1) + [(0, length - r.shape[-1])],
-                  constant_values=np.nan) for r in rows]  # fmt: skip
-    return np.stack(pad) if pad else np.empty((0, 0))
+    return np.stack([padded(r, length) for r in rows]) if rows else np.empty((0, 0))
 
 
 def curve(series: list[np.ndarray]) -> Curve | None:
@@ -137,15 +135,15 @@ def gap(loss: Curves) -> dict[str, Gap]:
     return out
 
 
+def best_epoch(val: Curve) -> Best:
+    """The epoch of lowest mean validation loss on a validation ``Curve`` (the first, if tied)."""
+    i = int(np.argmin(val.mean))
+    return Best(int(val.epoch[i]), float(val.mean[i]))
+
+
 def best_epochs(loss: Curves) -> dict[str, Best]:
-    """Epoch of lowest mean validation loss per variant (the first, if tied)."""
-    out = {}
-    for label, splits in loss.items():
-        if "val" in splits:
-            val = splits["val"]
-            i = int(np.argmin(val.mean))
-            out[label] = Best(int(val.epoch[i]), float(val.mean[i]))
-    return out
+    """:func:`best_epoch` of every variant with a validation split."""
+    return {label: best_epoch(splits["val"]) for label, splits in loss.items() if "val" in splits}
 
 
 def grad_matrix(tracks: list[RunTrack]) -> GradMatrix:
@@ -167,7 +165,7 @@ def grad_matrix(tracks: list[RunTrack]) -> GradMatrix:
         rows[[order.index(i) for i in track.layer_indices]] = track.grad
         per_run.append(rows)
     stack = _stack(per_run)  # runs x layers x epochs
-    seen = _stack([t.grad_seen.astype(float) for t in tracks]) == 1.0
+    seen = _stack([t.grad_seen for t in tracks])
     epochs = np.flatnonzero(seen.any(axis=0))
     has_kernel = ~np.isnan(stack).all(axis=(0, 2))
     values = stack[:, has_kernel][:, :, epochs]

@@ -11,6 +11,8 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+import pandas as pd
+
 from experiments.frames import read_runs
 from experiments.store import Store
 from experiments.tracks import EPOCH_COLUMNS, LAYER_COLUMNS, RunTrack, Snapshot, epoch_values
@@ -83,7 +85,7 @@ class ResultsReader:
             tracks[run_id] = held.get(run_id, RunTrack()).extended(epochs, layers)
         return Snapshot(runs, tracks)
 
-    def _runs(self, version: tuple):
+    def _runs(self, version: tuple) -> pd.DataFrame:
         """The runs frame: while training, only each run's epoch count changes from one read
         to the next, so the frame held is reused with the counts from ``version``."""
         if self._snapshot is None or [r[:-3] for r in version] != [r[:-3] for r in self._version]:

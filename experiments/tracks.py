@@ -33,8 +33,9 @@ def _floats(values: Sequence[Any]) -> np.ndarray:
     return np.array(values, dtype=float)
 
 
-def _grown(array: np.ndarray, length: int) -> np.ndarray:
-    """A copy of ``array`` padded with NaN (or False) along its last axis to ``length``."""
+def padded(array: np.ndarray, length: int) -> np.ndarray:
+    """A copy of ``array`` padded with NaN (False if boolean) at the end of its last axis to
+    ``length``."""
     pad = [(0, 0)] * (array.ndim - 1) + [(0, max(0, length - array.shape[-1]))]
     fill = False if array.dtype == bool else np.nan
     return np.pad(array, pad, constant_values=fill)
@@ -92,9 +93,9 @@ class RunTrack:
         length = max(len(self.seen), int(at.max()) + 1)
         values = {}
         for key, held in self.values.items():
-            values[key] = _grown(held, length)
+            values[key] = padded(held, length)
             values[key][at] = epochs["_".join(key)]
-        seen = _grown(self.seen, length)
+        seen = padded(self.seen, length)
         seen[at] = True
         return RunTrack(values, seen, self.layers, self.layer_indices, self.grad, self.grad_seen)
 
@@ -111,7 +112,7 @@ class RunTrack:
             held = [rows[layer] for layer in self.layer_indices]
             grad[held, : self.grad.shape[1]] = self.grad
         grad[[rows[i] for i in index.tolist()], at] = _floats(layers["grad_norm_mean"])
-        seen = _grown(self.grad_seen, length)
+        seen = padded(self.grad_seen, length)
         seen[at] = True
         return RunTrack(
             self.values, self.seen, tuple(names[i] for i in order), tuple(order), grad, seen

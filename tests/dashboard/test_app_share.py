@@ -4,11 +4,22 @@ from __future__ import annotations
 
 import os
 
+import numpy as np
+import pandas as pd
 import pytest
 
-from dashboard import share, state
+import experiments
+from dashboard import runtime, share, state
 from experiments.presets import PRESETS_BY_KEY
-from tests.dashboard.apptest_support import click, inputs, open_page, run_small, variant_labels
+from tests.dashboard.apptest_support import (
+    click,
+    figures,
+    inputs,
+    open_page,
+    run_small,
+    traces,
+    variant_labels,
+)
 
 pytestmark = pytest.mark.usefixtures("app_store")
 
@@ -56,3 +67,29 @@ def test_a_broken_share_link_shows_a_message() -> None:
     assert not at.exception
     assert any("could not be opened" in i.value for i in at.info)
     assert len(variant_labels(at)) == 2
+
+
+def _chart_data(at) -> list[list[dict]]:
+    """Every chart's traces, keeping only the plotted numbers and names."""
+    keys = ("name", "x", "y", "z", "customdata")
+    return [
+        [{k: np.asarray(t[k]).tolist() for k in keys if k in t} for t in traces(f)]
+        for f in figures(at)
+    ]
+
+
+def test_an_exported_csv_shows_the_same_charts_as_the_live_runs() -> None:
+    # the live page reads its runs incrementally, an upload converts tidy frames: same charts
+    at, run_ids = run_small(open_page())
+    live = _chart_data(at)
+    table = at.dataframe[0].value
+    csv = experiments.export_csv(runtime.store().results(run_ids))
+    at.session_state[state.IMPORTED] = experiments.import_csv(csv)
+    at.session_state[state.IMPORTED_FILE] = "upload-1"
+    at.session_state[state.RUN_IDS] = {}
+    at.run()
+    assert not at.exception
+    # loss, accuracy, gap and heatmaps; the decision boundaries come from the store only
+    assert len(live) == 6
+    assert _chart_data(at) == live[:4]
+    pd.testing.assert_frame_equal(at.dataframe[0].value, table)
