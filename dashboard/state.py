@@ -24,7 +24,8 @@ NOTICE = "notice"  # message shown at the top of the Compare page
 OFFER_RUN = "offer_run"  # a shared link's variants have no stored runs: offer to run them
 SHARE_TOKEN = "share_token"  # the ?c= value already applied, so it is restored only once
 LOG_Y = "log_y"  # loss chart on a log scale
-DRAWN = "drawn"  # (LOG_Y, version, Snapshot, reader) the live section drew last, or None
+PAUSED = "charts_paused"  # while runs train, the charts keep the snapshot drawn last
+DRAWN = "drawn"  # live.Drawn: what the live section's charts show, or None
 PRESET = "preset"  # key of the preset last loaded
 READER = "results_reader"  # experiments ResultsReader of the runs in RUN_IDS (None until read)
 MEMO = "memo"  # {slot: (key, value)}: the last chart data and figures built (dashboard.memo)
@@ -44,6 +45,7 @@ DEFAULTS: dict[str, Any] = {
     OFFER_RUN: False,
     SHARE_TOKEN: None,
     LOG_Y: False,
+    PAUSED: False,
     DRAWN: None,
     PRESET: None,
     READER: None,

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import time
+from typing import NamedTuple
 
 import pandas as pd
 import streamlit as st
@@ -14,7 +15,7 @@ from dashboard.palette import color_map
 from dashboard.widgets.predictions import render_predictions
 from dashboard.widgets.result_charts import render_charts
 from experiments.reader import ResultsReader
-from experiments.tracks import snapshot_of
+from experiments.tracks import Snapshot, snapshot_of
 
 ACTIVE = ("queued", "running")
 POLL_SECONDS = 0.5
@@ -79,29 +80,43 @@ def _read(reader: ResultsReader) -> tuple:
     return version, snapshot
 
 
-def _snapshot(reader: ResultsReader) -> tuple:
-    """What to draw: the snapshot drawn last when only the log-scale toggle changed, else a
-    fresh read (see ``_read``).
+class Drawn(NamedTuple):
+    """The snapshot the live charts show and what it was drawn with."""
+
+    log_y: bool
+    version: tuple
+    snapshot: Snapshot
+    reader: ResultsReader
+
+
+def _to_draw(reader: ResultsReader, version: tuple, snapshot: Snapshot, active: bool) -> Drawn:
+    """What the charts show: the fresh snapshot, or the one drawn last when only the log-scale
+    toggle changed or while the charts are paused and runs train.
 
     While runs train every poll brings new epochs, so every chart changes and the browser
-    draws each one anew. Redrawing the last snapshot sends the other charts unchanged: the
-    toggle redraws one chart instead of all of them, and the new epochs come with the next poll.
+    draws each one anew (its hover label and zoom gone). Redrawing the last snapshot sends the
+    other charts unchanged: the toggle redraws one chart instead of all of them, and the new
+    epochs come with the next poll; paused, the charts hold still while the progress goes on.
     """
     ss = st.session_state
-    drawn_log_y, version, snapshot, drawn_by = ss[state.DRAWN] or (None, None, None, None)
-    if drawn_by is not reader or drawn_log_y == ss[state.LOG_Y]:
-        version, snapshot = _read(reader)
-    ss[state.DRAWN] = (ss[state.LOG_Y], version, snapshot, reader)
-    return version, snapshot
+    drawn = ss[state.DRAWN]
+    toggled = drawn is not None and drawn.log_y != ss[state.LOG_Y]
+    paused = ss[state.PAUSED] and active
+    if drawn is None or drawn.reader is not reader or not (toggled or paused):
+        drawn = Drawn(ss[state.LOG_Y], version, snapshot, reader)
+    ss[state.DRAWN] = drawn._replace(log_y=ss[state.LOG_Y])
+    return drawn
 
 
 def _body(labels: dict[str, str], polling: bool) -> None:
-    version, snapshot = _snapshot(_reader(list(labels)))
+    reader = _reader(list(labels))
+    version, snapshot = _read(reader)
     active = _progress(snapshot, labels, (version, tuple(labels.items())))
-    if not snapshot.has_epochs:
+    drawn = _to_draw(reader, version, snapshot, active)
+    if not drawn.snapshot.has_epochs:
         st.info("Waiting for the first epoch…")
     else:
-        render_charts(snapshot, labels, version)
+        render_charts(drawn.snapshot, labels, drawn.version, live=active)
     if polling and not active:
         # the last run finished: one full rerun registers the fragment again without polling
         st.rerun(scope="app")

@@ -31,6 +31,12 @@ TABLE_FORMAT = {
 }
 
 
+PAUSE_HELP = (
+    "Hold the charts still while the runs train, to hover over exact values and zoom in "
+    "(each refresh draws a chart anew). Training and progress go on."
+)
+
+
 def _loss_title(runs: pd.DataFrame) -> str:
     """Axis title naming the loss when every run uses the same one."""
     names = set()
@@ -147,7 +153,11 @@ def _relabelled(runs: pd.DataFrame, labels: dict[str, str] | None) -> pd.DataFra
 
 
 def render_charts(
-    snapshot, labels: dict[str, str] | None = None, version: Hashable | None = None
+    snapshot,
+    labels: dict[str, str] | None = None,
+    version: Hashable | None = None,
+    *,
+    live: bool = False,
 ) -> None:
     """Place every chart of the comparison.
 
@@ -159,16 +169,21 @@ def render_charts(
         Run id to variant label, overriding the stored labels (order = variant order).
     version : hashable, optional
         The snapshot's version (``ResultsReader.read``): frames and figures are built once per
-        version and labels. ``None`` (an imported CSV) builds them every time.
+        version and labels. ``None`` builds them every time.
+    live : bool
+        Runs are training: offer to pause the charts.
     """
     key = None if version is None else (version, tuple((labels or {}).items()))
     data = memo("charts.data", key, lambda: _shape(snapshot, labels))
-    # the toggle sits above both columns, so the loss and gap charts start level
-    legend, toggle = st.columns([4, 1], vertical_alignment="center")
+    # the toggles sit above both columns, so the loss and gap charts start level
+    legend, *toggles = st.columns([3, 1, 1] if live else [4, 1], vertical_alignment="center")
     with legend:
         _legend(data.colors)
-    with toggle:
+    with toggles[0]:
         log_y = st.toggle("Log-scale loss", key=state.LOG_Y)
+    if live:
+        with toggles[1]:
+            st.toggle("Pause charts", key=state.PAUSED, help=PAUSE_HELP)
     left, right = st.columns(2)
     with left:
         _curves(data, key, log_y)

@@ -206,10 +206,7 @@ def test_the_log_toggle_while_training_redraws_only_the_loss_chart() -> None:
     at = open_page()
     run_ids = run_long(at)
     _, before, drawn = _charts(at)
-    deadline = time.monotonic() + 60
-    while min(runtime.store().epochs_done(run_ids).values()) < drawn + 5:
-        assert time.monotonic() < deadline, "the runs stopped training"
-        time.sleep(0.05)
+    _train_past(run_ids, drawn + 4)
     at.toggle(key=state.LOG_Y).set_value(True).run()
     loss, after, _ = _charts(at)
     assert loss["layout"]["yaxis"]["type"] == "log"
@@ -217,6 +214,41 @@ def test_the_log_toggle_while_training_redraws_only_the_loss_chart() -> None:
     assert after == before
     _, _, later = _charts(at.run())  # the next poll brings them
     assert later > drawn
+
+
+def _train_past(run_ids: list[str], epochs: int) -> None:
+    """Wait until every run has trained more than ``epochs`` epochs."""
+    deadline = time.monotonic() + 60
+    while min(runtime.store().epochs_done(run_ids).values()) <= epochs:
+        assert time.monotonic() < deadline, "the runs stopped training"
+        time.sleep(0.05)
+
+
+def _specs(at) -> list[str]:
+    return [chart.proto.spec for chart in at.get("plotly_chart")]
+
+
+def _progress_texts(at) -> list[str]:
+    return [p.proto.text for p in at.get("progress")]
+
+
+def test_paused_charts_hold_still_while_the_progress_goes_on() -> None:
+    at = open_page()
+    run_ids = run_long(at)
+    at.toggle(key=state.PAUSED).set_value(True).run()
+    specs, (_, others, drawn) = _specs(at), _charts(at)
+    progress = _progress_texts(at)
+    _train_past(run_ids, drawn + 5)
+    at.run()
+    assert _specs(at) == specs
+    assert _progress_texts(at) != progress
+    # the log scale still applies to what is held
+    at.toggle(key=state.LOG_Y).set_value(True).run()
+    held_log, held_others, held_epochs = _charts(at)
+    assert held_log["layout"]["yaxis"]["type"] == "log"
+    assert (held_others, held_epochs) == (others, drawn)
+    at.toggle(key=state.PAUSED).set_value(False).run()
+    assert _charts(at)[2] > drawn
 
 
 def test_cancel_stops_a_running_variant() -> None:

@@ -221,3 +221,39 @@ def test_other_pages_render(server, browser, path: str, heading: str) -> None:
     if path == "backprop":
         assert page.get_by_text("0.02323634").count() >= 1
     _screenshot(page, path)
+
+
+# points on the overfitting gap chart's first line: grows with every live refresh
+GAP_POINTS_JS = """() => { const gap = [...document.querySelectorAll('.js-plotly-plot')].find(
+    el => (el.data || []).some(t => String(t.name).endsWith('best epoch')));
+    return gap ? gap._fullData[0]._length : 0; }"""
+EPOCH_TEXT_JS = "() => (document.body.innerText.match(/\\d+(?=\\/\\d+ epochs)/g) || []).join(',')"
+
+
+def test_live_charts_refresh_while_training_and_hold_still_when_paused(server, browser) -> None:
+    page = _open(browser, server)
+    # long enough to look at on any machine (the test cancels the runs when done)
+    page.get_by_label("Epochs").last.wait_for()
+    page.get_by_label("Samples").fill("5000")
+    for label, value in (("Epochs", "1000"), ("Mini-batch size", "8")):
+        for box in page.get_by_label(label).all():
+            box.fill(value)
+    page.get_by_role("button", name="▶ Run", exact=True).click()
+    page.wait_for_function(f"() => ({GAP_POINTS_JS})() > 0", timeout=60_000)
+    first = page.evaluate(GAP_POINTS_JS)
+    # the fragment polls the store: the charts grow without any input
+    page.wait_for_function(f"() => ({GAP_POINTS_JS})() > {first}", timeout=30_000)
+    page.get_by_text("Pause charts").click()
+    page.wait_for_timeout(1500)  # a poll already under way may still land
+    held, epochs = page.evaluate(GAP_POINTS_JS), page.evaluate(EPOCH_TEXT_JS)
+    _screenshot(page, "compare-training-paused")
+    page.wait_for_timeout(2000)
+    assert page.evaluate(GAP_POINTS_JS) == held
+    assert page.evaluate(EPOCH_TEXT_JS) != epochs  # the progress bars go on
+    page.get_by_text("Pause charts").click()
+    page.wait_for_function(f"() => ({GAP_POINTS_JS})() > {held}", timeout=30_000)
+    for button in page.get_by_role("button", name="Cancel").all():
+        button.click()
+    page.wait_for_function(
+        "() => document.body.innerText.split('· cancelled').length - 1 >= 2", timeout=60_000
+    )
