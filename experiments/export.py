@@ -136,5 +136,26 @@ def import_csv(text: str) -> Results:
     except ValueError as error:
         message = f"not a gradlab results CSV: a config in it is invalid: {error}"
         raise CsvFormatError(message) from error
+    _check_epochs(frame, runs)
     epochs = frame[frame["split"] != ""][list(EPOCH_DTYPES)]
     return Results.build(runs, epochs, _layer_rows(frame))
+
+
+def _check_epochs(frame: pd.DataFrame, runs: pd.DataFrame) -> None:
+    """Every row's epoch is a whole number from 1 to its run's configured epochs.
+
+    The page holds each run's curves in arrays indexed by epoch, so a stray value (0, -3 or
+    10**12) must be rejected here, not turn into a wrong point or a huge allocation.
+    """
+    configs = zip(runs["run_id"], runs["config_json"], strict=True)
+    limits = {run_id: json.loads(config)["epochs"] for run_id, config in configs}
+    rows = frame[frame["epoch"] != ""]
+    epoch = pd.to_numeric(rows["epoch"], errors="coerce").astype(float)
+    limit = rows["run_id"].map(limits).astype(float)
+    bad = epoch.isna() | (epoch % 1 != 0) | (epoch < 1) | (epoch > limit)
+    if bad.any():
+        at = bad.idxmax()
+        raise CsvFormatError(
+            f"not a gradlab results CSV: epoch must be a whole number from 1 to the run's "
+            f"config.epochs ({limit[at]:g}); line {at + 2} has {rows.loc[at, 'epoch']!r}"
+        )

@@ -41,6 +41,14 @@ def padded(array: np.ndarray, length: int) -> np.ndarray:
     return np.pad(array, pad, constant_values=fill)
 
 
+def _positions(epochs: Sequence[Any]) -> np.ndarray:
+    """Array positions of 1-based epochs; anything below 1 would silently land at the end."""
+    at = np.asarray(epochs, dtype=int) - 1
+    if at.min() < 0:
+        raise ValueError(f"epoch must be 1 or more; got {int(at.min()) + 1}")
+    return at
+
+
 @dataclass(frozen=True)
 class RunTrack:
     """One run's per-epoch series; position ``e - 1`` holds epoch ``e``.
@@ -89,7 +97,7 @@ class RunTrack:
         return track._with_layers(layers) if len(layers["epoch"]) else track
 
     def _with_epochs(self, epochs: Mapping[str, np.ndarray]) -> RunTrack:
-        at = np.asarray(epochs["epoch"], dtype=int) - 1
+        at = _positions(epochs["epoch"])
         length = max(len(self.seen), int(at.max()) + 1)
         values = {}
         for key, held in self.values.items():
@@ -100,7 +108,7 @@ class RunTrack:
         return RunTrack(values, seen, self.layers, self.layer_indices, self.grad, self.grad_seen)
 
     def _with_layers(self, layers: Mapping[str, Sequence[Any]]) -> RunTrack:
-        at = np.asarray(layers["epoch"], dtype=int) - 1
+        at = _positions(layers["epoch"])
         index = np.asarray(layers["layer_index"], dtype=int)
         names = dict(zip(self.layer_indices, self.layers, strict=True))
         names.update(zip(index.tolist(), layers["layer_name"], strict=True))

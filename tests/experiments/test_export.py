@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+import json
 import time
 
 import pandas as pd
@@ -170,4 +171,16 @@ def test_csv_with_an_invalid_config_is_rejected(results: Results) -> None:
     frame = pd.read_csv(io.StringIO(export_csv(results)), dtype=str, keep_default_na=False)
     frame["config.hidden_layers"] = "[4, 4"
     with pytest.raises(CsvFormatError, match="config"):
+        import_csv(frame.to_csv(index=False))
+
+
+@pytest.mark.parametrize("epoch", ["0", "-3", "2.5", "ten", "1000000000000"])
+def test_csv_with_an_epoch_outside_its_run_is_rejected(results: Results, epoch: str) -> None:
+    # the page indexes arrays by epoch: a stray one must not become a point or an allocation
+    frame = pd.read_csv(io.StringIO(export_csv(results)), dtype=str, keep_default_na=False)
+    row = frame.index[frame["epoch"] != ""][3]
+    frame.loc[row, "epoch"] = epoch
+    limit = json.loads(results.runs["config_json"][0])["epochs"]
+    message = rf"epoch must be a whole number from 1 to the run's config\.epochs \({limit}\); "
+    with pytest.raises(CsvFormatError, match=message + rf"line {row + 2} has '{epoch}'"):
         import_csv(frame.to_csv(index=False))

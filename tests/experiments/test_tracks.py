@@ -6,6 +6,7 @@ import math
 
 import numpy as np
 import pandas as pd
+import pytest
 
 from experiments.frames import Results
 from experiments.tracks import RunTrack, epoch_values, snapshot_of
@@ -99,3 +100,11 @@ def test_snapshot_of_tidy_frames_matches_the_stored_columns() -> None:
         {"epoch": [2], "layer_index": [0], "layer_name": ["dense"], "grad_norm_mean": [0.25]},
     )
     assert_tracks_equal(track, expected)
+
+
+def test_an_epoch_below_one_is_refused_not_written_at_the_end() -> None:
+    with pytest.raises(ValueError, match="epoch must be 1 or more; got 0"):
+        RunTrack().extended(epoch_values(_stored([0], loss=[1.0])), NO_LAYERS)
+    layers = {"epoch": [-2], "layer_index": [0], "layer_name": ["dense"], "grad_norm_mean": [1.0]}
+    with pytest.raises(ValueError, match="got -2"):
+        RunTrack().extended(epoch_values(_stored([])), layers)
