@@ -22,7 +22,7 @@ def _status_text(runs: list[dict]) -> str:
     for status in dict.fromkeys(str(r["status"]) for r in runs):
         if status == "diverged":
             epochs = [r.get("diverged_epoch") for r in runs if r["status"] == "diverged"]
-            where = ", ".join(str(int(e)) for e in epochs if e is not None and not pd.isna(e))
+            where = ", ".join(str(int(e)) for e in epochs if not pd.isna(e))
             texts.append(f"diverged at epoch {where}" if where else "diverged")
         else:
             texts.append(status)
@@ -31,7 +31,7 @@ def _status_text(runs: list[dict]) -> str:
 
 def _present(runs: list[dict], field: str) -> list:
     """The run records' values of ``field`` that are set."""
-    return [r[field] for r in runs if r.get(field) is not None and not pd.isna(r[field])]
+    return [value for r in runs if not pd.isna(value := r.get(field))]
 
 
 def _variant_row(label: str, runs: list[dict], loss: Curves, accuracy: Curves) -> tuple:

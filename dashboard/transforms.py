@@ -171,7 +171,7 @@ def grad_matrix(tracks: list[RunTrack]) -> GradMatrix:
     values = stack[:, has_kernel][:, :, epochs]
     with np.errstate(divide="ignore", invalid="ignore"):
         log10 = np.log10(values)
-    with np.errstate(invalid="ignore"):  # an epoch whose norms are all NaN stays NaN
+    with np.errstate(invalid="ignore"):  # seeds at +inf and -inf average to NaN
         mean = _nanmean_quiet(log10)
     kept = tuple(names[i] for i, keep in zip(order, has_kernel, strict=True) if keep)
     return GradMatrix(kept, epochs + 1, mean)
@@ -215,14 +215,7 @@ def grad_flags(matrix: GradMatrix) -> list[str]:
     if np.nanmax(np.where(np.isfinite(values), values, -np.inf)) > np.log10(EXPLODING_NORM):
         flags.append(f"exploding gradients (norm above {EXPLODING_NORM:g})")
     with np.errstate(invalid="ignore"):  # -inf - -inf: a dead layer, flagged above
-        first, last = _row_mean(values[0]), _row_mean(values[-1])
-        ratio = first - last
+        ratio = float(_nanmean_quiet(values[0]) - _nanmean_quiet(values[-1]))
     if len(values) > 1 and np.isfinite(ratio) and ratio < np.log10(VANISHING_RATIO):
         flags.append(f"vanishing gradients (first/last layer ratio {10**ratio:.1e})")
     return flags
-
-
-def _row_mean(row: np.ndarray) -> float:
-    """Mean of the non-NaN values of ``row``; NaN when there are none."""
-    row = row[~np.isnan(row)]
-    return float(row.mean()) if row.size else np.nan

@@ -9,6 +9,9 @@ import pandas as pd
 from experiments.frames import Results
 from experiments.tracks import Snapshot, snapshot_of
 
+# the variants of make_runs and their runs, as transforms.variant_runs gives them
+GROUPS = {"A": ["a0", "a1"], "B": ["b0"]}
+
 
 def make_runs() -> pd.DataFrame:
     """Variant "A" with two seeds (runs a0, a1) and variant "B" with one (run b0, diverged)."""

@@ -188,9 +188,14 @@ def test_run_after_fixing_a_field_redraws_the_form_without_the_old_message(monke
     assert "fixed" in at.selectbox(key="manage.pick").options  # options are formatted labels
 
 
+def _specs(at) -> list[str]:
+    """Every plotly chart's raw JSON spec, in page order."""
+    return [chart.proto.spec for chart in at.get("plotly_chart")]
+
+
 def _charts(at) -> tuple[dict, dict[str, str], int]:
     """The loss figure, the other charts' raw specs by y title, and the epochs on the gap chart."""
-    specs = [chart.proto.spec for chart in at.get("plotly_chart")]
+    specs = _specs(at)
     by_title = {
         str(f["layout"]["yaxis"]["title"]["text"]): (f, spec)
         for f, spec in zip(figures(at), specs, strict=True)
@@ -222,10 +227,6 @@ def _train_past(run_ids: list[str], epochs: int) -> None:
     while min(runtime.store().epochs_done(run_ids).values()) <= epochs:
         assert time.monotonic() < deadline, "the runs stopped training"
         time.sleep(0.05)
-
-
-def _specs(at) -> list[str]:
-    return [chart.proto.spec for chart in at.get("plotly_chart")]
 
 
 def _progress_texts(at) -> list[str]:

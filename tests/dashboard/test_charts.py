@@ -10,9 +10,7 @@ from dashboard import charts
 from dashboard import transforms as tf
 from dashboard.palette import PALETTE, color_map
 from experiments.data import ArrayData
-from tests.dashboard.frames import make_snapshot
-
-GROUPS = {"A": ["a0", "a1"], "B": ["b0"]}
+from tests.dashboard.frames import GROUPS, make_snapshot
 
 
 @pytest.fixture

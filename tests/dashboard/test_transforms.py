@@ -10,9 +10,7 @@ import pytest
 
 from dashboard import tables
 from dashboard import transforms as tf
-from tests.dashboard.frames import make_epochs, make_layers, make_runs, make_snapshot
-
-GROUPS = {"A": ["a0", "a1"], "B": ["b0"]}
+from tests.dashboard.frames import GROUPS, make_epochs, make_layers, make_runs, make_snapshot
 
 
 @pytest.fixture
