@@ -146,8 +146,7 @@ def _pick_preset(page, title: str):
 
 def _toggle_log(page, want: str):
     """Input and visible result of a fragment rerun: the loss chart's y axis type."""
-    # the accuracy chart has training curves too, and its axis is always linear; while a new
-    # chart replaces the old one, both can be on the page
+    # the accuracy chart has training curves too, and its axis is always linear
     loss = "p.ytitle.startsWith('loss') && p.names.some(n => n.endsWith('· training'))"
     shown = f"""(() => {{ const losses = ({PLOTS_JS})().filter(p => {loss});
         return losses.length > 0 && losses.every(p => p.ytype === '{want}'); }})()"""

@@ -23,12 +23,17 @@ CHROMIUM_ARGS = [
     "--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
     "--disable-component-update", "--disable-sync", "--no-first-run",
 ]  # fmt: skip
-# A curve's trace exists only once its variant has a point, so names suffice (and stay cheap:
-# heavy polling would slow the very page being measured).
-PLOTS_JS = """() => Array.from(document.querySelectorAll('.js-plotly-plot')).map(el => {
-    const y = (el.layout || {}).yaxis || {};
-    return {names: (el.data || []).map(t => String(t.name)), ytype: y.type,
-            ytitle: String((y.title || {}).text ?? y.title ?? '')}; })"""
+# The charts a person sees, as plotly drew them. A curve's trace exists only once its variant has a
+# point, so names suffice (and stay cheap: heavy polling would slow the very page being measured).
+# While a rerun replaces a chart, Streamlit keeps the old one in the page, hidden (display: none),
+# until the run ends and the browser gets round to removing it: counting it would time that
+# clean-up, not the chart the person sees. A chart counts once plotly drew its traces.
+PLOTS_JS = """() => Array.from(document.querySelectorAll('.js-plotly-plot'))
+  .filter(el => el.getClientRects().length > 0 && el._fullLayout
+    && el.querySelector('.scatterlayer .trace, .heatmaplayer .hm') !== null)
+  .map(el => { const y = el._fullLayout.yaxis || {};
+    return {names: (el._fullData || []).map(t => String(t.name)), ytype: y.type,
+            ytitle: String((y.title || {}).text ?? '')}; })"""
 
 
 def start_server(store: Path, script: str = "app.py") -> tuple[subprocess.Popen, str]:
