@@ -81,30 +81,25 @@ def _read(reader: ResultsReader) -> tuple:
 
 
 class Drawn(NamedTuple):
-    """The snapshot the live charts show and what it was drawn with."""
+    """The snapshot the live charts show."""
 
-    log_y: bool
     version: tuple
     snapshot: Snapshot
     reader: ResultsReader
 
 
 def _to_draw(reader: ResultsReader, version: tuple, snapshot: Snapshot, active: bool) -> Drawn:
-    """What the charts show: the fresh snapshot, or the one drawn last when only the log-scale
-    toggle changed or while the charts are paused and runs train.
+    """What the charts show: the fresh snapshot, or the one drawn last while the charts are
+    paused and runs train.
 
     While runs train every poll brings new epochs, so every chart changes and the browser
-    draws each one anew (its hover label and zoom gone). Redrawing the last snapshot sends the
-    other charts unchanged: the toggle redraws one chart instead of all of them, and the new
-    epochs come with the next poll; paused, the charts hold still while the progress goes on.
+    draws each one anew (its hover label and zoom gone); paused, the charts hold still while
+    the progress goes on.
     """
     ss = st.session_state
     drawn = ss[state.DRAWN]
-    toggled = drawn is not None and drawn.log_y != ss[state.LOG_Y]
-    paused = ss[state.PAUSED] and active
-    if drawn is None or drawn.reader is not reader or not (toggled or paused):
-        drawn = Drawn(ss[state.LOG_Y], version, snapshot, reader)
-    ss[state.DRAWN] = drawn._replace(log_y=ss[state.LOG_Y])
+    if drawn is None or drawn.reader is not reader or not (ss[state.PAUSED] and active):
+        drawn = ss[state.DRAWN] = Drawn(version, snapshot, reader)
     return drawn
 
 

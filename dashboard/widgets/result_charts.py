@@ -12,6 +12,7 @@ import streamlit as st
 
 from dashboard import charts, state, tables
 from dashboard import transforms as tf
+from dashboard.guard import guarded
 from dashboard.memo import memo
 from dashboard.palette import color_map
 from datasets import DATASETS
@@ -86,8 +87,13 @@ def _legend(colors: dict[str, str]) -> None:
     st.html(f'<div data-testid="variantLegend" style="font-size:1.05rem">{chips}{key}</div>')
 
 
-def _curves(data: Shaped, key: tuple | None, log_y: bool) -> None:
-    st.subheader("Loss")
+def _curves(data: Shaped, key: tuple | None) -> None:
+    """Loss (on a log scale at will) and accuracy curves. Run as a fragment of its own: the
+    log-scale toggle reruns this alone, so it redraws one chart from the data drawn last (while
+    runs train, the next poll brings the new epochs) and nothing else is read, built or sent."""
+    heading, toggle = st.columns([3, 2], vertical_alignment="bottom")
+    heading.subheader("Loss")
+    log_y = toggle.toggle("Log-scale loss", key=state.LOG_Y)
     figure = memo(
         "chart.loss",
         None if key is None else (key, log_y),
@@ -108,6 +114,11 @@ def _curves(data: Shaped, key: tuple | None, log_y: bool) -> None:
             ),
         )
         st.plotly_chart(figure, theme=None, key="chart.accuracy")
+
+
+def _guarded_curves(data: Shaped, key: tuple | None) -> None:
+    # a fragment rerun skips the page's guard, so the fragment carries its own
+    guarded(lambda: _curves(data, key))
 
 
 def _gap(data: Shaped, key: tuple | None) -> None:
@@ -175,18 +186,15 @@ def render_charts(
     """
     key = None if version is None else (version, tuple((labels or {}).items()))
     data = memo("charts.data", key, lambda: _shape(snapshot, labels))
-    # the toggles sit above both columns, so the loss and gap charts start level
-    legend, *toggles = st.columns([3, 1, 1] if live else [4, 1], vertical_alignment="center")
+    legend, *pause = st.columns([4, 1] if live else [1], vertical_alignment="center")
     with legend:
         _legend(data.colors)
-    with toggles[0]:
-        log_y = st.toggle("Log-scale loss", key=state.LOG_Y)
     if live:
-        with toggles[1]:
+        with pause[0]:
             st.toggle("Pause charts", key=state.PAUSED, help=PAUSE_HELP)
     left, right = st.columns(2)
     with left:
-        _curves(data, key, log_y)
+        st.fragment(_guarded_curves)(data, key)
     with right:
         _gap(data, key)
     st.subheader("Results")

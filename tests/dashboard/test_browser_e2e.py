@@ -223,10 +223,15 @@ def test_other_pages_render(server, browser, path: str, heading: str) -> None:
     _screenshot(page, path)
 
 
+# the charts on show: while a rerun replaces a chart, Streamlit keeps the old one hidden
+SHOWN_PLOTS_JS = """[...document.querySelectorAll('.js-plotly-plot')]
+    .filter(el => el.getClientRects().length > 0 && el._fullLayout)"""
 # points on the overfitting gap chart's first line: grows with every live refresh
-GAP_POINTS_JS = """() => { const gap = [...document.querySelectorAll('.js-plotly-plot')].find(
+GAP_POINTS_JS = f"""() => {{ const gap = {SHOWN_PLOTS_JS}.find(
     el => (el.data || []).some(t => String(t.name).endsWith('best epoch')));
-    return gap ? gap._fullData[0]._length : 0; }"""
+    return gap ? gap._fullData[0]._length : 0; }}"""
+LOSS_AXIS_JS = f"""() => {SHOWN_PLOTS_JS}.map(el => el._fullLayout.yaxis)
+    .filter(y => String(y.title.text).startsWith('loss')).map(y => y.type)"""
 EPOCH_TEXT_JS = "() => (document.body.innerText.match(/\\d+(?=\\/\\d+ epochs)/g) || []).join(',')"
 
 
@@ -243,6 +248,12 @@ def test_live_charts_refresh_while_training_and_hold_still_when_paused(server, b
     first = page.evaluate(GAP_POINTS_JS)
     # the fragment polls the store: the charts grow without any input
     page.wait_for_function(f"() => ({GAP_POINTS_JS})() > {first}", timeout=30_000)
+    # the log toggle reruns its own fragment inside the polling one: both go on working
+    page.get_by_text("Log-scale loss").click()
+    page.wait_for_function(f"() => ({LOSS_AXIS_JS})().join() === 'log'", timeout=30_000)
+    logged = page.evaluate(GAP_POINTS_JS)
+    page.wait_for_function(f"() => ({GAP_POINTS_JS})() > {logged}", timeout=30_000)
+    assert page.evaluate(LOSS_AXIS_JS) == ["log"]
     page.get_by_text("Pause charts").click()
     page.wait_for_timeout(1500)  # a poll already under way may still land
     held, epochs = page.evaluate(GAP_POINTS_JS), page.evaluate(EPOCH_TEXT_JS)
