@@ -198,8 +198,8 @@ def _training_load(store_path: Path) -> Runner:
 
 def time_peer_reruns(browser, url: str, count: int, tmp: Path) -> dict[str, list[float]]:
     """The log-scale toggle on the bare peer page (``bench/peer_app.py``): idle, and while it
-    redraws everything twice a second as two workers train (without them, this machine drew
-    the peer's live toggle in 0.10-0.15 s; with them, in 0.14-0.39 s)."""
+    redraws everything twice a second as two workers train (with them, this machine draws the
+    peer's live toggle in 0.10-0.12 s: the medians of five bench runs)."""
     out = {}
     for live in ("0", "1"):
         load = _training_load(tmp / "load.sqlite") if live == "1" else None
