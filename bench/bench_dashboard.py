@@ -5,14 +5,15 @@ clicking Run to the first live point on the loss chart and to all variants done;
 full rerun (picking a preset, outside the live fragment) and of a fragment rerun (the log-scale
 toggle): before any run (the page's form alone), once two 1,000-epoch runs are done (charts at
 their largest) and, for the toggle, while two workers train (5,000 samples: every poll brings
-epochs). Every time is taken in the page (``page_timing``): from the click event's time stamp
-(so a busy page's delay in handling the click counts, Playwright's checks before clicking do not)
-to the first animation frame that shows the result and, where the page can idle, after the
-websocket brought the run's "script finished" message. A second table gives the time to the
-request leaving and what Playwright spent before the click. Peers: the Runner alone in this
-process (runs), and ``bench/peer_app.py``, the live section's elements in bare Streamlit, idle or
-redrawn twice a second while two workers train the same comparison (reruns): the page's own
-rerun times under the same load.
+epochs; each click at a random moment of the refresh period). Every time is taken in the page
+(``page_timing``): from the click event's time stamp (so a busy page's delay in handling the
+click counts, Playwright's checks before clicking do not) to the first animation frame that
+shows the result and, where the page can idle, after the websocket brought the run's "script
+finished" message. A second table gives the time to the request leaving and what Playwright
+spent before the click. Peers: the Runner alone in this process (runs), and
+``bench/peer_app.py``, the live section's elements in bare Streamlit, idle or redrawn twice a
+second while two workers train the same comparison (reruns): the page's own rerun times under
+the same load.
 
 Usage: ``python bench/bench_dashboard.py [--trials 3] [--reruns 10]``
 """
@@ -22,6 +23,7 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import random
 import statistics
 import sys
 import tempfile
@@ -33,6 +35,7 @@ from page_timing import (
     CHROMIUM_ARGS,
     PLOTS_JS,
     ROOT,
+    any_moment,
     new_page,
     start_server,
     stop_server,
@@ -174,7 +177,10 @@ def time_reruns(browser, url: str, count: int) -> dict[str, list[tuple[float, fl
         page.wait_for_function(has_point([p[0] for p in pairs], "every"), timeout=60_000)
         if state == "done":
             page.wait_for_function(f"() => {done_js(1000, 2)}", timeout=120_000)
+        rng = random.Random(0)
         for i in range(count):
+            if state == "training":
+                any_moment(page, rng)
             measures = [(f"fragment rerun, {state}", _toggle_log(page, ("log", "linear")[i % 2]))]
             if state == "done":
                 measures.insert(0, (f"full rerun, {state}", _pick_preset(page, TITLES[i % 2])))
@@ -208,8 +214,12 @@ def time_peer_reruns(browser, url: str, count: int, tmp: Path) -> dict[str, list
             page.goto(f"{url}/?live={live}")
             page.wait_for_function(f"() => ({PLOTS_JS})().length === 4", timeout=60_000)
             page.wait_for_timeout(2_000)
-            toggles = (_toggle_log(page, ("log", "linear")[i % 2]) for i in range(count))
-            out[live] = [time_rerun(page, *toggle, finish=live == "0")[0] for toggle in toggles]
+            rng, out[live] = random.Random(0), []
+            for i in range(count):
+                if live == "1":
+                    any_moment(page, rng)
+                toggle = _toggle_log(page, ("log", "linear")[i % 2])
+                out[live].append(time_rerun(page, *toggle, finish=live == "0")[0])
             if load is not None and not load.active_processes():
                 raise RuntimeError("the peer's training load ended before its reruns did")
         finally:
@@ -242,11 +252,8 @@ def report(rows: dict[str, list[float]], peers: dict[str, list[float]], reruns: 
     )
     for name, timings in reruns.items():
         seconds, before, pre = (statistics.median(t[i] for t in timings) for i in range(3))
-        training = sum(t[3] for t in timings)
-        print(
-            f"{name:<30}{seconds:>10.3f}{before:>14.3f}{pre:>27.3f}"
-            f"{f'{training}/{len(timings)}':>16}"
-        )
+        training = f"{sum(t[3] for t in timings)}/{len(timings)}"
+        print(f"{name:<30}{seconds:>10.3f}{before:>14.3f}{pre:>27.3f}{training:>16}")
 
 
 def main() -> None:

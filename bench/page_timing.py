@@ -9,6 +9,7 @@ finished" message.
 from __future__ import annotations
 
 import os
+import random
 import signal
 import socket
 import subprocess
@@ -130,3 +131,15 @@ def time_rerun(page, act, shown: str, finish: bool = True) -> tuple[float, float
     seconds, before = wait_since_click(page, shown, finish)
     waited = page.evaluate("() => performance.now() - window.__input") / 1000
     return seconds, before, max(0.0, time.perf_counter() - waited - start)
+
+
+def any_moment(page, rng: random.Random, period_s: float = 0.5) -> None:
+    """Wait a random part of ``period_s`` before a click on a page that refreshes every period
+    (by default the live charts': ``dashboard.widgets.live.POLL_SECONDS``).
+
+    A person clicks at any moment of the period. Clicks in a row, each right after the last
+    one showed, keep a steady pace that can lock in step with the refreshes, on their quiet or
+    their busy part, for a whole series: one run of the dashboard bench measured the same page
+    at 0.13 s and the next at 0.35 s.
+    """
+    page.wait_for_timeout(rng.uniform(0, period_s * 1000))
