@@ -193,9 +193,10 @@ def time_reruns(browser, url: str, count: int) -> dict[str, list[tuple[float, fl
 
 def _training_load(store_path: Path) -> Runner:
     """Two workers training what the page trains while its toggle is timed: the same load for
-    the peer (niced, one BLAS thread each, as the app's workers). Shut it down when done."""
+    the peer (niced, one BLAS thread each, as the app's workers), three times as many epochs
+    so that it outlasts the toggles. Shut it down when done."""
     runner = Runner(Store(store_path), max_workers=2)
-    pairs = comparison("load", 1000, names=("relu", "tanh"), n_samples=LIVE_SAMPLES)
+    pairs = comparison("load", 3000, names=("relu", "tanh"), n_samples=LIVE_SAMPLES)
     run_ids = runner.submit([ExperimentConfig(**cfg) for _, cfg in pairs], "bench", ["a", "b"])
     while not all(runner.store.epochs_done(run_ids).values()):
         time.sleep(0.05)
