@@ -4,13 +4,13 @@ Measures, on a four-variant two-moons comparison (two hidden layers of 16, 100 e
 clicking Run to the first live point on the loss chart and to all variants done; and the time of a
 full rerun (picking a preset, outside the live fragment) and of a fragment rerun (the log-scale
 toggle): before any run (the page's form alone), once two 1,000-epoch runs are done (charts at
-their largest) and, for the toggle, while two workers train (5,000 samples: every poll brings
-epochs; each click at a random moment of the refresh period). Every time is taken in the page
-(``page_timing``): from the click event's time stamp (so a busy page's delay in handling the
-click counts, Playwright's checks before clicking do not) to the first animation frame that
-shows the result and, where the page can idle, after the websocket brought the run's "script
-finished" message. A second table gives the time to the request leaving and what Playwright
-spent before the click. Peers: the Runner alone in this process (runs), and
+their largest) and, for the toggle, while two workers train (5,000 samples in batches of 8: every
+poll brings epochs; each click at a random moment of the refresh period). Every time is taken in
+the page (``page_timing``): from the click event's time stamp (so a busy page's delay in
+handling the click counts, Playwright's checks before clicking do not) to the first animation
+frame that shows the result and, where the page can idle, after the websocket brought the run's
+"script finished" message. A second table gives the time to the request leaving and what
+Playwright spent before the click. Peers: the Runner alone in this process (runs), and
 ``bench/peer_app.py``, the live section's elements in bare Streamlit, idle or redrawn twice a
 second while two workers train the same comparison (reruns): the page's own rerun times under
 the same load.
@@ -52,7 +52,9 @@ from experiments import ExperimentConfig, Runner, Store
 ACTIVATIONS = ("relu", "tanh", "sigmoid", "leaky_relu")
 TARGETS_S = {"first point": 1.5, "all done": 4.0}
 RERUN_TARGET_S = 0.2
-LIVE_SAMPLES = 5000  # two moons' maximum: ~10x longer epochs, so the runs outlast the reruns
+# while training: two moons' maximum of samples in mini-batches of 8, so that the runs outlast
+# the reruns (1,000 epochs of 5,000 samples in batches of 32 took under 10 s)
+LIVE = {"n_samples": 5000, "batch_size": 8}
 RUNNING_JS = "() => document.body.innerText.includes('epochs · running')"
 STATE_JS = """() => document.querySelector('[data-testid="stApp"]')
     ?.getAttribute('data-test-script-state')"""
@@ -167,8 +169,8 @@ def time_reruns(browser, url: str, count: int) -> dict[str, list[tuple[float, fl
     click took before the page saw it, workers training)``.
     """
     out: dict[str, list] = {}
-    for state, samples in (("training", LIVE_SAMPLES), ("done", None)):
-        pairs = comparison(state, 1000, names=("relu", "tanh"), n_samples=samples)
+    for state, live in (("training", LIVE), ("done", {})):
+        pairs = comparison(state, 1000, names=("relu", "tanh"), **live)
         page = open_link(browser, url, pairs)
         if state == "training":  # the page alone, before any run
             picks = (_pick_preset(page, TITLES[i % 2]) for i in range(count))
@@ -193,10 +195,9 @@ def time_reruns(browser, url: str, count: int) -> dict[str, list[tuple[float, fl
 
 def _training_load(store_path: Path) -> Runner:
     """Two workers training what the page trains while its toggle is timed: the same load for
-    the peer (niced, one BLAS thread each, as the app's workers), three times as many epochs
-    so that it outlasts the toggles. Shut it down when done."""
+    the peer (niced, one BLAS thread each, as the app's workers). Shut it down when done."""
     runner = Runner(Store(store_path), max_workers=2)
-    pairs = comparison("load", 3000, names=("relu", "tanh"), n_samples=LIVE_SAMPLES)
+    pairs = comparison("load", 1000, names=("relu", "tanh"), **LIVE)
     run_ids = runner.submit([ExperimentConfig(**cfg) for _, cfg in pairs], "bench", ["a", "b"])
     while not all(runner.store.epochs_done(run_ids).values()):
         time.sleep(0.05)
