@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import functools
 import logging
 from collections.abc import Callable
+from typing import Any
 
 import streamlit as st
 
@@ -24,3 +26,18 @@ def guarded(render: Callable[[], None]) -> None:
             f"Something went wrong on this page ({type(exc).__name__}: {exc}). "
             "Your settings are kept; change the input at fault or reload the page."
         )
+
+
+def guarded_fragment(body: Callable[..., None], *args: Any, run_every: float | None = None) -> None:
+    """Run ``body(*args)`` as a Streamlit fragment (``st.fragment``) with its own guard.
+
+    A fragment's own reruns (a widget inside it, ``run_every``) run only its function, not the
+    page body that ``guarded`` wraps. The wrapper takes ``body``'s name, from which Streamlit
+    derives the fragment's identity.
+    """
+
+    @functools.wraps(body)
+    def run(*inner: Any) -> None:
+        guarded(lambda: body(*inner))
+
+    st.fragment(run, run_every=run_every)(*args)

@@ -9,7 +9,7 @@ import pandas as pd
 import streamlit as st
 
 from dashboard import runtime, state, tables
-from dashboard.guard import guarded
+from dashboard.guard import guarded_fragment
 from dashboard.memo import memo
 from dashboard.palette import color_map
 from dashboard.widgets.predictions import render_predictions
@@ -124,13 +124,7 @@ def render_live(labels: dict[str, str]) -> None:
     """Show the runs in ``labels`` (run id -> variant label), polling the store while any runs."""
     runs = _reader(list(labels)).read()[1].runs
     polling = bool(runs["status"].isin(ACTIVE).any())
-    # a fragment rerun skips the page's guard, so the body carries its own
-    fragment = st.fragment(run_every=POLL_SECONDS if polling else None)(_guarded_body)
-    fragment(labels, polling)
-
-
-def _guarded_body(labels: dict[str, str], polling: bool) -> None:
-    guarded(lambda: _body(labels, polling))
+    guarded_fragment(_body, labels, polling, run_every=POLL_SECONDS if polling else None)
 
 
 def render_imported(results) -> None:

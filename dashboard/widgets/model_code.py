@@ -5,6 +5,7 @@ from __future__ import annotations
 import streamlit as st
 
 import experiments
+from dashboard.guard import guarded_fragment
 
 PICK_KEY = "code.variant"
 
@@ -33,7 +34,7 @@ def render_model_code(pairs: list[tuple[str, str]]) -> None:
         "Seed 3) 4: the parameter count is what `model.summary()` prints in Keras. The "
         "script runs unchanged under Keras 3."
     )
-    st.fragment(_picked_code)(pairs)
+    guarded_fragment(_picked_code, pairs)
 
 
 def _picked_code(pairs: list[tuple[str, str]]) -> None:

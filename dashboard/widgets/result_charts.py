@@ -12,7 +12,7 @@ import streamlit as st
 
 from dashboard import charts, state, tables
 from dashboard import transforms as tf
-from dashboard.guard import guarded
+from dashboard.guard import guarded_fragment
 from dashboard.memo import memo
 from dashboard.palette import color_map
 from datasets import DATASETS
@@ -116,11 +116,6 @@ def _curves(data: Shaped, key: tuple | None) -> None:
         st.plotly_chart(figure, theme=None, key="chart.accuracy")
 
 
-def _guarded_curves(data: Shaped, key: tuple | None) -> None:
-    # a fragment rerun skips the page's guard, so the fragment carries its own
-    guarded(lambda: _curves(data, key))
-
-
 def _gap(data: Shaped, key: tuple | None) -> None:
     st.subheader("Overfitting gap")
     figure = memo(
@@ -194,7 +189,7 @@ def render_charts(
             st.toggle("Pause charts", key=state.PAUSED, help=PAUSE_HELP)
     left, right = st.columns(2)
     with left:
-        st.fragment(_guarded_curves)(data, key)
+        guarded_fragment(_curves, data, key)
     with right:
         _gap(data, key)
     st.subheader("Results")
