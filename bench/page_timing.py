@@ -133,13 +133,10 @@ def time_rerun(page, act, shown: str, finish: bool = True) -> tuple[float, float
     return seconds, before, max(0.0, time.perf_counter() - waited - start)
 
 
-def any_moment(page, rng: random.Random, period_s: float = 0.5) -> None:
-    """Wait a random part of ``period_s`` before a click on a page that refreshes every period
-    (by default the live charts': ``dashboard.widgets.live.POLL_SECONDS``).
+def any_moment(page, rng: random.Random, period_s: float) -> None:
+    """Wait a random part of ``period_s`` before a click on a page that refreshes every period.
 
-    A person clicks at any moment of the period. Clicks in a row, each right after the last
-    one showed, keep a steady pace that can lock in step with the refreshes, on their quiet or
-    their busy part, for a whole series: one run of the dashboard bench measured the same page
-    at 0.13 s and the next at 0.35 s.
+    A person clicks at any moment of the period; clicks in a row, each right after the last one
+    showed, would all land at one phase of the refreshes.
     """
     page.wait_for_timeout(rng.uniform(0, period_s * 1000))
