@@ -8,7 +8,7 @@ from typing import Any
 
 from dashboard import comparison, share, state
 from experiments import ConfigError, ExperimentConfig, vary_one_knob
-from experiments.presets import PRESETS_BY_KEY
+from experiments.spec.presets import PRESETS_BY_KEY
 
 State = MutableMapping[str, Any]
 

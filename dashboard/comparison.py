@@ -13,7 +13,7 @@ from typing import Any
 import pandas as pd
 
 from experiments import ConfigError, ExperimentConfig, config_from_dict, validate
-from experiments.presets import Preset
+from experiments.spec.presets import Preset
 
 DATA_FIELDS = ("dataset", "n_samples", "noise", "train_fraction", "label_noise", "data_seed")
 FINISHED = ("done", "diverged")
@@ -88,7 +88,7 @@ def stored_runs(runs: pd.DataFrame, configs: Sequence[ExperimentConfig], labels:
     Parameters
     ----------
     runs : DataFrame
-        ``store.find_runs(config_ids)``: ``run_id, config_id, status, created_at``.
+        ``read_runs(store, config_ids=config_ids)``: ``run_id, config_id, status, created_at``.
     configs, labels : sequences of equal length
         The comparison's configs and labels.
 

@@ -3,7 +3,7 @@
 The live fragment reruns twice a second and every widget change reruns the page; rebuilding
 frames and figures from identical data cost most of the server's time. A slot holds the last
 value built under one name with the key it was built for (the runs' version from
-:class:`experiments.reader.ResultsReader` plus the display options), so memory stays bounded
+:class:`experiments.results.reader.ResultsReader` plus the display options), so memory stays bounded
 and an unchanged chart is also sent as an identical spec.
 """
 

@@ -8,7 +8,7 @@ from collections.abc import Mapping
 import pandas as pd
 
 from dashboard.transforms import Curves, best_epoch
-from experiments.tracks import RunTrack
+from experiments.results.tracks import RunTrack
 
 TABLE_COLUMNS = (
     "variant", "status", "best val loss", "best epoch", "last val loss", "best val accuracy",

@@ -2,7 +2,7 @@
 
 Runs are grouped by their ``label``: one label is one variant, several runs under a label are its
 repeats (seeds). Every function here runs on each live refresh, twice a second, so they work on
-the tracks' arrays (:mod:`experiments.tracks`), not on tidy frames.
+the tracks' arrays (:mod:`experiments.results.tracks`), not on tidy frames.
 """
 
 from __future__ import annotations
@@ -13,7 +13,7 @@ from dataclasses import dataclass
 import numpy as np
 import pandas as pd
 
-from experiments.tracks import SPLITS, RunTrack, padded
+from experiments.results.tracks import SPLITS, RunTrack, padded
 
 VANISHING_RATIO = 1e-3  # first/last layer gradient ratio under which gradients vanished
 EXPLODING_NORM = 1e3  # a kernel gradient norm above this is called exploding

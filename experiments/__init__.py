@@ -1,6 +1,6 @@
 """Experiments: validated configs, a background runner, the SQLite store, CSV export and a CLI.
 
-Public names are imported lazily, so that a worker process importing ``experiments.worker``
+Public names are imported lazily, so that a worker process importing ``experiments.run.worker``
 does not pay for pandas before its first epoch.
 """
 
@@ -10,23 +10,23 @@ import importlib
 from typing import Any
 
 _EXPORTS = {
-    "ConfigError": "experiments.config",
-    "ExperimentConfig": "experiments.config",
-    "config_from_dict": "experiments.config",
-    "config_from_json": "experiments.config",
-    "validate": "experiments.validation",
-    "vary_one_knob": "experiments.variants",
-    "build_model": "experiments.build",
-    "encode_targets": "experiments.tasks",
-    "model_summary": "experiments.build",
-    "to_keras_code": "experiments.keras_code",
-    "Store": "experiments.store",
-    "Results": "experiments.frames",
-    "Runner": "experiments.runner",
-    "QueueFullError": "experiments.runner",
-    "export_csv": "experiments.export",
-    "import_csv": "experiments.export",
-    "CsvFormatError": "experiments.export",
+    "ConfigError": "experiments.spec.config",
+    "ExperimentConfig": "experiments.spec.config",
+    "config_from_dict": "experiments.spec.config",
+    "config_from_json": "experiments.spec.config",
+    "validate": "experiments.spec.validation",
+    "vary_one_knob": "experiments.spec.variants",
+    "build_model": "experiments.spec.build",
+    "encode_targets": "experiments.spec.tasks",
+    "model_summary": "experiments.spec.build",
+    "to_keras_code": "experiments.spec.keras_code",
+    "Store": "experiments.results.store",
+    "Results": "experiments.results.frames",
+    "Runner": "experiments.run.runner",
+    "QueueFullError": "experiments.run.runner",
+    "export_csv": "experiments.results.export",
+    "import_csv": "experiments.results.export",
+    "CsvFormatError": "experiments.results.export",
 }
 __all__ = sorted(_EXPORTS)
 

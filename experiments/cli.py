@@ -12,13 +12,14 @@ from typing import TextIO
 
 import pandas as pd
 
-from experiments.config import ConfigError, ExperimentConfig, config_from_dict
-from experiments.export import export_csv
-from experiments.runner import MAX_ACTIVE_PER_OWNER, MAX_ACTIVE_TOTAL, Runner
-from experiments.schema import FINISHED
-from experiments.store import Store
-from experiments.validation import validate
-from experiments.variants import vary_one_knob
+from experiments.results.export import export_csv
+from experiments.results.frames import read_results, read_runs
+from experiments.results.schema import FINISHED
+from experiments.results.store import Store
+from experiments.run.runner import MAX_ACTIVE_PER_OWNER, MAX_ACTIVE_TOTAL, Runner
+from experiments.spec.config import ConfigError, ExperimentConfig, config_from_dict
+from experiments.spec.validation import validate
+from experiments.spec.variants import vary_one_knob
 
 BAR_WIDTH = 30
 OK_STATUSES = ("done", "diverged")
@@ -64,7 +65,7 @@ def progress_line(done: int, total: int, finished: int, runs: int) -> str:
 def follow(runner: Runner, run_ids: list[str], epochs: dict[str, int], out: TextIO) -> None:
     """Redraw the progress bar until every run has finished."""
     while True:
-        frame = runner.store.runs_frame(run_ids=run_ids)
+        frame = read_runs(runner.store, run_ids=run_ids)
         finished = frame["status"].isin(FINISHED)
         # a run that stopped early (diverged, cancelled) counts as all its epochs done
         done = sum(
@@ -100,7 +101,7 @@ def run_command(args: argparse.Namespace) -> int:
         return 130
     finally:
         runner.shutdown()
-    results = runner.store.results(run_ids)
+    results = read_results(runner.store, run_ids)
     Path(args.out).write_text(export_csv(results), encoding="utf-8")
     for row in results.runs.to_dict("records"):
         error = "" if pd.isna(row["error"]) else f"  ({row['error']})"
@@ -111,8 +112,8 @@ def run_command(args: argparse.Namespace) -> int:
 
 def export_command(args: argparse.Namespace) -> int:
     store = Store(args.store)
-    run_ids = store.runs_frame(owner=args.owner)["run_id"].tolist()
-    text = export_csv(store.results(run_ids))
+    run_ids = read_runs(store, owner=args.owner)["run_id"].tolist()
+    text = export_csv(read_results(store, run_ids))
     if args.out in (None, "-"):
         sys.stdout.write(text)
     else:

@@ -87,7 +87,7 @@ def data_figure(data) -> go.Figure:
 
     Parameters
     ----------
-    data : experiments.data.ArrayData
+    data : experiments.spec.data.ArrayData
         The comparison's arrays (scaled, split).
 
     Returns

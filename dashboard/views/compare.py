@@ -14,6 +14,7 @@ from dashboard.widgets.model_code import render_model_code
 from dashboard.widgets.setup_bar import render_manage, render_presets
 from dashboard.widgets.share_export import render_share_export
 from experiments import ExperimentConfig
+from experiments.results.frames import read_runs
 
 
 def start_runs(configs: list[ExperimentConfig]) -> None:
@@ -25,7 +26,7 @@ def start_runs(configs: list[ExperimentConfig]) -> None:
     except ValueError as error:  # QueueFullError or a ConfigError the form did not catch
         ss[state.NOTICE] = f"Could not start the runs: {error}"
         return
-    runs = runtime.store().runs_frame(run_ids=run_ids)
+    runs = read_runs(runtime.store(), run_ids=run_ids)
     by_label = runs.groupby("label", sort=False)["run_id"].apply(list).to_dict()
     ss[state.RUN_IDS] = {rid: label for label in labels for rid in by_label.get(label, [])}
     ss[state.IMPORTED], ss[state.OFFER_RUN], ss[state.NOTICE] = None, False, None
@@ -48,7 +49,7 @@ def _restore_from_link() -> None:
         ss[state.NOTICE] = "The shared comparison has settings to fix (marked below)."
         return
     labels = [v["label"] for v in ss[state.VARIANTS]]
-    found = runtime.store().find_runs([c.config_id for c in configs])
+    found = read_runs(runtime.store(), config_ids=[c.config_id for c in configs])
     stored = comparison.stored_runs(found, configs, labels)
     if stored:
         ss[state.RUN_IDS], ss[state.NOTICE] = stored, "Showing the stored runs of this link."

@@ -14,7 +14,7 @@ import streamlit as st
 from dashboard import charts, comparison
 from datasets import DATASETS
 from experiments import ConfigError, config_from_dict, validate
-from experiments.data import load_arrays
+from experiments.spec.data import load_arrays
 
 
 def render_data_preview(data_settings: dict[str, Any]) -> None:

@@ -14,8 +14,8 @@ from dashboard.memo import memo
 from dashboard.palette import color_map
 from dashboard.widgets.predictions import render_predictions
 from dashboard.widgets.result_charts import render_charts
-from experiments.reader import ResultsReader
-from experiments.tracks import Snapshot, snapshot_of
+from experiments.results.reader import ResultsReader
+from experiments.results.tracks import Snapshot, snapshot_of
 
 ACTIVE = ("queued", "running")
 POLL_SECONDS = 0.5

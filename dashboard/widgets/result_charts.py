@@ -17,7 +17,7 @@ from dashboard.memo import memo
 from dashboard.palette import color_map
 from datasets import DATASETS
 from experiments import config_from_json
-from experiments.tasks import resolve_head
+from experiments.spec.tasks import resolve_head
 
 TABLE_FORMAT = {
     **{
@@ -169,7 +169,7 @@ def render_charts(
 
     Parameters
     ----------
-    snapshot : experiments.tracks.Snapshot
+    snapshot : experiments.results.tracks.Snapshot
         The runs and their tracks.
     labels : dict of str to str, optional
         Run id to variant label, overriding the stored labels (order = variant order).

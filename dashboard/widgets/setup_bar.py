@@ -9,8 +9,8 @@ import streamlit as st
 
 from dashboard import actions, comparison, state
 from experiments import ConfigError
-from experiments.config import FIELD_NAMES
-from experiments.presets import PRESETS, PRESETS_BY_KEY
+from experiments.spec.config import FIELD_NAMES
+from experiments.spec.presets import PRESETS, PRESETS_BY_KEY
 
 KNOBS = [f for f in FIELD_NAMES if f not in comparison.DATA_FIELDS] + ["depth", "width"]
 

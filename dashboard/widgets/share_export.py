@@ -6,12 +6,13 @@ import streamlit as st
 
 import experiments
 from dashboard import runtime, state
+from experiments.results.frames import read_results
 
 CSV_NAME = "gradlab-comparison.csv"
 
 
 def _csv(run_ids: list[str]) -> str:
-    return experiments.export_csv(runtime.store().results(run_ids))
+    return experiments.export_csv(read_results(runtime.store(), run_ids))
 
 
 def render_share_export(token: str | None) -> None:

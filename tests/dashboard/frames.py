@@ -6,8 +6,8 @@ import json
 
 import pandas as pd
 
-from experiments.frames import Results
-from experiments.tracks import Snapshot, snapshot_of
+from experiments.results.frames import Results
+from experiments.results.tracks import Snapshot, snapshot_of
 
 # the variants of make_runs and their runs, as transforms.variant_runs gives them
 GROUPS = {"A": ["a0", "a1"], "B": ["b0"]}

@@ -12,7 +12,8 @@ import streamlit as st
 
 from dashboard import runtime, state
 from dashboard.widgets import live
-from experiments.presets import PRESETS
+from experiments.results.frames import read_runs
+from experiments.spec.presets import PRESETS
 from tests.dashboard.apptest_support import (
     click,
     figures,
@@ -257,14 +258,14 @@ def test_cancel_stops_a_running_variant() -> None:
     store = runtime.store()
     # wait until both train, so the Cancel buttons are there
     for _ in range(600):
-        if (store.runs_frame(run_ids=run_ids)["status"] == "running").all():
+        if (read_runs(store, run_ids=run_ids)["status"] == "running").all():
             break
         time.sleep(0.05)
     at.run()
     at.button(key="cancel.sigmoid").click().run()
     at.button(key="cancel.relu").click().run()
     assert runtime.runner().wait(run_ids, timeout=60)
-    assert set(store.runs_frame(run_ids=run_ids)["status"]) == {"cancelled"}
+    assert set(read_runs(store, run_ids=run_ids)["status"]) == {"cancelled"}
     at.run()
     assert list(at.dataframe[0].value["status"]) == ["cancelled", "cancelled"]
 

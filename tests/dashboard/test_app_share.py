@@ -10,7 +10,8 @@ import pytest
 
 import experiments
 from dashboard import runtime, share, state
-from experiments.presets import PRESETS_BY_KEY
+from experiments.results.frames import read_results
+from experiments.spec.presets import PRESETS_BY_KEY
 from tests.dashboard.apptest_support import (
     click,
     figures,
@@ -83,7 +84,7 @@ def test_an_exported_csv_shows_the_same_charts_as_the_live_runs() -> None:
     at, run_ids = run_small(open_page())
     live = _chart_data(at)
     table = at.dataframe[0].value
-    csv = experiments.export_csv(runtime.store().results(run_ids))
+    csv = experiments.export_csv(read_results(runtime.store(), run_ids))
     at.session_state[state.IMPORTED] = experiments.import_csv(csv)
     at.session_state[state.IMPORTED_FILE] = "upload-1"
     at.session_state[state.RUN_IDS] = {}

@@ -9,7 +9,7 @@ import pytest
 from dashboard import charts
 from dashboard import transforms as tf
 from dashboard.palette import PALETTE, color_map
-from experiments.data import ArrayData
+from experiments.spec.data import ArrayData
 from tests.dashboard.frames import GROUPS, make_snapshot
 
 

@@ -12,8 +12,8 @@ import pandas as pd
 import pytest
 
 from dashboard import transforms as tf
-from experiments.frames import Results
-from experiments.tracks import snapshot_of
+from experiments.results.frames import Results
+from experiments.results.tracks import snapshot_of
 
 
 def _random_results(rng: np.random.Generator) -> Results:

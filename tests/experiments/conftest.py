@@ -8,8 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from experiments.runner import Runner
-from experiments.store import Store
+from experiments.results.store import Store
+from experiments.run.runner import Runner
 
 
 @pytest.fixture

@@ -6,9 +6,9 @@ import numpy as np
 import pytest
 
 from datasets import DATASETS
-from experiments.build import build_model, model_summary
-from experiments.config import ConfigError, ExperimentConfig
-from experiments.tasks import encode_targets, resolve_head
+from experiments.spec.build import build_model, model_summary
+from experiments.spec.config import ConfigError, ExperimentConfig
+from experiments.spec.tasks import encode_targets, resolve_head
 
 
 def kinds(model) -> list[str]:

@@ -9,8 +9,8 @@ import sys
 from pathlib import Path
 
 from experiments.cli import differences, progress_line
-from experiments.config import ExperimentConfig
-from experiments.export import import_csv
+from experiments.results.export import import_csv
+from experiments.spec.config import ExperimentConfig
 
 ROOT = Path(__file__).resolve().parents[2]
 TINY = {"dataset": "moons", "n_samples": 100, "epochs": 3, "hidden_layers": [4]}

@@ -11,7 +11,7 @@ import pytest
 
 from core.optimizers import OPTIMIZERS
 from datasets import DATASETS
-from experiments.config import (
+from experiments.spec.config import (
     DEFAULT_LEARNING_RATE,
     FIELD_NAMES,
     OPTIMIZER_PARAMS,
@@ -20,7 +20,7 @@ from experiments.config import (
     config_from_dict,
     config_from_json,
 )
-from experiments.variants import vary_one_knob
+from experiments.spec.variants import vary_one_knob
 
 
 def test_json_round_trip_keeps_every_field() -> None:

@@ -9,10 +9,10 @@ import time
 import pandas as pd
 import pytest
 
-from experiments.config import ExperimentConfig, config_from_json
-from experiments.export import CsvFormatError, export_csv, import_csv
-from experiments.frames import Results
-from experiments.store import Store
+from experiments.results.export import CsvFormatError, export_csv, import_csv
+from experiments.results.frames import Results, read_results
+from experiments.results.store import Store
+from experiments.spec.config import ExperimentConfig, config_from_json
 
 
 def assert_same(a: Results, b: Results) -> None:
@@ -95,7 +95,7 @@ def results(tmp_path) -> Results:
             {**values, "accuracy": None, "val_accuracy": None},
             [layer(0, "dense", 1e300), layer(1, "dense_1", None)],
         )
-    return store.results(["deep", "shallow", "failed"])
+    return read_results(store, ["deep", "shallow", "failed"])
 
 
 def test_round_trip_reproduces_the_same_frames(results: Results) -> None:
@@ -141,7 +141,7 @@ def test_config_columns_rebuild_the_config(results: Results) -> None:
 
 
 def test_empty_results_round_trip(tmp_path) -> None:
-    empty = Store(tmp_path / "e.sqlite").results([])
+    empty = read_results(Store(tmp_path / "e.sqlite"), [])
     assert_same(import_csv(export_csv(empty)), empty)
 
 

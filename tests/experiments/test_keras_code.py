@@ -13,9 +13,9 @@ from pathlib import Path
 import pytest
 
 from datasets import DATASETS
-from experiments.build import build_model
-from experiments.config import ExperimentConfig
-from experiments.keras_code import to_keras_code
+from experiments.spec.build import build_model
+from experiments.spec.config import ExperimentConfig
+from experiments.spec.keras_code import to_keras_code
 
 HAS_KERAS = all(importlib.util.find_spec(m) is not None for m in ("keras", "torch"))
 OPTIONS = [

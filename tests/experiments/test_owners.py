@@ -8,17 +8,17 @@ import subprocess
 import sys
 from pathlib import Path
 
-from experiments.config import ExperimentConfig
-from experiments.owners import describe_exit, pid_alive
-from experiments.runner import Runner
-from experiments.store import Store
+from experiments.results.store import Store
+from experiments.run.owners import describe_exit, pid_alive
+from experiments.run.runner import Runner
+from experiments.spec.config import ExperimentConfig
 from tests.experiments.conftest import wait_until
 
 ROOT = Path(__file__).resolve().parents[2]
 OWNER_SCRIPT = """
 import sys, time
-from experiments.config import ExperimentConfig
-from experiments.runner import Runner
+from experiments.spec.config import ExperimentConfig
+from experiments.run.runner import Runner
 if __name__ == "__main__":
     runner = Runner(sys.argv[1], max_workers=1)
     config = ExperimentConfig(n_samples=200, hidden_layers=(8,), epochs=1000, batch_size=1)

@@ -7,9 +7,9 @@ from functools import cache
 import numpy as np
 import pytest
 
-from experiments.build import build_model, fit_model
-from experiments.data import load_arrays
-from experiments.presets import PRESETS_BY_KEY
+from experiments.spec.build import build_model, fit_model
+from experiments.spec.data import load_arrays
+from experiments.spec.presets import PRESETS_BY_KEY
 
 
 @cache

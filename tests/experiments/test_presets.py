@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from experiments import ConfigError, ExperimentConfig, validate
-from experiments.presets import PRESETS, PRESETS_BY_KEY, Preset
+from experiments.spec.presets import PRESETS, PRESETS_BY_KEY, Preset
 
 DATA_FIELDS = ("dataset", "n_samples", "noise", "train_fraction", "label_noise", "data_seed")
 

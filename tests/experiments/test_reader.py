@@ -7,9 +7,10 @@ import sqlite3
 import pandas as pd
 import pytest
 
-from experiments.reader import ResultsReader
-from experiments.store import Store
-from experiments.tracks import snapshot_of
+from experiments.results.frames import read_results
+from experiments.results.reader import ResultsReader
+from experiments.results.store import Store
+from experiments.results.tracks import snapshot_of
 from tests.experiments.test_store import LAYERS, add_run, epoch_values
 from tests.experiments.test_tracks import assert_tracks_equal
 
@@ -17,7 +18,7 @@ from tests.experiments.test_tracks import assert_tracks_equal
 def assert_fresh(reader: ResultsReader, store: Store) -> tuple:
     """The reader's Snapshot equals that of ``store.results`` read now; returns the version."""
     version, snapshot = reader.read()
-    fresh = snapshot_of(store.results(reader.run_ids))
+    fresh = snapshot_of(read_results(store, reader.run_ids))
     pd.testing.assert_frame_equal(snapshot.runs, fresh.runs)
     assert list(snapshot.tracks) == list(fresh.tracks)
     for run_id, track in fresh.tracks.items():

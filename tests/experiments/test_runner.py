@@ -8,11 +8,12 @@ import time
 
 import pytest
 
-from experiments.config import ConfigError, ExperimentConfig
-from experiments.owners import pid_alive
-from experiments.runner import QueueFullError, Runner
-from experiments.store import Store
-from experiments.worker import WORKER_NICENESS
+from experiments.results.frames import read_results, read_runs
+from experiments.results.store import Store
+from experiments.run.owners import pid_alive
+from experiments.run.runner import QueueFullError, Runner
+from experiments.run.worker import WORKER_NICENESS
+from experiments.spec.config import ConfigError, ExperimentConfig
 from tests.experiments.conftest import wait_until
 
 TINY = {"n_samples": 200, "hidden_layers": (8,), "kernel_initializer": "he_uniform"}
@@ -32,15 +33,15 @@ def test_submit_returns_at_once_and_epochs_arrive_while_training(store, runner) 
     seen_partial = False  # a reader saw some epochs of a run that was still running
     end = time.monotonic() + 60
     while not runner.wait(ids, timeout=0.01) and time.monotonic() < end:
-        frame = store.runs_frame(run_ids=ids)
+        frame = read_runs(store, run_ids=ids)
         live = frame[(frame["status"] == "running") & (frame["epochs_done"] > 0)]
         seen_partial |= bool((live["epochs_done"] < 150).any())
-    frame = store.runs_frame(run_ids=ids)
+    frame = read_runs(store, run_ids=ids)
     assert frame["status"].tolist() == ["done"] * 3
     assert frame["epochs_done"].tolist() == [150] * 3
     assert frame["label"].tolist() == ["a", "b", "c"]
     assert seen_partial
-    results = store.results(ids)
+    results = read_results(store, ids)
     assert len(results.epochs) == 3 * 150 * 2
     assert set(results.layers["layer_name"]) == {"dense", "dense_1"}
     worker = store.artifacts(ids[0])["worker"]
@@ -55,11 +56,11 @@ def test_submit_returns_at_once_and_epochs_arrive_while_training(store, runner) 
 def test_repeats_get_consecutive_seeds(store, runner) -> None:
     ids = runner.submit(ExperimentConfig(epochs=2, seed=10, repeats=3, **TINY), owner="ann")
     assert runner.wait(ids, timeout=60)
-    frame = store.runs_frame(run_ids=ids)
+    frame = read_runs(store, run_ids=ids)
     assert frame["seed"].tolist() == [10, 11, 12]
     assert frame["repeat"].tolist() == [0, 1, 2]
     assert frame["config_id"].nunique() == 1
-    losses = store.results(ids).epochs.query("split == 'train' and epoch == 2")["loss"]
+    losses = read_results(store, ids).epochs.query("split == 'train' and epoch == 2")["loss"]
     assert losses.nunique() == 3  # different seeds, different initial weights
 
 
@@ -148,7 +149,7 @@ def test_invalid_config_queues_nothing(store, runner) -> None:
         runner.submit([ExperimentConfig(**TINY), ExperimentConfig(learning_rate=-1.0)], "ann")
     with pytest.raises(ConfigError, match="owner"):
         runner.submit([ExperimentConfig(**TINY)], owner=" ")
-    assert store.runs_frame().empty
+    assert read_runs(store).empty
 
 
 def test_queue_limits_per_owner_and_in_total(store) -> None:
@@ -176,7 +177,7 @@ def test_diverging_run_is_stored_with_its_partial_curves(store, runner) -> None:
     assert runner.wait([run_id], timeout=60)
     run = store.get_run(run_id)
     assert run["status"] == "diverged"
-    epochs = store.results([run_id]).epochs
+    epochs = read_results(store, [run_id]).epochs
     # the epoch that blew up has no row; every epoch before it is kept
     assert run["diverged_epoch"] == epochs["epoch"].max() + 1
     assert run["diverged_step"] is not None

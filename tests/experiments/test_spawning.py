@@ -13,16 +13,17 @@ SCRIPT = """
 import sys
 with open(sys.argv[1] + ".log", "a") as log:
     log.write(__name__ + "\\n")
-from experiments.config import ExperimentConfig
-from experiments.runner import Runner
-from experiments.store import Store
+from experiments.spec.config import ExperimentConfig
+from experiments.run.runner import Runner
+from experiments.results.store import Store
+from experiments.results.frames import read_runs
 if __name__ == "__main__":
     store = Store(sys.argv[1])
     with Runner(store, max_workers=2) as runner:
         ids = runner.submit([ExperimentConfig(n_samples=100, epochs=2, seed=s) for s in (0, 1)],
                             owner="ann")
         assert runner.wait(ids, timeout=60)
-    assert set(store.runs_frame()["status"]) == {"done"}, store.runs_frame()
+    assert set(read_runs(store)["status"]) == {"done"}, read_runs(store)
 """
 
 

@@ -11,8 +11,14 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
-from experiments.frames import EPOCH_DTYPES, LAYER_DTYPES, RUN_DTYPES
-from experiments.store import Store, default_store_path
+from experiments.results.frames import (
+    EPOCH_DTYPES,
+    LAYER_DTYPES,
+    RUN_DTYPES,
+    read_results,
+    read_runs,
+)
+from experiments.results.store import Store, default_store_path
 
 
 def add_run(store: Store, run_id: str, owner: str = "ann", status: str = "queued") -> None:
@@ -107,7 +113,7 @@ def test_results_frames_are_tidy(tmp_path: Path) -> None:
     add_run(store, "r1")
     for epoch in (1, 2):
         store.write_epoch("r1", epoch, epoch_values(epoch), LAYERS)
-    results = store.results(["r1"])
+    results = read_results(store, ["r1"])
     assert list(results.runs.columns) == list(RUN_DTYPES)
     assert list(results.epochs.columns) == list(EPOCH_DTYPES)
     assert list(results.layers.columns) == list(LAYER_DTYPES)
@@ -140,10 +146,10 @@ def test_runs_frame_filters(tmp_path: Path) -> None:
     store = Store(tmp_path / "runs.sqlite")
     add_run(store, "a", owner="ann")
     add_run(store, "b", owner="bob")
-    assert store.runs_frame(owner="bob")["run_id"].tolist() == ["b"]
-    assert store.runs_frame(run_ids=["a", "zzz"])["run_id"].tolist() == ["a"]
-    assert store.find_runs(["c0ffee1234"])["run_id"].tolist() == ["a", "b"]
-    assert store.find_runs(["other"]).empty
+    assert read_runs(store, owner="bob")["run_id"].tolist() == ["b"]
+    assert read_runs(store, run_ids=["a", "zzz"])["run_id"].tolist() == ["a"]
+    assert read_runs(store, config_ids=["c0ffee1234"])["run_id"].tolist() == ["a", "b"]
+    assert read_runs(store, config_ids=["other"]).empty
 
 
 def test_reader_sees_each_epoch_while_a_writer_thread_writes(tmp_path: Path) -> None:

@@ -8,8 +8,8 @@ import numpy as np
 import pandas as pd
 import pytest
 
-from experiments.frames import Results
-from experiments.tracks import RunTrack, epoch_values, snapshot_of
+from experiments.results.frames import Results
+from experiments.results.tracks import RunTrack, epoch_values, snapshot_of
 
 
 def assert_tracks_equal(got: RunTrack, want: RunTrack) -> None:

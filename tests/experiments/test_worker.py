@@ -11,11 +11,11 @@ from pathlib import Path
 import numpy as np
 
 from datasets import load
-from experiments.config import ExperimentConfig
-from experiments.data import ArrayData, load_arrays
-from experiments.store import Store
-from experiments.variants import vary_one_knob
-from experiments.worker import main
+from experiments.results.store import Store
+from experiments.run.worker import main
+from experiments.spec.config import ExperimentConfig
+from experiments.spec.data import ArrayData, load_arrays
+from experiments.spec.variants import vary_one_knob
 
 ROOT = Path(__file__).resolve().parents[2]
 TINY = {"n_samples": 200, "hidden_layers": (8,), "epochs": 3}
@@ -23,8 +23,8 @@ TINY = {"n_samples": 200, "hidden_layers": (8,), "epochs": 3}
 
 def test_worker_imports_neither_pandas_nor_sklearn() -> None:
     code = (
-        "import sys, experiments.worker, experiments.build, experiments.artifacts, "
-        "experiments.tasks, threadpoolctl\n"
+        "import sys, experiments.run.worker, experiments.spec.build, experiments.run.artifacts, "
+        "experiments.spec.tasks, threadpoolctl\n"
         "heavy = [m for m in ('pandas', 'sklearn', 'datasets') if m in sys.modules]\n"
         "assert not heavy, heavy"
     )

@@ -9,12 +9,12 @@ import time
 from multiprocessing.connection import Connection
 from multiprocessing.process import BaseProcess
 
-from experiments import owners, worker
-from experiments.config import config_from_json
-from experiments.data import load_arrays
-from experiments.schema import ACTIVE
-from experiments.spawning import start_process
-from experiments.store import Store
+from experiments.results.schema import ACTIVE
+from experiments.results.store import Store
+from experiments.run import owners, worker
+from experiments.run.spawning import start_process
+from experiments.spec.config import config_from_json
+from experiments.spec.data import load_arrays
 
 # Seconds without a running worker before workers are pre-started for the next runs.
 STANDBY_AFTER_IDLE_S = 1.5

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from experiments.config import ExperimentConfig
+from experiments.spec.config import ExperimentConfig
 
 
 @dataclass(frozen=True)

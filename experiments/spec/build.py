@@ -7,8 +7,8 @@ from typing import Any
 from core import optimizers, regularizers
 from core.layers import Activation, BatchNormalization, Dense, Dropout, LayerNormalization
 from core.models import Sequential
-from experiments.config import FULL_BATCH, ExperimentConfig
-from experiments.tasks import encode_targets, resolve_head
+from experiments.spec.config import FULL_BATCH, ExperimentConfig
+from experiments.spec.tasks import encode_targets, resolve_head
 
 NORMALIZATION_LAYERS = {"batch": BatchNormalization, "layer": LayerNormalization}
 

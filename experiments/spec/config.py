@@ -1,7 +1,7 @@
 """The experiment configuration: one frozen, JSON-native record per variant.
 
 Field names and defaults follow Keras 3, so a configuration reads like the ``Sequential`` /
-``compile`` / ``fit`` calls it stands for. Validation lives in :mod:`experiments.validation`.
+``compile`` / ``fit`` calls it stands for. Validation lives in :mod:`experiments.spec.validation`.
 """
 
 from __future__ import annotations
@@ -212,7 +212,7 @@ def config_from_dict(data: dict[str, Any]) -> ExperimentConfig:
     """Build a config from a dict such as :meth:`ExperimentConfig.to_dict` returns.
 
     Missing keys take their defaults; unknown keys raise :class:`ConfigError` listing valid ones.
-    Values are checked by :func:`experiments.validation.validate`, not here.
+    Values are checked by :func:`experiments.spec.validation.validate`, not here.
     """
     if not isinstance(data, dict):
         raise ConfigError("config", f"expected a JSON object. Received: {type(data).__name__}")

@@ -8,10 +8,10 @@ from typing import TYPE_CHECKING, Any
 
 import pandas as pd
 
-from experiments.schema import EPOCH_DIAGNOSTICS, EPOCH_INTEGERS, LAYER_STATS, LAYER_TEXT
+from experiments.results.schema import EPOCH_DIAGNOSTICS, EPOCH_INTEGERS, LAYER_STATS, LAYER_TEXT
 
 if TYPE_CHECKING:
-    from experiments.store import Store
+    from experiments.results.store import Store
 
 RUN_DTYPES: dict[str, str] = {
     "run_id": "string",

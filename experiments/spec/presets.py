@@ -11,7 +11,7 @@ import dataclasses
 from dataclasses import dataclass
 from typing import Any
 
-from experiments.config import ExperimentConfig
+from experiments.spec.config import ExperimentConfig
 
 
 @dataclass(frozen=True)

@@ -7,7 +7,7 @@ from typing import Any
 
 import numpy as np
 
-from experiments.config import ConfigError, ExperimentConfig
+from experiments.spec.config import ConfigError, ExperimentConfig
 
 # Keras's pairing: sigmoid + binary cross-entropy for two classes, softmax + sparse categorical
 # cross-entropy for integer labels of several classes, a linear unit + MSE for regression.

@@ -1,6 +1,6 @@
 """Check a config before it reaches a worker: errors raise, dubious choices warn.
 
-Every error is a :class:`~experiments.config.ConfigError` naming the field, the received value
+Every error is a :class:`~experiments.spec.config.ConfigError` naming the field, the received value
 and what is accepted. The upper limits keep one shared server responsive.
 """
 
@@ -12,7 +12,7 @@ from core.activations import ACTIVATIONS
 from core.initializers import INITIALIZERS
 from core.losses import LOSSES
 from datasets import DATASETS
-from experiments.config import (
+from experiments.spec.config import (
     CLIPPINGS,
     DTYPES,
     FULL_BATCH,
@@ -22,7 +22,7 @@ from experiments.config import (
     ConfigError,
     ExperimentConfig,
 )
-from experiments.tasks import resolve_head
+from experiments.spec.tasks import resolve_head
 
 MAX_HIDDEN_LAYERS = 10
 MAX_WIDTH = 512

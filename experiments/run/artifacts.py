@@ -6,8 +6,8 @@ from typing import Any
 
 import numpy as np
 
-from experiments.data import ArrayData
-from experiments.tasks import Head
+from experiments.spec.data import ArrayData
+from experiments.spec.tasks import Head
 
 GRID = 60
 PAD = 0.1  # share of the data range added on each side, so the boundary's shape shows

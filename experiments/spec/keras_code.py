@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from experiments.config import FULL_BATCH, ExperimentConfig
-from experiments.tasks import resolve_head
+from experiments.spec.config import FULL_BATCH, ExperimentConfig
+from experiments.spec.tasks import resolve_head
 
 KERAS_OPTIMIZERS = {"sgd": "SGD", "rmsprop": "RMSprop", "adam": "Adam", "adagrad": "Adagrad"}
 # Keras knows these by their Glorot names only

@@ -13,9 +13,9 @@ import time
 import traceback
 from typing import Any
 
-from experiments.config import config_from_json
-from experiments.data import ArrayData
-from experiments.store import Store
+from experiments.results.store import Store
+from experiments.spec.config import config_from_json
+from experiments.spec.data import ArrayData
 
 PARENT_POLL_S = 0.5
 # Training yields the CPU to the page: on a 2-core host (Community Cloud) the server and browser
@@ -103,9 +103,9 @@ def final_status(history: Any, stopped_by: str | None) -> dict[str, Any]:
 
 def train(store: Store, run_id: str, data: ArrayData, parent_pid: int) -> None:
     """Fit the run's model on ``data``, writing epochs as they finish, then its final status."""
-    from experiments.artifacts import final_artifacts
-    from experiments.build import batch_size_for, build_model, fit_model
-    from experiments.tasks import resolve_head
+    from experiments.run.artifacts import final_artifacts
+    from experiments.spec.build import batch_size_for, build_model, fit_model
+    from experiments.spec.tasks import resolve_head
 
     run = store.get_run(run_id)
     config = config_from_json(run["config_json"])
@@ -183,8 +183,8 @@ def standby(conn: Any) -> None:
     lower_priority()  # its imports must not slow the page either
     import threadpoolctl  # noqa: F401
 
-    import experiments.artifacts
-    import experiments.build  # noqa: F401
+    import experiments.run.artifacts
+    import experiments.spec.build  # noqa: F401
 
     try:
         job = conn.recv()

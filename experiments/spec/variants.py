@@ -6,8 +6,8 @@ import dataclasses
 from collections.abc import Sequence
 from typing import Any
 
-from experiments.config import FIELD_NAMES, ConfigError, ExperimentConfig
-from experiments.validation import validate
+from experiments.spec.config import FIELD_NAMES, ConfigError, ExperimentConfig
+from experiments.spec.validation import validate
 
 MAX_VARIANTS = 8
 # Knobs that are not fields but shape ``hidden_layers``, so "deeper" and "wider" are one click.

@@ -1,10 +1,11 @@
 """Read a fixed set of runs again and again, paying only for what changed since the last read.
 
-The dashboard polls its runs twice a second. A full :func:`~experiments.frames.read_results`
+The dashboard polls its runs twice a second. A full :func:`~experiments.results.frames.read_results`
 re-reads and re-normalises every epoch each time (about 50 ms at 2 x 1,000 epochs); a
 :class:`ResultsReader` first asks SQLite for a cheap version of the runs (their rows and, per
 run, the epoch count and the latest write time) and, when that changed, reads only the epochs
-written since its last read and writes them into each run's :class:`~experiments.tracks.RunTrack`.
+written since its last read and writes them into each run's
+:class:`~experiments.results.tracks.RunTrack`.
 """
 
 from __future__ import annotations
@@ -13,9 +14,15 @@ from collections.abc import Sequence
 
 import pandas as pd
 
-from experiments.frames import read_runs
-from experiments.store import Store
-from experiments.tracks import EPOCH_COLUMNS, LAYER_COLUMNS, RunTrack, Snapshot, epoch_values
+from experiments.results.frames import read_runs
+from experiments.results.store import Store
+from experiments.results.tracks import (
+    EPOCH_COLUMNS,
+    LAYER_COLUMNS,
+    RunTrack,
+    Snapshot,
+    epoch_values,
+)
 
 # Everything about a run the frames show, plus its epochs' count, last epoch and last write:
 # equal versions mean equal Results.
@@ -29,7 +36,7 @@ OLD_ROWS_SQL = "SELECT COUNT(*), MAX(written_at) FROM epochs WHERE run_id = ? AN
 
 
 class ResultsReader:
-    """The :class:`~experiments.tracks.Snapshot` of ``run_ids``, read incrementally.
+    """The :class:`~experiments.results.tracks.Snapshot` of ``run_ids``, read incrementally.
 
     Parameters
     ----------
@@ -40,7 +47,8 @@ class ResultsReader:
 
     Notes
     -----
-    :meth:`read` returns what ``snapshot_of(store.results(run_ids))`` would at the same moment.
+    :meth:`read` returns what ``snapshot_of(read_results(store, run_ids))`` would at the same
+    moment.
     New epochs are appended; anything else (an epoch rewritten in place) triggers a full read.
     """
 

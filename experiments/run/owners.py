@@ -9,8 +9,8 @@ import socket
 import time
 from pathlib import Path
 
-from experiments.schema import ACTIVE
-from experiments.store import Store
+from experiments.results.schema import ACTIVE
+from experiments.results.store import Store
 
 
 def pid_alive(pid: int) -> bool:

@@ -15,10 +15,10 @@ from typing import Any
 
 import pandas as pd
 
-from experiments.config import config_from_dict, public_fields
-from experiments.frames import EPOCH_DTYPES, LAYER_DTYPES, RUN_DTYPES, Results
-from experiments.schema import LAYER_STATS
-from experiments.validation import validate
+from experiments.results.frames import EPOCH_DTYPES, LAYER_DTYPES, RUN_DTYPES, Results
+from experiments.results.schema import LAYER_STATS
+from experiments.spec.config import config_from_dict, public_fields
+from experiments.spec.validation import validate
 
 RUN_META = [name for name in RUN_DTYPES if name != "config_json"]
 EPOCH_COLUMNS = [name for name in EPOCH_DTYPES if name != "run_id"]

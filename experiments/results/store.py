@@ -16,9 +16,9 @@ import threading
 import time
 from collections.abc import Iterator, Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
-from experiments.schema import (
+from experiments.results.schema import (
     ACTIVE,
     EPOCH_DIAGNOSTICS,
     EPOCH_METRICS,
@@ -26,11 +26,6 @@ from experiments.schema import (
     RUN_COLUMNS,
     SCHEMA,
 )
-
-if TYPE_CHECKING:
-    import pandas as pd
-
-    from experiments.frames import Results
 
 ENV_VAR = "GRADLAB_STORE"
 BUSY_TIMEOUT_MS = 30_000
@@ -116,7 +111,7 @@ class Store:
     # --- runs -------------------------------------------------------------------------------
 
     def insert_runs(self, rows: Sequence[dict[str, Any]]) -> None:
-        """Insert new runs (dicts keyed by :data:`~experiments.schema.RUN_COLUMNS`) at once."""
+        """Insert new runs (dicts keyed by :data:`~.schema.RUN_COLUMNS`) at once."""
         with self.transaction() as conn:
             for row in rows:
                 names = [name for name in RUN_COLUMNS if name in row]
@@ -212,26 +207,3 @@ class Store:
         """A run's artifacts, ``{kind: data}``."""
         rows = self.query("SELECT kind, json FROM artifacts WHERE run_id = ?", (run_id,))
         return {row["kind"]: json.loads(row["json"]) for row in rows}
-
-    # --- frames (pandas is imported only by readers) ----------------------------------------
-
-    def runs_frame(
-        self,
-        owner: str | None = None,
-        run_ids: Sequence[str] | None = None,
-        config_ids: Sequence[str] | None = None,
-    ) -> pd.DataFrame:
-        """Runs matching every given filter, oldest first (see :mod:`experiments.frames`)."""
-        from experiments.frames import read_runs
-
-        return read_runs(self, owner=owner, run_ids=run_ids, config_ids=config_ids)
-
-    def find_runs(self, config_ids: Sequence[str]) -> pd.DataFrame:
-        """Stored runs of these configs, so a comparison can reuse them instead of retraining."""
-        return self.runs_frame(config_ids=config_ids)
-
-    def results(self, run_ids: Sequence[str]) -> Results:
-        """The tidy ``Results(runs, epochs, layers)`` of these runs."""
-        from experiments.frames import read_results
-
-        return read_results(self, run_ids)

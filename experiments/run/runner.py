@@ -17,13 +17,14 @@ import uuid
 import weakref
 from collections.abc import Sequence
 
-from experiments import owners
-from experiments.config import ConfigError, ExperimentConfig
-from experiments.data import load_arrays
-from experiments.pool import WorkerPool
-from experiments.schema import FINISHED
-from experiments.store import Store
-from experiments.validation import validate
+from experiments.results.frames import read_runs
+from experiments.results.schema import FINISHED
+from experiments.results.store import Store
+from experiments.run import owners
+from experiments.run.pool import WorkerPool
+from experiments.spec.config import ConfigError, ExperimentConfig
+from experiments.spec.data import load_arrays
+from experiments.spec.validation import validate
 
 log = logging.getLogger(__name__)
 MAX_ACTIVE_PER_OWNER = 40  # one full comparison: 8 variants x 5 repeats
@@ -131,7 +132,7 @@ class Runner:
         """Block until all ``run_ids`` are finished; False on timeout."""
         end = None if timeout is None else time.monotonic() + timeout
         while end is None or time.monotonic() < end:
-            rows = self.store.runs_frame(run_ids=list(run_ids))
+            rows = read_runs(self.store, run_ids=list(run_ids))
             if rows["status"].isin(FINISHED).all() and len(rows) == len(set(run_ids)):
                 return True
             time.sleep(0.05)

@@ -4,7 +4,8 @@ The live page redraws every chart twice a second while runs train. Kept as tidy 
 appending the new epochs and grouping them again cost about 60 ms per refresh on 2 cores shared
 with the workers; held as arrays indexed by epoch, the new epochs are written into place and a
 variant's mean over its seeds is one ``nanmean`` over a (runs, epochs) stack. The tidy frames of
-:mod:`experiments.frames` stay what the CSV carries; :func:`snapshot_of` turns them into tracks.
+:mod:`experiments.results.frames` stay what the CSV carries; :func:`snapshot_of` turns them into
+tracks.
 """
 
 from __future__ import annotations
@@ -18,7 +19,7 @@ import numpy as np
 if TYPE_CHECKING:
     import pandas as pd
 
-    from experiments.frames import Results
+    from experiments.results.frames import Results
 
 SPLITS = ("train", "val")
 METRICS = ("loss", "accuracy")
@@ -56,8 +57,9 @@ class RunTrack:
     Attributes
     ----------
     values : dict of (metric, split) to ndarray of shape (n_epochs,)
-        ``loss`` and ``accuracy`` on ``train`` and ``val`` (as in :class:`~experiments.frames.
-        Results`); NaN where nothing was recorded (no validation split, a regression's accuracy).
+        ``loss`` and ``accuracy`` on ``train`` and ``val`` (as in
+        :class:`~experiments.results.frames.Results`); NaN where nothing was recorded (no
+        validation split, a regression's accuracy).
     seen : ndarray of bool, shape (n_epochs,)
         Epochs with a stored row.
     layers : tuple of str
@@ -129,7 +131,7 @@ class RunTrack:
 
 def epoch_values(stored: Mapping[str, Sequence[Any]]) -> dict[str, np.ndarray]:
     """Stored ``epochs`` columns (:data:`EPOCH_COLUMNS`) as a track's ``<metric>_<split>``
-    arrays, as :func:`experiments.frames.split_epochs` reads them: the training split is the
+    arrays, as :func:`experiments.results.frames.split_epochs` reads them: the training split is the
     end-of-epoch pass (``eval_*``), or the running mean when there was none."""
     col = {name: _floats(stored[name]) for name in EPOCH_COLUMNS[1:]}
     out = {"epoch": np.asarray(stored["epoch"], dtype=int)}
@@ -144,8 +146,8 @@ def epoch_values(stored: Mapping[str, Sequence[Any]]) -> dict[str, np.ndarray]:
 class Snapshot:
     """What the comparison's charts are drawn from: the runs and each run's track.
 
-    ``runs`` is the runs frame (:data:`experiments.frames.RUN_DTYPES`); ``tracks`` maps every
-    run id in it to its :class:`RunTrack`.
+    ``runs`` is the runs frame (:data:`experiments.results.frames.RUN_DTYPES`); ``tracks`` maps
+    every run id in it to its :class:`RunTrack`.
     """
 
     runs: pd.DataFrame
