@@ -13,9 +13,9 @@ from typing import Any
 import pandas as pd
 
 from experiments import ConfigError, ExperimentConfig, config_from_dict, validate
+from experiments.spec.config import DATA_FIELDS
 from experiments.spec.presets import Preset
 
-DATA_FIELDS = ("dataset", "n_samples", "noise", "train_fraction", "label_noise", "data_seed")
 FINISHED = ("done", "diverged")
 MIN_VARIANTS, MAX_VARIANTS = 2, 8
 

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
-
 import numpy as np
 from sklearn.model_selection import train_test_split
 
@@ -16,15 +14,6 @@ from datasets.errors import DatasetError
 from datasets.registry import DATASETS, DatasetInfo
 from datasets.splits import check_splittable, stage_seeds
 
-_GENERATORS: dict[str, Callable[[int, float, int], tuple[np.ndarray, np.ndarray]]] = {
-    "moons": synthetic.moons,
-    "circles": synthetic.circles,
-    "xor": synthetic.xor,
-    "blobs": synthetic.blobs,
-    "spiral": synthetic.spiral,
-    "sine": synthetic.sine,
-}
-
 
 def load(
     name: str,
@@ -34,6 +23,7 @@ def load(
     train_fraction: float = 1.0,
     label_noise: float = 0.0,
     seed: int = 0,
+    **knobs: object,
 ) -> Dataset:
     """Load a named dataset as scaled 60/20/20 train/validation/test splits.
 
@@ -55,6 +45,9 @@ def load(
     label_noise : float in [0, 0.5]
         Share of the kept training labels flipped to another class (classification only).
     seed : int >= 0
+    **knobs
+        Further keywords of the dataset's generator (:func:`datasets.synthetic.knobs`); ``None``
+        means the generator's default.
 
     Returns
     -------
@@ -69,8 +62,9 @@ def load(
     n_samples, noise = _check_size_and_noise(info, n_samples, noise)
     check_knobs(train_fraction, label_noise, seed, regression=info.task == "regression", name=name)
     seeds = stage_seeds(seed)
-    if name in _GENERATORS:
-        x, y = _GENERATORS[name](n_samples, noise, seeds["data"])
+    knobs = _check_knobs(info, knobs)
+    if name in synthetic.GENERATORS:
+        x, y = synthetic.GENERATORS[name](n_samples, noise, seeds["data"], **knobs)
         n_features = info.n_features
         features = ("x",) if n_features == 1 else tuple(f"x{i + 1}" for i in range(n_features))
         classes = tuple(str(c) for c in range(info.n_classes))
@@ -96,6 +90,19 @@ def _info(name: object) -> DatasetInfo:
             f"Unknown dataset: name={name!r}. Accepted: {', '.join(DATASETS)}.", field="name"
         )
     return DATASETS[name]
+
+
+def _check_knobs(info: DatasetInfo, knobs: dict[str, object]) -> dict[str, object]:
+    """The generator knobs that are set; one the generator does not take is refused."""
+    accepted = synthetic.knobs(info.name)
+    for knob, value in knobs.items():
+        if value is not None and knob not in accepted:
+            raise DatasetError(
+                f"Received: {knob}={value!r} for {info.name!r}; accepted: None "
+                f"({info.name!r} has no {knob} control).",
+                field=knob,
+            )
+    return {knob: value for knob, value in knobs.items() if value is not None}
 
 
 def _check_size_and_noise(info: DatasetInfo, n_samples: object, noise: object) -> tuple[int, float]:

@@ -3,9 +3,16 @@
 Each returns ``(x, y)`` with ``x`` float64 ``(n, d)`` and ``y`` int64 labels ``(n,)`` (float64
 ``(n,)`` for the sine). scikit-learn's generators take an integer seed; the numpy ones take a
 ``np.random.Generator`` made from that same integer, never the global state.
+
+Beside each generator, :data:`KERAS_RECIPES` holds the same recipe as the lines a Keras script
+runs (built from the same constants; a test executes them against the generators), with
+``{n}``, ``{noise}``, ``{seed}`` and any further keyword of the generator as placeholders.
+A generator's keywords after ``seed`` are data knobs: :func:`datasets.load` passes them through.
 """
 
 from __future__ import annotations
+
+import inspect
 
 import numpy as np
 from sklearn.datasets import make_blobs, make_circles, make_moons
@@ -88,3 +95,40 @@ def sine(n: int, noise: float, seed: int) -> tuple[np.ndarray, np.ndarray]:
     rng = np.random.default_rng(seed)
     x = rng.uniform(-np.pi, np.pi, size=(n, 1))
     return x, np.sin(x[:, 0]) + rng.normal(0.0, noise, size=n)
+
+
+_TWO_ARMS = "y = np.zeros(n, dtype=int)\ny[: n // 2] = 1\nrng.shuffle(y)\n"
+_CENTERS = [list(map(float, row)) for row in BLOB_CENTERS]
+KERAS_RECIPES: dict[str, str] = {
+    "moons": "from sklearn.datasets import make_moons\n"
+    "x, y = make_moons(n_samples={n}, noise={noise}, random_state={seed})",
+    "circles": "from sklearn.datasets import make_circles\n"
+    "x, y = make_circles(n_samples={n}, noise={noise}, factor=0.5, random_state={seed})",
+    "blobs": "from sklearn.datasets import make_blobs\n"
+    f"centers = {_CENTERS}\n"
+    "x, y = make_blobs(n_samples={n}, centers=centers, cluster_std={noise}, random_state={seed})",
+    "xor": "rng, n = np.random.default_rng({seed}), {n}\n"
+    + _TWO_ARMS
+    + f"magnitude = rng.uniform({XOR_MARGIN}, 1.0, size=(n, 2))\n"
+    "sign = rng.choice([-1.0, 1.0], size=n)\n"
+    "x = magnitude * np.column_stack([sign, np.where(y == 1, -sign, sign)])\n"
+    "x = x + rng.normal(0.0, {noise}, size=x.shape)",
+    "spiral": "rng, n = np.random.default_rng({seed}), {n}\n"
+    + _TWO_ARMS
+    + "u = rng.uniform(0.0, 1.0, size=n)\n"
+    f"angle = 2 * np.pi * {SPIRAL_TURNS} * u + np.pi * y\n"
+    "x = np.column_stack([u * np.sin(angle), u * np.cos(angle)])\n"
+    "x = x + rng.normal(0.0, {noise}, size=x.shape)",
+    "sine": "rng = np.random.default_rng({seed})\nx = rng.uniform(-np.pi, np.pi, size=({n}, 1))\n"
+    "y = np.sin(x[:, 0]) + rng.normal(0.0, {noise}, size={n})",
+}
+GENERATORS = {"moons": moons, "circles": circles, "xor": xor, "blobs": blobs, "spiral": spiral,
+              "sine": sine}  # fmt: skip
+
+
+def knobs(name: str) -> dict[str, object]:
+    """The generator's data knobs (its keywords after ``seed``) with their defaults."""
+    if name not in GENERATORS:
+        return {}
+    parameters = list(inspect.signature(GENERATORS[name]).parameters.values())[3:]
+    return {p.name: p.default for p in parameters}

@@ -9,28 +9,36 @@ import streamlit as st
 from dashboard import state
 from dashboard.widgets.fields import field_error
 from datasets import DATASETS
+from experiments.spec.config import DATA_FIELDS, field_specs
+from experiments.spec.validation import widest_range
 
 NAMES = list(DATASETS)
-# The dataset is chosen in the same form, so the inputs accept the widest range any dataset
-# allows (from the registry); validation then names the chosen dataset's own range.
-_INFOS = DATASETS.values()
-# field -> (label, number_input keywords); None values fall back to the dataset's default
-NUMBERS: dict[str, tuple[str, dict[str, Any]]] = {
-    "n_samples": ("Samples", {"min_value": min(i.min_samples for i in _INFOS),
-                              "max_value": max(i.max_samples for i in _INFOS), "step": 50,
-                              "placeholder": "dataset default"}),
-    "noise": ("Noise", {"min_value": 0.0, "max_value": max(i.max_noise for i in _INFOS),
-                        "step": 0.05, "placeholder": "default",
-                        "help": "Only for synthetic datasets."}),
-    "train_fraction": ("Training fraction", {
-        "min_value": 0.01, "max_value": 1.0, "step": 0.05,
-        "help": "Share of the training split kept: small values provoke overfitting (seed 5).",
-    }),
-    "label_noise": ("Label noise", {"min_value": 0.0, "max_value": 0.5, "step": 0.05}),
-    "data_seed": ("Data seed", {"min_value": 0, "max_value": 2**31 - 1}),
-}  # fmt: skip
-CASTS = {"n_samples": int, "noise": float, "train_fraction": float, "label_noise": float,
-         "data_seed": int}  # fmt: skip
+SPECS = field_specs()
+# The numbers after the dataset, from the spec's data group. The dataset is chosen in the same
+# form, so a per-dataset field accepts the widest range any dataset allows; validation then names
+# the chosen dataset's own range.
+NUMBERS = [name for name in DATA_FIELDS if name != "dataset"]
+CASTS = {"int": int, "float": float}
+
+
+def input_bounds(field: str) -> dict[str, Any]:
+    spec = SPECS[field]
+    low, high = widest_range(field) if spec.per_dataset else (spec.low, spec.high)
+    cast = CASTS[spec.kind]
+    return {"min_value": cast(low), "max_value": cast(high)}
+
+
+def _number_input(gen: str, field: str, value: Any) -> Any:
+    spec, cast = SPECS[field], CASTS[SPECS[field].kind]
+    options = {"step": spec.step, "format": spec.format, "help": spec.help or None,
+               "placeholder": spec.null or None}  # fmt: skip
+    options = {k: v for k, v in options.items() if v is not None}
+    chosen = st.number_input(
+        spec.label, value=None if value is None else cast(value),
+        key=state.widget_key(gen, field), **input_bounds(field), **options,
+    )  # fmt: skip
+    field_error("data", field)
+    return None if chosen is None else cast(chosen)
 
 
 def data_fields(data: dict[str, Any]) -> dict[str, Any]:
@@ -43,7 +51,7 @@ def data_fields(data: dict[str, Any]) -> dict[str, Any]:
         data_seed``); ``None`` means the dataset's default.
     """
     gen = f"data{st.session_state[state.DATA_GEN]}"
-    cols = st.columns([2, 1, 1, 1, 1, 1])
+    cols = st.columns([2] + [1] * len(NUMBERS))
     with cols[0]:
         current = data.get("dataset")
         out = {
@@ -54,11 +62,7 @@ def data_fields(data: dict[str, Any]) -> dict[str, Any]:
             )
         }  # fmt: skip
         field_error("data", "dataset")
-    for col, (field, (label, kwargs)) in zip(cols[1:], NUMBERS.items(), strict=True):
+    for col, field in zip(cols[1:], NUMBERS, strict=True):
         with col:
-            value = data.get(field)
-            value = None if value is None else CASTS[field](value)
-            chosen = st.number_input(label, value=value, key=state.widget_key(gen, field), **kwargs)
-            out[field] = None if chosen is None else CASTS[field](chosen)
-            field_error("data", field)
+            out[field] = _number_input(gen, field, data.get(field))
     return out

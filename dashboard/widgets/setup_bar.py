@@ -7,12 +7,12 @@ from typing import Any
 
 import streamlit as st
 
-from dashboard import actions, comparison, state
+from dashboard import actions, state
 from experiments import ConfigError
-from experiments.spec.config import FIELD_NAMES
+from experiments.spec.config import DATA_FIELDS, FIELD_NAMES
 from experiments.spec.presets import PRESETS, PRESETS_BY_KEY
 
-KNOBS = [f for f in FIELD_NAMES if f not in comparison.DATA_FIELDS] + ["depth", "width"]
+KNOBS = [f for f in FIELD_NAMES if f not in DATA_FIELDS] + ["depth", "width"]
 
 
 def parse_values(text: str) -> list[Any]:

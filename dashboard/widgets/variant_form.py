@@ -1,4 +1,8 @@
-"""One variant's settings inside the comparison form; option lists come from the registries."""
+"""One variant's settings inside the comparison form, built from the config's field spec.
+
+Labels, bounds, steps, formats and option lists come from each field's
+:class:`~experiments.spec.fields.FieldSpec`; nothing here restates a limit or an option.
+"""
 
 from __future__ import annotations
 
@@ -8,26 +12,26 @@ from typing import Any
 
 import streamlit as st
 
-from core.activations import ACTIVATIONS
-from core.initializers import INITIALIZERS
-from core.optimizers import OPTIMIZERS
 from dashboard import state
 from dashboard.widgets.fields import field_error, index_of, messages_at
+from experiments.spec.config import (
+    FULL_BATCH,
+    MAX_HIDDEN_LAYERS,
+    MAX_WIDTH,
+    OPTIMIZER_FIELDS,
+    field_specs,
+)
+from experiments.spec.fields import users
 
+SPECS = field_specs()
 # softmax is an output activation: as a hidden activation it couples the units of a layer
-HIDDEN_ACTIVATIONS = [name for name in ACTIVATIONS if name != "softmax"]
+HIDDEN_ACTIVATIONS = [name for name in SPECS["activation"].choices() if name != "softmax"]
 REGIMES = {"full": "full batch", "sgd": "SGD (batch 1)", "mini": "mini-batch"}
-# hyperparameter -> (label naming the optimizers that use it, upper bound, number format)
-OPTIMIZER_DETAILS = {
-    "momentum": ("momentum (SGD, RMSprop)", 0.999, "%.3g"),
-    "rho": ("rho (RMSprop)", 0.999, "%.3g"),
-    "beta_1": ("beta_1 (Adam)", 0.999, "%.4g"),
-    "beta_2": ("beta_2 (Adam)", 0.9999, "%.5g"),
-}
-
-
+# every optimizer's hyperparameters but the learning rate, which sits in the open
+OPTIMIZER_DETAILS = [name for name in OPTIMIZER_FIELDS if name != "learning_rate"]
 MORE_FIELDS = ("regularizer", "regularization_factor", "clipping", "clip_threshold", "seed",
                "repeats")  # fmt: skip
+CASTS = {"int": int, "float": float, "batch": int}
 
 
 def _folded(uid: int, title: str, fields: Iterable[str]):
@@ -41,19 +45,44 @@ def _folded(uid: int, title: str, fields: Iterable[str]):
 
 
 def _regime(batch_size: int | str) -> str:
-    return "full" if batch_size == "full" else "sgd" if batch_size == 1 else "mini"
+    return "full" if batch_size == FULL_BATCH else "sgd" if batch_size == 1 else "mini"
 
 
-def _select(uid: int, field: str, label: str, options: list, value: Any, **kw: Any) -> Any:
+def _select(uid: int, field: str, value: Any, options: list | None = None, **kw: Any) -> Any:
+    """A select box of the field's options (or ``options``); ``kw`` may rename its widget key."""
+    spec = SPECS[field]
+    options = spec.choices() if options is None else options
+    widget = kw.pop("widget", field)
     chosen = st.selectbox(
-        label, options, index=index_of(options, value), key=state.widget_key(uid, field), **kw
-    )
-    field_error(uid, field)
+        spec.label, options, index=index_of(options, value), key=state.widget_key(uid, widget),
+        help=spec.help or None, **kw,
+    )  # fmt: skip
+    field_error(uid, widget)
     return chosen
 
 
-def _number(uid: int, field: str, label: str, value: Any, **kw: Any) -> Any:
-    chosen = st.number_input(label, value=value, key=state.widget_key(uid, field), **kw)
+def _number(uid: int, field: str, value: Any, label: str | None = None, **kw: Any) -> Any:
+    """A number input with the field's bounds, step and format (``kw`` overrides them)."""
+    spec = SPECS[field]
+    widget = kw.pop("widget", field)
+    cast = CASTS.get(spec.kind, float)
+    bounds = {"min_value": None if spec.low is None else cast(spec.low),
+              "max_value": None if spec.high is None else cast(spec.high)}  # fmt: skip
+    options = {**bounds, "step": spec.step, "format": spec.format, "help": spec.help or None}
+    options = {k: v for k, v in {**options, **kw}.items() if v is not None}
+    if spec.null:
+        options.setdefault("placeholder", spec.null)
+    value = None if value is None else cast(value)
+    chosen = st.number_input(label or spec.label, value=value, key=state.widget_key(uid, widget),
+                             **options)  # fmt: skip
+    field_error(uid, widget)
+    return None if chosen is None else cast(chosen)
+
+
+def _flag(uid: int, field: str, value: Any, label: str | None = None) -> bool:
+    spec = SPECS[field]
+    chosen = st.checkbox(label or spec.label, value=bool(value), key=state.widget_key(uid, field),
+                         help=spec.help or None)  # fmt: skip
     field_error(uid, field)
     return chosen
 
@@ -62,85 +91,67 @@ def _model(uid: int, cfg: dict[str, Any]) -> dict[str, Any]:
     layers = list(cfg["hidden_layers"])
     left, right = st.columns(2)
     with left:
-        depth = _number(uid, "depth", "Hidden layers", len(layers), min_value=0, max_value=10)
+        depth = st.number_input(
+            "Hidden layers", value=len(layers), min_value=0, max_value=MAX_HIDDEN_LAYERS,
+            key=state.widget_key(uid, "depth"),
+        )  # fmt: skip
+        field_error(uid, "depth")
     with right:
-        width = _number(
-            uid, "width", "Units each", max(layers, default=16), min_value=1, max_value=512
-        )
+        width = st.number_input(
+            "Units each", value=max(layers, default=16), min_value=1, max_value=MAX_WIDTH,
+            key=state.widget_key(uid, "width"),
+        )  # fmt: skip
+        field_error(uid, "width")
     # an explicit list of widths (from a link or a preset) survives while depth/width are kept
     same = depth == len(layers) and width == max(layers, default=16)
     return {
         "hidden_layers": layers if same else [int(width)] * int(depth),
-        "activation": _select(
-            uid, "activation", "Activation", HIDDEN_ACTIVATIONS, cfg["activation"]
-        ),
-        "kernel_initializer": _select(
-            uid, "kernel_initializer", "Initializer", list(INITIALIZERS), cfg["kernel_initializer"]
-        ),
-        "normalization": _select(
-            uid,
-            "normalization",
-            "Normalization (before activation)",
-            ["none", "batch", "layer"],
-            cfg["normalization"],
-        ),
-        "dropout": _number(
-            uid,
-            "dropout",
-            "Dropout rate",
-            float(cfg["dropout"]),
-            min_value=0.0,
-            max_value=0.95,
-            step=0.05,
-        ),
+        "activation": _select(uid, "activation", cfg["activation"], HIDDEN_ACTIVATIONS),
+        "kernel_initializer": _select(uid, "kernel_initializer", cfg["kernel_initializer"]),
+        "normalization": _select(uid, "normalization", cfg["normalization"]),
+        "dropout": _number(uid, "dropout", cfg["dropout"]),
     }
 
 
 def _optimizer(uid: int, cfg: dict[str, Any]) -> dict[str, Any]:
     out = {
-        "optimizer": _select(uid, "optimizer", "Optimizer", list(OPTIMIZERS), cfg["optimizer"]),
-        "learning_rate": _number(uid, "learning_rate", "Learning rate", cfg["learning_rate"],
-                                 min_value=0.0, format="%.5g", placeholder="Keras default"),
-    }  # fmt: skip
+        "optimizer": _select(uid, "optimizer", cfg["optimizer"]),
+        "learning_rate": _number(uid, "learning_rate", cfg["learning_rate"]),
+    }
     with _folded(uid, "Optimizer details", OPTIMIZER_DETAILS):
-        for field, (label, high, fmt) in OPTIMIZER_DETAILS.items():
-            out[field] = _number(uid, field, label, float(cfg[field]), min_value=0.0,
-                                 max_value=high, format=fmt)  # fmt: skip
+        for field in OPTIMIZER_DETAILS:
+            label = f"{field} ({', '.join(users(field))})"
+            if SPECS[field].kind == "bool":
+                out[field] = _flag(uid, field, cfg[field], label)
+            else:
+                out[field] = _number(uid, field, cfg[field], label)
     return out
 
 
 def _batch(uid: int, cfg: dict[str, Any]) -> int | str:
-    regime = _select(uid, "batch_regime", "Batch", list(REGIMES), _regime(cfg["batch_size"]),
-                     format_func=REGIMES.get)  # fmt: skip
+    regime = _select(uid, "batch_size", _regime(cfg["batch_size"]), list(REGIMES),
+                     format_func=REGIMES.get, widget="batch_regime")  # fmt: skip
     size = cfg["batch_size"] if isinstance(cfg["batch_size"], int) and cfg["batch_size"] > 1 else 32
-    size = _number(uid, "mini_batch", "Mini-batch size", size, min_value=2, max_value=4096)
-    return "full" if regime == "full" else 1 if regime == "sgd" else int(size)
+    size = _number(uid, "batch_size", size, "Mini-batch size", min_value=2, widget="mini_batch")
+    return FULL_BATCH if regime == "full" else 1 if regime == "sgd" else int(size)
 
 
 def _more(uid: int, cfg: dict[str, Any]) -> dict[str, Any]:
     """Regularization, clipping and seeds, folded away: most lessons leave them alone."""
     with _folded(uid, "Regularization, clipping, seeds", MORE_FIELDS):
         return {
-            "regularizer": _select(uid, "regularizer", "Regularizer",
-                                   ["none", "l1", "l2", "l1_l2"], cfg["regularizer"]),
-            "regularization_factor": _number(uid, "regularization_factor", "Factor",
-                                             float(cfg["regularization_factor"]), min_value=0.0,
-                                             format="%.4g"),
-            "clipping": _select(uid, "clipping", "Clipping",
-                                ["none", "clipnorm", "clipvalue", "global_clipnorm"],
-                                cfg["clipping"]),
-            "clip_threshold": _number(uid, "clip_threshold", "Clip threshold",
-                                      float(cfg["clip_threshold"]), min_value=0.0),
-            "seed": int(_number(uid, "seed", "Seed", int(cfg["seed"]), min_value=0)),
-            "repeats": int(_number(uid, "repeats", "Seeds (repeats)", int(cfg["repeats"]),
-                                   min_value=1, max_value=5)),
+            "regularizer": _select(uid, "regularizer", cfg["regularizer"]),
+            "regularization_factor": _number(uid, "regularization_factor",
+                                             cfg["regularization_factor"]),
+            "clipping": _select(uid, "clipping", cfg["clipping"]),
+            "clip_threshold": _number(uid, "clip_threshold", cfg["clip_threshold"]),
+            "seed": _number(uid, "seed", cfg["seed"]),
+            "repeats": _number(uid, "repeats", cfg["repeats"]),
         }  # fmt: skip
 
 
 def _training(uid: int, cfg: dict[str, Any]) -> dict[str, Any]:
-    out = {"batch_size": _batch(uid, cfg)}
-    out["epochs"] = int(_number(uid, "epochs", "Epochs", int(cfg["epochs"]), min_value=1,
-                                max_value=1000))  # fmt: skip
+    out = {"batch_size": _batch(uid, cfg), "epochs": _number(uid, "epochs", cfg["epochs"])}
     return {**out, **_more(uid, cfg)}
 
 

@@ -12,6 +12,19 @@ import json
 from dataclasses import dataclass
 from typing import Any
 
+from core.activations import ACTIVATIONS
+from core.initializers import INITIALIZERS
+from core.losses import LOSSES
+from core.optimizers import OPTIMIZERS
+from experiments.spec.fields import (
+    FieldSpec,
+    hyperparameter,
+    optimizer_default,
+    optimizer_params,
+    shorten,
+    spec,
+)
+
 
 class ConfigError(ValueError):
     """A configuration value that cannot be used.
@@ -29,37 +42,30 @@ class ConfigError(ValueError):
         self.field = field
 
 
-# The hyperparameters each Keras 3 optimizer takes (besides clipping), with Keras's default
-# learning rate; the rest are reset in the canonical form so they cannot change a config's id.
-OPTIMIZER_PARAMS: dict[str, tuple[str, ...]] = {
-    "sgd": ("learning_rate", "momentum", "nesterov"),
-    "rmsprop": ("learning_rate", "rho", "momentum", "epsilon", "centered"),
-    "adam": ("learning_rate", "beta_1", "beta_2", "epsilon", "amsgrad"),
-    "adagrad": ("learning_rate", "initial_accumulator_value", "epsilon"),
-}
-DEFAULT_LEARNING_RATE: dict[str, float] = {
-    "sgd": 0.01,
-    "rmsprop": 0.001,
-    "adam": 0.001,
-    "adagrad": 0.001,
-}
-OPTIMIZER_FIELDS = (
-    "learning_rate",
-    "momentum",
-    "nesterov",
-    "rho",
-    "beta_1",
-    "beta_2",
-    "epsilon",
-    "amsgrad",
-    "centered",
-    "initial_accumulator_value",
-)
+# Options of the config's own choice fields (the core's registries list the rest).
 NORMALIZATIONS = ("none", "batch", "layer")
 REGULARIZERS = ("none", "l1", "l2", "l1_l2")
 CLIPPINGS = ("none", "clipnorm", "clipvalue", "global_clipnorm")
 DTYPES = ("float32", "float64")
 FULL_BATCH = "full"
+SEED_MAX = 2**31 - 1
+# Upper limits that keep one shared server responsive.
+MAX_HIDDEN_LAYERS, MAX_WIDTH, MAX_EPOCHS, MAX_REPEATS = 10, 512, 1000, 5
+MAX_BATCH_SIZE, MAX_LEARNING_RATE = 100_000, 100.0
+# The core optimizers and the hyperparameters any of them takes (from their signatures).
+OPTIMIZER_PARAMS: dict[str, tuple[str, ...]] = {name: optimizer_params(name) for name in OPTIMIZERS}
+DEFAULT_LEARNING_RATE: dict[str, float] = {
+    name: optimizer_default(name, "learning_rate") for name in OPTIMIZERS
+}
+OPTIMIZER_FIELDS = tuple(dict.fromkeys(p for params in OPTIMIZER_PARAMS.values() for p in params))
+FROM_TASK, FROM_DATASET = "from the dataset's task", "the dataset's default"
+
+
+def _dataset_names() -> list[str]:
+    # the registry alone (no scikit-learn), and only when asked: workers never import datasets
+    from datasets import DATASETS
+
+    return list(DATASETS)
 
 
 @dataclass(frozen=True)
@@ -69,47 +75,71 @@ class ExperimentConfig:
 
     ``None`` means "from the dataset" (``n_samples``, ``noise``, ``output_activation``, ``loss``)
     or "the optimizer's Keras default" (``learning_rate``). ``batch_size="full"`` is batch gradient
-    descent; ``batch_size=1`` is stochastic gradient descent.
+    descent; ``batch_size=1`` is stochastic gradient descent. Each field's metadata holds its
+    :class:`~experiments.spec.fields.FieldSpec` (see :func:`field_specs`).
     """
 
-    # data
-    dataset: str = "moons"
-    n_samples: int | None = None
-    noise: float | None = None
-    train_fraction: float = 1.0
-    label_noise: float = 0.0
-    data_seed: int = 0
+    # data: shared by every variant of a comparison
+    dataset: str = spec("moons", "data", "Dataset", "choice", options=_dataset_names)
+    n_samples: int | None = spec(None, "data", "Samples", "int", null=FROM_DATASET,
+                                 per_dataset=True, step=50)  # fmt: skip
+    noise: float | None = spec(None, "data", "Noise", "float", null=FROM_DATASET, step=0.05,
+                               per_dataset=True, help="Only for synthetic datasets.")  # fmt: skip
+    train_fraction: float = spec(
+        1.0, "data", "Training fraction", "float", low=0.0, high=1.0, open_low=True, step=0.05,
+        help="Share of the training split kept: small values provoke overfitting (seed 5).",
+    )  # fmt: skip
+    label_noise: float = spec(
+        0.0, "data", "Label noise", "float", low=0.0, high=0.5, step=0.05,
+        help="Share of the training labels flipped to another class (classification only).",
+    )  # fmt: skip
+    data_seed: int = spec(0, "data", "Data seed", "int", low=0, high=SEED_MAX)
     # model
-    hidden_layers: tuple[int, ...] = (16, 16)
-    activation: str = "relu"
-    kernel_initializer: str = "glorot_uniform"
-    use_bias: bool = True
-    normalization: str = "none"
-    dropout: float = 0.0
-    regularizer: str = "none"
-    regularization_factor: float = 0.01
-    output_activation: str | None = None
-    loss: str | None = None
-    dtype: str = "float32"
-    # optimizer
-    optimizer: str = "adam"
-    learning_rate: float | None = None
-    momentum: float = 0.0
-    nesterov: bool = False
-    rho: float = 0.9
-    beta_1: float = 0.9
-    beta_2: float = 0.999
-    epsilon: float = 1e-7
-    amsgrad: bool = False
-    centered: bool = False
-    initial_accumulator_value: float = 0.1
-    clipping: str = "none"
-    clip_threshold: float = 1.0
+    hidden_layers: tuple[int, ...] = spec(
+        (16, 16), "model", "Hidden layers", "widths", high=MAX_WIDTH, max_items=MAX_HIDDEN_LAYERS
+    )
+    activation: str = spec("relu", "model", "Activation", "choice", options=ACTIVATIONS)
+    kernel_initializer: str = spec(
+        "glorot_uniform", "model", "Initializer", "choice", options=INITIALIZERS
+    )
+    use_bias: bool = spec(True, "model", "Use bias", "bool")
+    normalization: str = spec(
+        "none", "model", "Normalization (before activation)", "choice", options=NORMALIZATIONS
+    )
+    dropout: float = spec(0.0, "model", "Dropout rate", "float", low=0.0, high=1.0, open_high=True,
+                          step=0.05)  # fmt: skip
+    regularizer: str = spec("none", "model", "Regularizer", "choice", options=REGULARIZERS)
+    regularization_factor: float = spec(0.01, "model", "Factor", "float", low=0.0, high=10.0,
+                                        format="%.4g")  # fmt: skip
+    output_activation: str | None = spec(
+        None, "model", "Output activation", "choice", options=ACTIVATIONS, null=FROM_TASK
+    )
+    loss: str | None = spec(None, "model", "Loss", "choice", options=LOSSES, null=FROM_TASK)
+    dtype: str = spec("float32", "model", "Float type", "choice", options=DTYPES)
+    # optimizer: each hyperparameter's default is the core optimizers' own (Keras 3's)
+    optimizer: str = spec("adam", "optimizer", "Optimizer", "choice", options=OPTIMIZERS)
+    learning_rate: float | None = spec(
+        None, "optimizer", "Learning rate", "float", low=0.0, high=MAX_LEARNING_RATE,
+        open_low=True, null="the optimizer's Keras default", format="%.5g",
+    )  # fmt: skip
+    momentum: float = hyperparameter("momentum", low=0.0, high=1.0, open_high=True, format="%.3g")
+    nesterov: bool = hyperparameter("nesterov", "bool")
+    rho: float = hyperparameter("rho", low=0.0, high=1.0, open_high=True, format="%.3g")
+    beta_1: float = hyperparameter("beta_1", low=0.0, high=1.0, open_high=True, format="%.4g")
+    beta_2: float = hyperparameter("beta_2", low=0.0, high=1.0, open_high=True, format="%.5g")
+    epsilon: float = hyperparameter("epsilon", low=0.0, high=1.0, open_low=True, format="%.2g")
+    amsgrad: bool = hyperparameter("amsgrad", "bool")
+    centered: bool = hyperparameter("centered", "bool")
+    initial_accumulator_value: float = hyperparameter("initial_accumulator_value", low=0.0,
+                                                      high=1e3, format="%.3g")  # fmt: skip
+    clipping: str = spec("none", "optimizer", "Clipping", "choice", options=CLIPPINGS)
+    clip_threshold: float = spec(1.0, "optimizer", "Clip threshold", "float", low=0.0, high=1e6,
+                                 open_low=True)  # fmt: skip
     # training
-    batch_size: int | str = 32
-    epochs: int = 100
-    seed: int = 0
-    repeats: int = 1
+    batch_size: int | str = spec(32, "training", "Batch", "batch", high=MAX_BATCH_SIZE)
+    epochs: int = spec(100, "training", "Epochs", "int", low=1, high=MAX_EPOCHS)
+    seed: int = spec(0, "training", "Seed", "int", low=0, high=SEED_MAX)
+    repeats: int = spec(1, "training", "Seeds (repeats)", "int", low=1, high=MAX_REPEATS)
 
     def __post_init__(self) -> None:
         # JSON gives lists; a tuple keeps the dataclass hashable and the id independent of type.
@@ -128,10 +158,17 @@ class ExperimentConfig:
 
     @classmethod
     def from_depth_width(cls, depth: int, width: int, **kwargs: Any) -> ExperimentConfig:
-        """Build a config with ``depth`` hidden layers of ``width`` units each."""
-        for name, value in (("depth", depth), ("width", width)):
-            if not isinstance(value, int) or isinstance(value, bool) or value < 0:
-                raise ConfigError(name, f"expected a non-negative integer. Received: {value!r}")
+        """Build a config with ``depth`` hidden layers of ``width`` units each.
+
+        Both are checked against the ``hidden_layers`` limits before the tuple is built: a
+        depth of 10**8 must be refused, not allocated.
+        """
+        limits = (("depth", depth, MAX_HIDDEN_LAYERS, 0), ("width", width, MAX_WIDTH, 1))
+        for name, value, high, low in limits:
+            if not isinstance(value, int) or isinstance(value, bool) or not low <= value <= high:
+                raise ConfigError(
+                    name, f"received {shorten(value)}; accepted: an integer in [{low}, {high}]"
+                )
         return cls(hidden_layers=(width,) * depth, **kwargs)
 
     def to_dict(self) -> dict[str, Any]:
@@ -153,7 +190,7 @@ class ExperimentConfig:
         noise level becomes the value it stands for. So two configs that train identically share
         one :attr:`config_id`.
         """
-        from datasets import DATASETS  # the registry alone: no scikit-learn
+        from datasets import DATASETS
 
         changes = self._optimizer_changes()
         info = DATASETS.get(self.dataset)
@@ -202,7 +239,18 @@ def public_fields() -> tuple[dataclasses.Field, ...]:
     return dataclasses.fields(ExperimentConfig)
 
 
+def field_specs() -> dict[str, FieldSpec]:
+    """Every field's :class:`~experiments.spec.fields.FieldSpec`, in declaration order."""
+    return {f.name: f.metadata["spec"] for f in public_fields()}
+
+
+def fields_of(group: str) -> tuple[str, ...]:
+    """The names of the fields in ``group`` (``data``, ``model``, ``optimizer``, ``training``)."""
+    return tuple(name for name, field in field_specs().items() if field.group == group)
+
+
 FIELD_NAMES: tuple[str, ...] = tuple(f.name for f in public_fields())
+DATA_FIELDS = fields_of("data")
 _FLOAT_FIELDS = tuple(
     f.name for f in public_fields() if "float" in str(f.type) and "int" not in str(f.type)
 )

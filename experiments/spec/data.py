@@ -13,7 +13,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from experiments.spec.config import ExperimentConfig
+from experiments.spec.config import DATA_FIELDS, ExperimentConfig
 
 
 @dataclass(frozen=True)
@@ -53,30 +53,18 @@ class ArrayData:
 
 
 def data_key(config: ExperimentConfig) -> tuple:
-    """The fields that decide the data; variants equal here train on the same arrays."""
-    return (
-        config.dataset,
-        config.n_samples,
-        config.noise,
-        config.train_fraction,
-        config.label_noise,
-        config.data_seed,
-    )
+    """The data fields' values; variants equal here train on the same arrays."""
+    return tuple(getattr(config, name) for name in DATA_FIELDS)
 
 
 @functools.lru_cache(maxsize=32)
 def _load(key: tuple) -> ArrayData:
     from datasets import load
 
-    name, n_samples, noise, train_fraction, label_noise, data_seed = key
-    data = load(
-        name,
-        n_samples=n_samples,
-        noise=noise,
-        train_fraction=train_fraction,
-        label_noise=label_noise,
-        seed=data_seed,
-    )
+    values = dict(zip(DATA_FIELDS, key, strict=True))
+    # every data field is a keyword of ``load`` (its generator's knobs included) but two
+    name, seed = values.pop("dataset"), values.pop("data_seed")
+    data = load(name, seed=seed, **values)
     return ArrayData(
         data.name, data.task, data.n_classes, data.x_train, data.y_train, data.x_val, data.y_val
     )

@@ -2,36 +2,13 @@
 
 from __future__ import annotations
 
+from core.optimizers import OPTIMIZERS
 from experiments.spec.config import FULL_BATCH, ExperimentConfig
 from experiments.spec.tasks import resolve_head
 
-KERAS_OPTIMIZERS = {"sgd": "SGD", "rmsprop": "RMSprop", "adam": "Adam", "adagrad": "Adagrad"}
 # Keras knows these by their Glorot names only
 KERAS_INITIALIZERS = {"xavier_uniform": "glorot_uniform", "xavier_normal": "glorot_normal"}
 KERAS_REGULARIZERS = {"l1": "L1(l1={f})", "l2": "L2(l2={f})", "l1_l2": "L1L2(l1={f}, l2={f})"}
-TWO_ARMS = "y = np.zeros(n, dtype=int)\ny[: n // 2] = 1\nrng.shuffle(y)\n"
-SOURCES = {
-    "moons": "from sklearn.datasets import make_moons\n"
-    "x, y = make_moons(n_samples={n}, noise={noise}, random_state={seed})",
-    "circles": "from sklearn.datasets import make_circles\n"
-    "x, y = make_circles(n_samples={n}, noise={noise}, factor=0.5, random_state={seed})",
-    "blobs": "from sklearn.datasets import make_blobs\n"
-    "centers = [[-3.0, -2.0], [3.0, -2.0], [0.0, 3.0]]\n"
-    "x, y = make_blobs(n_samples={n}, centers=centers, cluster_std={noise}, random_state={seed})",
-    "xor": "rng, n = np.random.default_rng({seed}), {n}\n"
-    + TWO_ARMS
-    + "sign = rng.choice([-1.0, 1.0], size=n)\n"
-    "x = rng.uniform(0.05, 1.0, size=(n, 2))\n"
-    "x = x * np.column_stack([sign, np.where(y == 1, -sign, sign)])\n"
-    "x = x + rng.normal(0.0, {noise}, size=x.shape)",
-    "spiral": "rng, n = np.random.default_rng({seed}), {n}\n"
-    + TWO_ARMS
-    + "u = rng.uniform(0.0, 1.0, size=n)\nangle = 2 * np.pi * 1.75 * u + np.pi * y\n"
-    "x = np.column_stack([u * np.sin(angle), u * np.cos(angle)])\n"
-    "x = x + rng.normal(0.0, {noise}, size=x.shape)",
-    "sine": "rng = np.random.default_rng({seed})\nx = rng.uniform(-np.pi, np.pi, size=({n}, 1))\n"
-    "y = np.sin(x[:, 0]) + rng.normal(0.0, {noise}, size={n})",
-}
 BUNDLED = {
     "iris": "load_iris",
     "wine": "load_wine",
@@ -43,8 +20,14 @@ BUNDLED = {
 
 def _source_code(config: ExperimentConfig, info: object, n: int, noise: float) -> str:
     """Lines that leave the raw data in ``x``, ``y``."""
-    if config.dataset in SOURCES:
-        return SOURCES[config.dataset].format(n=n, noise=noise, seed=config.data_seed)
+    from datasets.synthetic import KERAS_RECIPES, knobs
+
+    if config.dataset in KERAS_RECIPES:
+        values = {k: default if getattr(config, k) is None else getattr(config, k)
+                  for k, default in knobs(config.dataset).items()}  # fmt: skip
+        return KERAS_RECIPES[config.dataset].format(
+            n=n, noise=noise, seed=config.data_seed, **values
+        )
     loader = BUNDLED[config.dataset]
     source = f"from sklearn.datasets import {loader}\nx, y = {loader}(return_X_y=True)"
     if n < info.max_samples:  # a subsample of the bundled set
@@ -134,7 +117,8 @@ def _model_code(config: ExperimentConfig, n_features: int, units: int, head: obj
 
 def _compile_code(config: ExperimentConfig, head: object) -> str:
     kwargs = ", ".join(f"{k}={v!r}" for k, v in config.optimizer_kwargs().items())
-    optimizer = f"optimizers.{KERAS_OPTIMIZERS[config.optimizer]}({kwargs})"
+    # the core's optimizer classes carry Keras's class names (SGD, RMSprop, Adam, ...)
+    optimizer = f"optimizers.{OPTIMIZERS[config.optimizer].__name__}({kwargs})"
     metrics = ", metrics=['accuracy']" if head.metrics else ""
     batch = "len(x_train)" if config.batch_size == FULL_BATCH else str(config.batch_size)
     return (
