@@ -23,6 +23,7 @@ BLOB_CENTERS = np.array([[-3.0, -2.0], [3.0, -2.0], [0.0, 3.0]])
 # Points this close to an axis would sit on the XOR decision boundary even without noise.
 XOR_MARGIN = 0.05
 SPIRAL_TURNS = 1.75
+CIRCLES_FACTOR = 0.5  # inner radius over outer
 
 
 def moons(n: int, noise: float, seed: int) -> tuple[np.ndarray, np.ndarray]:
@@ -33,7 +34,7 @@ def moons(n: int, noise: float, seed: int) -> tuple[np.ndarray, np.ndarray]:
 
 def circles(n: int, noise: float, seed: int) -> tuple[np.ndarray, np.ndarray]:
     """Inner circle (class 1, radius 0.5) inside an outer one (class 0). Shapes ``(n, 2), (n,)``."""
-    x, y = make_circles(n_samples=n, noise=noise, factor=0.5, random_state=seed)
+    x, y = make_circles(n_samples=n, noise=noise, factor=CIRCLES_FACTOR, random_state=seed)
     return x.astype(np.float64), y.astype(np.int64)
 
 
@@ -103,7 +104,8 @@ KERAS_RECIPES: dict[str, str] = {
     "moons": "from sklearn.datasets import make_moons\n"
     "x, y = make_moons(n_samples={n}, noise={noise}, random_state={seed})",
     "circles": "from sklearn.datasets import make_circles\n"
-    "x, y = make_circles(n_samples={n}, noise={noise}, factor=0.5, random_state={seed})",
+    f"x, y = make_circles(n_samples={{n}}, noise={{noise}}, factor={CIRCLES_FACTOR}, "
+    "random_state={seed})",
     "blobs": "from sklearn.datasets import make_blobs\n"
     f"centers = {_CENTERS}\n"
     "x, y = make_blobs(n_samples={n}, centers=centers, cluster_std={noise}, random_state={seed})",

@@ -17,7 +17,13 @@ from experiments.results.frames import read_results, read_runs
 from experiments.results.schema import FINISHED
 from experiments.results.store import Store
 from experiments.run.runner import MAX_ACTIVE_PER_OWNER, MAX_ACTIVE_TOTAL, Runner
-from experiments.spec.config import ConfigError, ExperimentConfig, config_from_dict
+from experiments.spec.config import (
+    ConfigError,
+    ExperimentConfig,
+    config_from_dict,
+    field_specs,
+)
+from experiments.spec.fields import describe
 from experiments.spec.validation import validate
 from experiments.spec.variants import vary_one_knob
 
@@ -122,6 +128,11 @@ def export_command(args: argparse.Namespace) -> int:
     return 0
 
 
+def fields_command(args: argparse.Namespace) -> int:
+    print(describe(field_specs(), ExperimentConfig().to_dict()))
+    return 0
+
+
 def parser() -> argparse.ArgumentParser:
     """The ``python -m experiments`` argument parser."""
     main = argparse.ArgumentParser(prog="python -m experiments", description=__doc__)
@@ -138,6 +149,8 @@ def parser() -> argparse.ArgumentParser:
     export.add_argument("--owner", default=None, help="only this owner's runs")
     export.add_argument("--out", default=None, help="CSV to write (default: standard output)")
     export.set_defaults(handler=export_command)
+    fields = sub.add_parser("fields", help="list the config fields a plan file can set")
+    fields.set_defaults(handler=fields_command)
     return main
 
 

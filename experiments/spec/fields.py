@@ -14,6 +14,7 @@ from __future__ import annotations
 import dataclasses
 import functools
 import inspect
+import json
 import math
 import reprlib
 from collections.abc import Callable, Mapping, Sequence
@@ -200,3 +201,12 @@ def hyperparameter(name: str, kind: str = "float", **details: Any) -> Any:
     """
     help_text = f"Used by {', '.join(users(name))}."
     return spec(shared_default(name), "optimizer", name, kind, help=help_text, **details)
+
+
+def describe(specs: Mapping[str, FieldSpec], defaults: Mapping[str, Any]) -> str:
+    """A table of fields with their group, default and what they accept (``fields`` command)."""
+    rows = [
+        f"{name:<26} {field.group:<10} {json.dumps(defaults[name]):<16} {field.accepted()}"
+        for name, field in specs.items()
+    ]
+    return "\n".join([f"{'field':<26} {'group':<10} {'default':<16} accepted", *rows])
