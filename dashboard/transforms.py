@@ -13,6 +13,7 @@ from dataclasses import dataclass
 import numpy as np
 import pandas as pd
 
+from experiments.results.gap import overfitting_gap
 from experiments.results.tracks import SPLITS, RunTrack, padded
 
 VANISHING_RATIO = 1e-3  # first/last layer gradient ratio under which gradients vanished
@@ -130,8 +131,8 @@ def gap(loss: Curves) -> dict[str, Gap]:
         if not {"train", "val"} <= splits.keys():
             continue
         train, val = splits["train"], splits["val"]
-        epoch, i, j = np.intersect1d(train.epoch, val.epoch, return_indices=True)
-        out[label] = Gap(epoch, val.mean[j] - train.mean[i], val.mean[j])
+        epoch, values = overfitting_gap(train.epoch, train.mean, val.epoch, val.mean)
+        out[label] = Gap(epoch, values, val.mean[np.searchsorted(val.epoch, epoch)])
     return out
 
 

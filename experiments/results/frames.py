@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING, Any
 
 import pandas as pd
 
+from experiments.results.gap import overfitting_gap
 from experiments.results.schema import EPOCH_DIAGNOSTICS, EPOCH_INTEGERS, LAYER_STATS, LAYER_TEXT
 
 if TYPE_CHECKING:
@@ -114,13 +115,16 @@ class Results:
         )
 
     def overfitting_gap(self) -> pd.DataFrame:
-        """Validation minus training loss per run and epoch: columns run_id, epoch, gap."""
-        keys = ["run_id", "epoch"]
-        wide = self.epochs.pivot(index=keys, columns="split", values="loss")
-        if not {"train", "val"} <= set(wide.columns):
-            return pd.DataFrame({"run_id": [], "epoch": [], "gap": []})
-        gap = (wide["val"] - wide["train"]).dropna().rename("gap")
-        return gap.reset_index()
+        """Validation minus training loss per run and epoch (:func:`~experiments.results.tracks.
+        overfitting_gap`): columns run_id, epoch, gap."""
+        parts = [pd.DataFrame({"run_id": [], "epoch": [], "gap": []})]
+        for run_id, rows in self.epochs.groupby("run_id", sort=False):
+            train, val = (rows[rows["split"] == s].dropna(subset="loss") for s in ("train", "val"))
+            epoch, gap = overfitting_gap(
+                *(part[c].to_numpy() for part in (train, val) for c in ("epoch", "loss"))
+            )
+            parts.append(pd.DataFrame({"run_id": run_id, "epoch": epoch, "gap": gap}))
+        return pd.concat(parts, ignore_index=True)
 
 
 def read_runs(

@@ -9,13 +9,6 @@ import numpy as np
 
 from experiments.spec.config import ConfigError, ExperimentConfig
 
-# Keras's pairing: sigmoid + binary cross-entropy for two classes, softmax + sparse categorical
-# cross-entropy for integer labels of several classes, a linear unit + MSE for regression.
-DEFAULT_HEAD = {
-    "binary": ("sigmoid", "binary_crossentropy"),
-    "multiclass": ("softmax", "sparse_categorical_crossentropy"),
-    "regression": ("linear", "mse"),
-}
 ACCEPTED_LOSSES = {
     "binary": (
         "binary_crossentropy",
@@ -67,8 +60,12 @@ def resolve_head(config: ExperimentConfig, info: Any) -> Head:
     ConfigError
         When the loss does not fit the task (e.g. cross-entropy on a regression target).
     """
+    # the task's own head is the datasets' fact (Dataset.output_*); the registry package is light
+    # (no scikit-learn), so a worker may import it here, when it first resolves a head
+    from datasets.dataset import output_head
+
     task = info.task
-    default_activation, default_loss = DEFAULT_HEAD[task]
+    _, default_activation, default_loss = output_head(task, 2)
     loss = config.loss or default_loss
     if loss not in ACCEPTED_LOSSES[task]:
         raise ConfigError(

@@ -8,6 +8,7 @@ import threading
 import time
 from pathlib import Path
 
+import numpy as np
 import pandas as pd
 import pytest
 
@@ -175,3 +176,12 @@ def test_reader_sees_each_epoch_while_a_writer_thread_writes(tmp_path: Path) -> 
         go_on.set()
     thread.join(5)
     assert seen == [1, 2, 3]
+
+
+def test_the_gap_skips_epochs_without_both_splits() -> None:
+    from experiments.results.gap import overfitting_gap
+
+    epoch, gap = overfitting_gap(
+        np.array([1, 2, 3]), np.array([1.0, 0.5, 0.25]), np.array([2, 3, 4]), np.array([1.0, 1, 9])
+    )
+    assert epoch.tolist() == [2, 3] and gap.tolist() == [0.5, 0.75]
