@@ -95,7 +95,16 @@ def vary_knob(ss: State, uid: int, field: str, values: list[Any]) -> None:
 def apply_form(
     ss: State, data: dict[str, Any], edits: Sequence[tuple[int, str, dict[str, Any]]]
 ) -> list[ExperimentConfig]:
-    """Store the submitted form values and validate them; configs are empty on any error."""
+    """Store the submitted form values and validate them; configs are empty on any error.
+
+    When the dataset changed, its own knobs (sample count, noise, generator knobs) that were
+    carried over unchanged from the old dataset go back to the new one's defaults: moons' noise
+    of 0.2 means nothing for digits and turns spiral into a cloud.
+    """
+    reset = comparison.reset_dataset_knobs(ss[state.DATA], data)
+    if reset != data:
+        ss[state.DATA_GEN] += 1  # the data inputs are drawn anew, showing the new defaults
+    data = reset
     ss[state.DATA] = dict(data)
     by_uid = {uid: (label, cfg) for uid, label, cfg in edits}
     for variant in ss[state.VARIANTS]:

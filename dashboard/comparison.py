@@ -13,8 +13,9 @@ from typing import Any
 import pandas as pd
 
 from experiments import ConfigError, ExperimentConfig, config_from_dict, validate
-from experiments.spec.config import DATA_FIELDS
+from experiments.spec.config import DATA_FIELDS, field_specs
 from experiments.spec.presets import Preset
+from experiments.spec.validation import problems
 
 FINISHED = ("done", "diverged")
 MIN_VARIANTS, MAX_VARIANTS = 2, 8
@@ -29,6 +30,19 @@ def split_config(config: dict[str, Any]) -> tuple[dict[str, Any], dict[str, Any]
     """Split a full config dict into its data part and its per-variant part."""
     data = {k: v for k, v in config.items() if k in DATA_FIELDS}
     return data, {k: v for k, v in config.items() if k not in DATA_FIELDS}
+
+
+def reset_dataset_knobs(before: dict[str, Any], after: dict[str, Any]) -> dict[str, Any]:
+    """``after`` with the dataset's own knobs back at their defaults when the dataset changed.
+
+    A knob is reset only where its value is the one carried over from ``before``: a value typed
+    in the same submit as the new dataset is kept (and validated against the new dataset).
+    """
+    if after.get("dataset") == before.get("dataset"):
+        return dict(after)
+    specs = field_specs()
+    own = [name for name in DATA_FIELDS if specs[name].per_dataset or specs[name].knob]
+    return {**after, **{name: None for name in own if after.get(name) == before.get(name)}}
 
 
 def from_configs(
@@ -70,11 +84,16 @@ def check(
             errors[(variant["uid"], "label")] = f"label {label!r} must be non-empty and unique"
         try:
             config = config_from_dict(full)
-            warnings[variant["uid"]] = validate(config)
-            configs.append(config)
         except ConfigError as error:
+            errors[(variant["uid"], error.field)] = str(error)
+            continue
+        found = problems(config)
+        for error in found:  # every field at fault, not only the first
             owner = "data" if error.field in DATA_FIELDS else variant["uid"]
             errors[(owner, error.field)] = str(error)
+        if not found:
+            warnings[variant["uid"]] = validate(config)
+            configs.append(config)
     if not MIN_VARIANTS <= len(variants) <= MAX_VARIANTS:
         errors[("data", "variants")] = (
             f"a comparison has {MIN_VARIANTS} to {MAX_VARIANTS} variants; it has {len(variants)}"

@@ -58,9 +58,10 @@ def _restore_from_link() -> None:
 
 
 def _form_view(ss) -> tuple:
-    """What the drawn form shows besides its inputs: labels, field errors and warnings."""
+    """What the drawn form shows besides its inputs: labels, field errors, warnings and the
+    generation of the data inputs (bumped when a new dataset resets its knobs)."""
     labels = [v["label"] for v in ss[state.VARIANTS]]
-    return labels, dict(ss[state.FIELD_ERRORS]), dict(ss[state.WARNINGS])
+    return labels, dict(ss[state.FIELD_ERRORS]), dict(ss[state.WARNINGS]), ss[state.DATA_GEN]
 
 
 def _handle_submit(action: str, configs: list[ExperimentConfig], redraw: bool) -> None:

@@ -17,6 +17,15 @@ from experiments import ExperimentConfig
 PER_ROW = 4
 
 
+def blocked_reason(place) -> None:
+    """Beside the buttons, in words: what keeps Run from starting (not only in a tooltip)."""
+    errors = st.session_state[state.FIELD_ERRORS]
+    if errors:
+        first = next(iter(errors.values()))
+        more = f" (and {len(errors) - 1} more, marked above)" if len(errors) > 1 else ""
+        place.error(f"Run is blocked: {first}{more}", icon="⚠️")
+
+
 def render_form() -> tuple[str | None, list[ExperimentConfig]]:
     """Draw the form; on submit store and validate the values.
 
@@ -41,9 +50,10 @@ def render_form() -> tuple[str | None, list[ExperimentConfig]]:
                 with col, st.container(border=True):
                     color = PALETTE[(start + offset) % len(PALETTE)]
                     edits.append((variant["uid"], *variant_fields(variant, color)))
-        left, right, _ = st.columns([1, 1, 4])
+        left, right, why = st.columns([1, 1, 4])
         apply = left.form_submit_button("Apply", width="stretch")
         run = right.form_submit_button("▶ Run", type="primary", width="stretch")
+        blocked_reason(why)
     if not (apply or run):
         return None, []
     return ("run" if run else "apply"), actions.apply_form(ss, data, edits)

@@ -7,7 +7,7 @@ from typing import Any
 import streamlit as st
 
 from dashboard import state
-from dashboard.widgets.fields import field_error
+from dashboard.widgets.fields import field_error, widget_value
 from datasets import DATASETS
 from experiments.spec.config import DATA_FIELDS, field_specs
 from experiments.spec.validation import widest_range
@@ -28,14 +28,19 @@ def input_bounds(field: str) -> dict[str, Any]:
     return {"min_value": cast(low), "max_value": cast(high)}
 
 
-def _number_input(gen: str, field: str, value: Any) -> Any:
+def _number_input(gen: str, field: str, value: Any, dataset: str) -> Any:
     spec, cast = SPECS[field], CASTS[SPECS[field].kind]
     options = {"step": spec.step, "format": spec.format, "help": spec.help or None,
                "placeholder": spec.null or None}  # fmt: skip
     options = {k: v for k, v in options.items() if v is not None}
+    bounds = input_bounds(field)
+    low, high = bounds["min_value"], bounds["max_value"]
+    shown = widget_value(value, cast, low, high, optional=bool(spec.null))
+    # a dataset without noise has nothing to set: the input stays empty and cannot be changed
+    off = field == "noise" and dataset in DATASETS and not DATASETS[dataset].has_noise
     chosen = st.number_input(
-        spec.label, value=None if value is None else cast(value),
-        key=state.widget_key(gen, field), **input_bounds(field), **options,
+        spec.label, value=None if off else shown, key=state.widget_key(gen, field),
+        disabled=off, **bounds, **options,
     )  # fmt: skip
     field_error("data", field)
     return None if chosen is None else cast(chosen)
@@ -64,5 +69,5 @@ def data_fields(data: dict[str, Any]) -> dict[str, Any]:
         field_error("data", "dataset")
     for col, field in zip(cols[1:], NUMBERS, strict=True):
         with col:
-            out[field] = _number_input(gen, field, data.get(field))
+            out[field] = _number_input(gen, field, data.get(field), out["dataset"])
     return out

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 from collections.abc import Iterable
 from typing import Any
 
@@ -27,6 +28,30 @@ def field_error(owner: Any, field: str) -> None:
     """Show the last validation message for ``field`` of ``owner`` (a uid or ``"data"``)."""
     for message in messages_at(owner, (field,)):
         st.error(message, icon="⚠️")
+
+
+def widget_value(value: Any, cast: type, low: Any, high: Any, *, optional: bool) -> Any:
+    """``value`` as a number input with these bounds can take it.
+
+    A number input given a value outside its bounds, or of another type, raises inside
+    Streamlit: a share link with ``epochs: 10**9`` or ``"many"`` must give a complete form with
+    the field's message, not a widget exception. The message (from validation) still names the
+    received value; the input shows an optional field empty, and another one's value clamped
+    into the bounds (its low bound when it is no number at all).
+    """
+    if value is None:
+        return None
+    numeric = isinstance(value, int | float) and not isinstance(value, bool) and value == value
+    low = -math.inf if low is None else low
+    high = math.inf if high is None else high
+    if numeric and (cast is not int or value == int(value)) and low <= value <= high:
+        return cast(value)
+    if optional:
+        return None
+    if not numeric:
+        return cast(low) if math.isfinite(low) else None
+    clamped = min(max(value, low), high)
+    return cast(round(clamped)) if cast is int else cast(clamped)
 
 
 def index_of(options: list[Any], value: Any) -> int:

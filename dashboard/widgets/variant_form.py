@@ -13,7 +13,7 @@ from typing import Any
 import streamlit as st
 
 from dashboard import state
-from dashboard.widgets.fields import field_error, index_of, messages_at
+from dashboard.widgets.fields import field_error, index_of, messages_at, widget_value
 from experiments.spec.config import (
     FULL_BATCH,
     MAX_HIDDEN_LAYERS,
@@ -72,7 +72,8 @@ def _number(uid: int, field: str, value: Any, label: str | None = None, **kw: An
     options = {k: v for k, v in {**options, **kw}.items() if v is not None}
     if spec.null:
         options.setdefault("placeholder", spec.null)
-    value = None if value is None else cast(value)
+    low, high = options.get("min_value"), options.get("max_value")
+    value = widget_value(value, cast, low, high, optional=bool(spec.null))
     chosen = st.number_input(label or spec.label, value=value, key=state.widget_key(uid, widget),
                              **options)  # fmt: skip
     field_error(uid, widget)
@@ -81,29 +82,33 @@ def _number(uid: int, field: str, value: Any, label: str | None = None, **kw: An
 
 def _flag(uid: int, field: str, value: Any, label: str | None = None) -> bool:
     spec = SPECS[field]
-    chosen = st.checkbox(label or spec.label, value=bool(value), key=state.widget_key(uid, field),
+    chosen = st.checkbox(label or spec.label, value=value is True, key=state.widget_key(uid, field),
                          help=spec.help or None)  # fmt: skip
     field_error(uid, field)
     return chosen
 
 
 def _model(uid: int, cfg: dict[str, Any]) -> dict[str, Any]:
-    layers = list(cfg["hidden_layers"])
+    layers = cfg["hidden_layers"] if isinstance(cfg["hidden_layers"], list | tuple) else []
+    layers = list(layers)
+    shown_depth = widget_value(len(layers), int, 0, MAX_HIDDEN_LAYERS, optional=False)
+    widths = [w for w in layers if isinstance(w, int) and not isinstance(w, bool)]
+    shown_width = widget_value(max(widths, default=16), int, 1, MAX_WIDTH, optional=False)
     left, right = st.columns(2)
     with left:
         depth = st.number_input(
-            "Hidden layers", value=len(layers), min_value=0, max_value=MAX_HIDDEN_LAYERS,
+            "Hidden layers", value=shown_depth, min_value=0, max_value=MAX_HIDDEN_LAYERS,
             key=state.widget_key(uid, "depth"),
         )  # fmt: skip
         field_error(uid, "depth")
     with right:
         width = st.number_input(
-            "Units each", value=max(layers, default=16), min_value=1, max_value=MAX_WIDTH,
+            "Units each", value=shown_width, min_value=1, max_value=MAX_WIDTH,
             key=state.widget_key(uid, "width"),
         )  # fmt: skip
         field_error(uid, "width")
     # an explicit list of widths (from a link or a preset) survives while depth/width are kept
-    same = depth == len(layers) and width == max(layers, default=16)
+    same = depth == shown_depth and width == shown_width
     return {
         "hidden_layers": layers if same else [int(width)] * int(depth),
         "activation": _select(uid, "activation", cfg["activation"], HIDDEN_ACTIVATIONS),

@@ -8,6 +8,7 @@ or a field and the dataset.
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from typing import Any
 
 from datasets import DATASETS, DatasetInfo
@@ -49,25 +50,48 @@ def widest_range(field: str) -> tuple[float, float]:
     return min(lows), max(highs)
 
 
-def _check_dataset_ranges(config: ExperimentConfig, info: DatasetInfo) -> None:
+def _dataset_problems(config: ExperimentConfig, info: DatasetInfo) -> Iterator[ConfigError]:
     """The per-dataset fields within the chosen dataset's own range, and its generator's knobs."""
     if config.noise is not None and not info.has_noise:
-        raise _fail("noise", config.noise, f"null: {config.dataset!r} has no noise control")
+        yield _fail("noise", config.noise, f"null: {config.dataset!r} has no noise control")
     for name, field in field_specs().items():
         value = getattr(config, name)
-        if field.per_dataset and value is not None:
+        if field.per_dataset and value is not None and (name != "noise" or info.has_noise):
             low, high = dataset_range(name, info)
             if not field.in_range(value, low, high):
                 kind = "an integer" if field.kind == "int" else "a number"
-                raise _fail(name, value, f"{kind} in [{low}, {high}]")
+                yield _fail(name, value, f"{kind} in [{low}, {high}]")
         if field.knob and value is not None:
             from datasets.synthetic import knobs  # scikit-learn: only when a knob is set
 
             if name not in knobs(config.dataset):
-                raise _fail(name, value, f"null: {config.dataset!r} has no {name} control")
+                yield _fail(name, value, f"null: {config.dataset!r} has no {name} control")
     if config.label_noise and info.task == "regression":
-        raise _fail("label_noise", config.label_noise, f"0 for the regression dataset "
+        yield _fail("label_noise", config.label_noise, f"0 for the regression dataset "
                     f"{config.dataset!r} (only class labels can be flipped)")  # fmt: skip
+
+
+def problems(config: ExperimentConfig) -> list[ConfigError]:
+    """Every invalid field of ``config``, at most one error each, in field order.
+
+    A form shows them all at once; :func:`validate` raises the first.
+    """
+    found: dict[str, ConfigError] = {}
+    for name in field_specs():
+        try:
+            _check_field(name, getattr(config, name))
+        except ConfigError as error:
+            found[name] = error
+    if "dataset" not in found:
+        for error in _dataset_problems(config, DATASETS[config.dataset]):
+            found.setdefault(error.field, error)
+    if not found:
+        try:
+            resolve_head(config, DATASETS[config.dataset])
+        except ConfigError as error:
+            found[error.field] = error
+    order = list(field_specs())
+    return sorted(found.values(), key=lambda error: order.index(error.field))
 
 
 def _warnings(config: ExperimentConfig, output_activation: str, loss: str) -> list[str]:
@@ -122,9 +146,8 @@ def validate(config: ExperimentConfig) -> list[str]:
     """
     if not isinstance(config, ExperimentConfig):
         raise ConfigError("config", f"expected an ExperimentConfig. Received: {shorten(config)}")
-    for name in field_specs():
-        _check_field(name, getattr(config, name))
-        if name == "dataset":  # the data fields after it are checked against its own ranges
-            _check_dataset_ranges(config, DATASETS[config.dataset])
+    found = problems(config)
+    if found:
+        raise found[0]
     head = resolve_head(config, DATASETS[config.dataset])
     return _warnings(config, head.output_activation, head.loss)

@@ -1,0 +1,90 @@
+"""AppTest: the form never traps. Bad link values become field errors on a complete form, every
+dataset trains from its own defaults, and a blocked Run says why beside the button."""
+
+from __future__ import annotations
+
+import pytest
+
+from dashboard import comparison, share, state
+from datasets import DATASETS
+from tests.dashboard.apptest_support import click, inputs, open_page
+
+pytestmark = pytest.mark.usefixtures("app_store")
+
+BAD_LINK_VALUES = [
+    ("hidden_layers", [0]),
+    ("hidden_layers", [4] * 50),
+    ("epochs", 10**9),
+    ("epochs", "many"),
+    ("dropout", 1.0),
+    ("learning_rate", -1),
+    ("nesterov", "yes"),
+    ("repeats", 2.5),
+    ("activation", "sigmoidal"),
+    ("batch_size", 0),
+]
+
+
+def _open_link(pairs) -> object:
+    return open_page(query={share.PARAM: share.encode(pairs, comparison.defaults())})
+
+
+@pytest.mark.parametrize(("field", "value"), BAD_LINK_VALUES, ids=[f for f, _ in BAD_LINK_VALUES])
+def test_a_link_with_a_bad_value_opens_a_complete_form(field: str, value: object) -> None:
+    at = _open_link([("a", {field: value}), ("b", {})])
+    assert not at.exception, at.exception
+    assert [b.label for b in at.button if b.label in ("Apply", "▶ Run")] == ["Apply", "▶ Run"]
+    assert len(inputs(at, "Epochs")) == 2  # both cards are drawn in full
+    shown = " ".join(e.value for e in at.error)
+    assert f"{field}: received" in shown, shown
+    assert "Run is blocked" in shown
+
+
+def test_bad_data_values_in_a_link_are_marked_at_the_data_fields() -> None:
+    at = _open_link([("a", {"noise": 9.0, "n_samples": 10**7}), ("b", {})])
+    assert not at.exception, at.exception
+    shown = " ".join(e.value for e in at.error)
+    assert "noise: received 9.0" in shown and "n_samples: received 10000000" in shown
+
+
+@pytest.mark.parametrize("dataset", sorted(DATASETS))
+def test_every_dataset_can_be_picked_and_run_with_its_defaults(dataset: str) -> None:
+    at = open_page()  # the first lesson: two moons with its noise set
+    before = "spiral" if dataset == "moons" else "moons"
+    for name in ([] if before == "moons" else [before]) + [dataset]:
+        gen = at.session_state[state.DATA_GEN]
+        at.selectbox(key=f"w.data{gen}.dataset").set_value(name)
+        click(at, "Apply")
+    assert not at.exception
+    assert at.session_state[state.FIELD_ERRORS] == {}, at.session_state[state.FIELD_ERRORS]
+    data = at.session_state[state.DATA]
+    assert data["dataset"] == dataset and data["noise"] is None and data["n_samples"] is None
+    noise = inputs(at, "Noise")[0]
+    assert noise.value is None
+    assert noise.proto.disabled == (not DATASETS[dataset].has_noise)
+
+
+def test_a_knob_typed_with_the_new_dataset_is_kept_and_checked() -> None:
+    at = open_page()
+    gen = at.session_state[state.DATA_GEN]
+    at.selectbox(key=f"w.data{gen}.dataset").set_value("spiral")
+    inputs(at, "Samples")[0].set_value(800)
+    click(at, "Apply")
+    data = at.session_state[state.DATA]
+    assert (data["dataset"], data["n_samples"], data["noise"]) == ("spiral", 800, None)
+
+
+def test_digits_picked_over_moons_trains_to_the_end() -> None:
+    from dashboard import runtime
+
+    at = open_page()
+    gen = at.session_state[state.DATA_GEN]
+    at.selectbox(key=f"w.data{gen}.dataset").set_value("digits")
+    for widget in inputs(at, "Epochs"):
+        widget.set_value(2)
+    click(at, "▶ Run")
+    run_ids = list(at.session_state[state.RUN_IDS])
+    assert len(run_ids) == 2
+    assert runtime.runner().wait(run_ids, timeout=120)
+    statuses = {runtime.store().get_run(r)["status"] for r in run_ids}
+    assert statuses == {"done"}, statuses
