@@ -74,8 +74,11 @@ def remove_variant(ss: State, uid: int) -> str | None:
     return None
 
 
-def vary_knob(ss: State, uid: int, field: str, values: list[Any]) -> None:
-    """Replace the comparison by one variant per value of ``field``, based on variant ``uid``.
+def vary_knob(
+    ss: State, uid: int, field: str, values: list[Any], *, replace: bool = False
+) -> str | None:
+    """One variant per value of ``field``, based on variant ``uid``: added to the comparison, or
+    replacing it. Returns a message when the comparison would hold too many variants.
 
     Raises
     ------
@@ -89,7 +92,19 @@ def vary_knob(ss: State, uid: int, field: str, values: list[Any]) -> None:
     pairs = [
         (f"{field}={value}", cfg.to_dict()) for value, cfg in zip(values, configs, strict=True)
     ]
-    set_comparison(ss, *comparison.from_configs(pairs))
+    if replace:
+        set_comparison(ss, *comparison.from_configs(pairs))
+        return None
+    total = len(ss[state.VARIANTS]) + len(pairs)
+    if total > comparison.MAX_VARIANTS:
+        return (
+            f"Adding {len(pairs)} variants would make {total}; a comparison holds at most "
+            f"{comparison.MAX_VARIANTS}. Remove some, or replace the comparison."
+        )
+    existing = [(v["label"], v["config"]) for v in ss[state.VARIANTS]]
+    added = [(_fresh_label(ss, label), comparison.split_config(cfg)[1]) for label, cfg in pairs]
+    set_comparison(ss, ss[state.DATA], existing + added)
+    return None
 
 
 def apply_form(

@@ -7,6 +7,7 @@ dict, so every variant gets the same split.
 
 from __future__ import annotations
 
+import json
 from collections.abc import Sequence
 from typing import Any
 
@@ -43,6 +44,34 @@ def reset_dataset_knobs(before: dict[str, Any], after: dict[str, Any]) -> dict[s
     specs = field_specs()
     own = [name for name in DATA_FIELDS if specs[name].per_dataset or specs[name].knob]
     return {**after, **{name: None for name in own if after.get(name) == before.get(name)}}
+
+
+def differences(variants: Sequence[dict[str, Any]]) -> dict[Any, str]:
+    """One line per variant: its values of the fields on which the variants disagree.
+
+    Fields are named by their form labels, so the clipping preset's two cards, alike at a
+    glance, read "Clipping clipnorm" and "Clipping none".
+    """
+    specs = field_specs()
+    configs = [{**defaults(), **v["config"]} for v in variants]
+    varying = [
+        name
+        for name in specs
+        if name not in DATA_FIELDS and len({json.dumps(c.get(name)) for c in configs}) > 1
+    ]
+    return {
+        v["uid"]: " · ".join(f"{specs[n].label} {_shown(c.get(n))}" for n in varying)
+        or "same settings as the others"
+        for v, c in zip(variants, configs, strict=True)
+    }
+
+
+def _shown(value: Any) -> str:
+    if value is None:
+        return "default"
+    if isinstance(value, list | tuple):
+        return "[" + ", ".join(map(str, value)) + "]"
+    return str(value).lower() if isinstance(value, bool) else str(value)
 
 
 def from_configs(

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import streamlit as st
 
-from dashboard import actions, state
+from dashboard import actions, comparison, state
 from dashboard.palette import PALETTE
 from dashboard.widgets.data_form import data_fields
 from dashboard.widgets.fields import field_error
@@ -42,18 +42,28 @@ def render_form() -> tuple[str | None, list[ExperimentConfig]]:
         data = data_fields(ss[state.DATA])
         st.subheader("Variants")
         field_error("data", "variants")
-        edits = []
+        edits, copy = [], None
         variants = ss[state.VARIANTS]
+        differs = comparison.differences(variants)
         for start in range(0, len(variants), PER_ROW):
             cols = st.columns(PER_ROW)
             for offset, (col, variant) in enumerate(zip(cols, variants[start:], strict=False)):
                 with col, st.container(border=True):
                     color = PALETTE[(start + offset) % len(PALETTE)]
-                    edits.append((variant["uid"], *variant_fields(variant, color)))
+                    fields = variant_fields(variant, color, differs[variant["uid"]])
+                    edits.append((variant["uid"], *fields))
+                    # a copy of what this card shows now, typed values included
+                    if st.form_submit_button("⧉ Copy this variant", key=f"copy.{variant['uid']}"):
+                        copy = variant["uid"]
         left, right, why = st.columns([1, 1, 4])
         apply = left.form_submit_button("Apply", width="stretch")
         run = right.form_submit_button("▶ Run", type="primary", width="stretch")
         blocked_reason(why)
+    if copy is not None:
+        actions.apply_form(ss, data, edits)
+        message = actions.add_variant(ss, copy)
+        ss[state.NOTICE] = message
+        st.rerun()
     if not (apply or run):
         return None, []
     return ("run" if run else "apply"), actions.apply_form(ss, data, edits)

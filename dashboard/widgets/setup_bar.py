@@ -9,10 +9,12 @@ import streamlit as st
 
 from dashboard import actions, state
 from experiments import ConfigError
-from experiments.spec.config import DATA_FIELDS, FIELD_NAMES
+from experiments.spec.config import DATA_FIELDS, FIELD_NAMES, field_specs
 from experiments.spec.presets import PRESETS, PRESETS_BY_KEY
 
 KNOBS = [f for f in FIELD_NAMES if f not in DATA_FIELDS] + ["depth", "width"]
+SPECS = field_specs()
+MODES = {"add": "add them to the comparison", "replace": "replace the comparison"}
 
 
 def parse_values(text: str) -> list[Any]:
@@ -64,21 +66,38 @@ def render_manage() -> None:
         st.rerun()
     if message:
         st.warning(message)
-    st.caption("Duplicate and vary copy the last applied settings: press Apply first.")
+    st.caption(
+        "Duplicate and vary copy the last applied settings; a card's own copy button copies "
+        "what it shows."
+    )
     with st.expander("Vary one knob"):
         _knob(uid, names[uid])
 
 
 def _knob(uid: int, name: str) -> None:
     cols = st.columns([1, 2, 1], vertical_alignment="bottom")
-    field = cols[0].selectbox("Field", KNOBS, index=KNOBS.index("activation"), key="knob.field")
+    field = cols[0].selectbox("Field", KNOBS, index=KNOBS.index("activation"), key="knob.field",
+                              format_func=knob_label)  # fmt: skip
     text = cols[1].text_input("Values (comma-separated)", "sigmoid, tanh, relu", key="knob.values")
-    if cols[2].button("Make variants", key="knob.make", width="stretch"):
+    mode = cols[2].radio("Then", list(MODES), format_func=MODES.get, key="knob.mode")
+    if st.button("Make variants", key="knob.make"):
         try:
-            actions.vary_knob(st.session_state, uid, field, parse_values(text))
+            message = actions.vary_knob(
+                st.session_state, uid, field, parse_values(text), replace=mode == "replace"
+            )
         except ConfigError as error:
             st.error(f"{error}", icon="⚠️")
             return
+        if message:
+            st.error(message, icon="⚠️")
+            return
         st.session_state[state.RUN_IDS] = {}
         st.rerun()
-    st.caption(f"Variants of “{name}” that differ only in the chosen field.")
+    st.caption(f"Variants of “{name}” that differ only in {knob_label(field).lower()}.")
+
+
+def knob_label(field: str) -> str:
+    """A knob's form label with its config name, e.g. ``Learning rate (learning_rate)``."""
+    labels = {"depth": "Hidden layers", "width": "Units each"}
+    label = labels.get(field) or SPECS[field].label
+    return label if label == field else f"{label} ({field})"

@@ -6,14 +6,19 @@ Labels, bounds, steps, formats and option lists come from each field's
 
 from __future__ import annotations
 
-import html
 from collections.abc import Iterable
 from typing import Any
 
 import streamlit as st
 
 from dashboard import state
-from dashboard.widgets.fields import field_error, index_of, messages_at, widget_value
+from dashboard.widgets.fields import (
+    field_error,
+    index_of,
+    messages_at,
+    plain_markdown,
+    widget_value,
+)
 from experiments.spec.config import (
     FULL_BATCH,
     MAX_HIDDEN_LAYERS,
@@ -160,7 +165,9 @@ def _training(uid: int, cfg: dict[str, Any]) -> dict[str, Any]:
     return {**out, **_more(uid, cfg)}
 
 
-def variant_fields(variant: dict[str, Any], color: str) -> tuple[str, dict[str, Any]]:
+def variant_fields(
+    variant: dict[str, Any], color: str, differs: str = ""
+) -> tuple[str, dict[str, Any]]:
     """Render one variant's widgets; return its label and per-variant config part.
 
     Parameters
@@ -169,12 +176,15 @@ def variant_fields(variant: dict[str, Any], color: str) -> tuple[str, dict[str, 
         ``{"uid", "label", "config"}``; ``config`` holds the per-variant fields.
     color : str
         The variant's colour, shown beside its label.
+    differs : str
+        One line saying how it differs from the other variants (as last applied).
     """
     uid, cfg = variant["uid"], variant["config"]
-    st.markdown(
-        f"<span style='color:{color};font-size:1.4em'>■</span> **{html.escape(variant['label'])}**",
-        unsafe_allow_html=True,
-    )
+    title = plain_markdown(variant["label"])  # a link's label is text, never Markdown
+    square = f"<span style='color:{color};font-size:1.4em'>■</span>"
+    st.markdown(f"{square} **{title}**", unsafe_allow_html=True)
+    if differs:
+        st.caption(plain_markdown(differs))
     label = st.text_input(
         "Label", variant["label"], key=state.widget_key(uid, "label"), max_chars=40
     )

@@ -106,6 +106,7 @@ def test_add_duplicate_remove_and_vary_one_knob() -> None:
     assert len(variant_labels(at)) == 2 and any("at least 2" in w.value for w in at.warning)
     at.selectbox(key="knob.field").set_value("optimizer")
     at.text_input(key="knob.values").set_value("sgd, adam, rmsprop")
+    at.radio(key="knob.mode").set_value("replace")
     click(at, "Make variants")
     assert variant_labels(at) == ["optimizer=sgd", "optimizer=adam", "optimizer=rmsprop"]
     at.text_input(key="knob.values").set_value("sgd, nonsense")

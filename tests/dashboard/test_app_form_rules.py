@@ -88,3 +88,40 @@ def test_digits_picked_over_moons_trains_to_the_end() -> None:
     assert runtime.runner().wait(run_ids, timeout=120)
     statuses = {runtime.store().get_run(r)["status"] for r in run_ids}
     assert statuses == {"done"}, statuses
+
+
+def test_each_card_says_how_it_differs_from_the_others() -> None:
+    at = open_page()  # the first lesson: sigmoid vs relu
+    captions = [c.value for c in at.caption]
+    assert "Activation sigmoid" in captions and "Activation relu" in captions, captions
+
+
+def test_a_markdown_label_is_shown_as_text() -> None:
+    label = "![p](https://example.org/p.png)"
+    at = _open_link([(label, {}), ("b", {"activation": "tanh"})])
+    title = next(m.value for m in at.markdown if "■" in m.value)
+    assert "\\!\\[p\\]\\(" in title  # every Markdown mark escaped
+
+
+def test_vary_one_knob_adds_variants_by_default_and_names_the_field() -> None:
+    at = open_page()  # sigmoid and relu
+    assert "Learning rate (learning_rate)" in at.selectbox(key="knob.field").options
+    at.selectbox(key="knob.field").set_value("learning_rate")
+    at.text_input(key="knob.values").set_value("0.1, 0.01")
+    click(at, "Make variants")
+    labels = [v["label"] for v in at.session_state[state.VARIANTS]]
+    assert labels == ["sigmoid", "relu", "learning_rate=0.1", "learning_rate=0.01"]
+    at.text_input(key="knob.values").set_value("0.1, 0.2, 0.3, 0.4, 0.5")
+    click(at, "Make variants")
+    assert any("at most 8" in e.value for e in at.error)
+    assert len(at.session_state[state.VARIANTS]) == 4
+
+
+def test_a_cards_copy_button_copies_what_is_on_screen() -> None:
+    at = open_page()
+    inputs(at, "Epochs")[0].set_value(7)  # typed, not applied
+    at.button(key=f"copy.{at.session_state[state.VARIANTS][0]['uid']}").click().run()
+    variants = at.session_state[state.VARIANTS]
+    assert [v["label"] for v in variants] == ["sigmoid", "relu", "sigmoid (2)"]
+    assert variants[0]["config"]["epochs"] == variants[2]["config"]["epochs"] == 7
+    assert inputs(at, "Epochs")[2].value == 7
