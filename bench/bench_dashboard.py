@@ -73,7 +73,7 @@ def open_link(browser, url: str, pairs: list[tuple[str, dict]]):
     """A fresh page on the share link of ``pairs``, ready to Run (and to time reruns)."""
     page = new_page(browser)
     page.goto(f"{url}/?{share.PARAM}={share.encode(pairs, defaults())}")
-    page.get_by_role("button", name="▶ Run", exact=True).wait_for(timeout=60_000)
+    page.get_by_role("button", name="▶ Run", exact=True).first.wait_for(timeout=60_000)
     page.wait_for_function(f"() => ({STATE_JS})() === 'notRunning'")
     # a person clicks a page that has finished drawing, not the first frame of it
     page.wait_for_timeout(2_000)
@@ -103,7 +103,7 @@ def time_run(browser, url: str, trial: int, epochs: int) -> tuple[float, float]:
     if page.evaluate(has_point([p[0] for p in pairs], "some")):
         raise RuntimeError("the page shows curves before Run: the measure would be void")
     page.evaluate(ARM_JS)
-    page.get_by_role("button", name="▶ Run", exact=True).click()
+    page.get_by_role("button", name="▶ Run", exact=True).first.click()
     shown = f"({has_point([p[0] for p in pairs], 'some')})()"
     first, _ = wait_since_click(page, shown, timeout=60_000)
     all_done, _ = wait_since_click(page, done_js(epochs, 4), polling=50, timeout=120_000)
@@ -174,7 +174,7 @@ def time_reruns(browser, url: str, count: int) -> dict[str, list[tuple[float, fl
         if state == "training":  # the page alone, before any run
             picks = (_pick_preset(page, TITLES[i % 2]) for i in range(count))
             out["full rerun, no runs"] = [(*time_rerun(page, *pick), False) for pick in picks]
-        page.get_by_role("button", name="▶ Run", exact=True).click()
+        page.get_by_role("button", name="▶ Run", exact=True).first.click()
         page.wait_for_function(has_point([p[0] for p in pairs], "every"), timeout=60_000)
         if state == "done":
             page.wait_for_function(f"() => {done_js(1000, 2)}", timeout=120_000)

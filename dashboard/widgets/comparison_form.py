@@ -38,7 +38,12 @@ def render_form() -> tuple[str | None, list[ExperimentConfig]]:
     """
     ss = st.session_state
     with st.form("comparison", border=False):
-        st.subheader("Data, shared by every variant")
+        # Run at the top too: on a phone the bottom one is below every card
+        head, top_run = st.columns([5, 1], vertical_alignment="bottom")
+        head.subheader("Data, shared by every variant")
+        run_top = top_run.form_submit_button(
+            "▶ Run", type="primary", width="stretch", key="run.top"
+        )
         data = data_fields(ss[state.DATA])
         st.subheader("Variants")
         field_error("data", "variants")
@@ -53,11 +58,11 @@ def render_form() -> tuple[str | None, list[ExperimentConfig]]:
                     fields = variant_fields(variant, color, differs[variant["uid"]])
                     edits.append((variant["uid"], *fields))
                     # a copy of what this card shows now, typed values included
-                    if st.form_submit_button("⧉ Copy this variant", key=f"copy.{variant['uid']}"):
+                    if st.form_submit_button("Copy this variant", key=f"copy.{variant['uid']}"):
                         copy = variant["uid"]
         left, right, why = st.columns([1, 1, 4])
         apply = left.form_submit_button("Apply", width="stretch")
-        run = right.form_submit_button("▶ Run", type="primary", width="stretch")
+        run = right.form_submit_button("▶ Run", type="primary", width="stretch") or run_top
         blocked_reason(why)
     if copy is not None:
         actions.apply_form(ss, data, edits)

@@ -31,7 +31,7 @@ def input_bounds(field: str) -> dict[str, Any]:
 def _number_input(gen: str, field: str, value: Any, dataset: str) -> Any:
     spec, cast = SPECS[field], CASTS[SPECS[field].kind]
     options = {"step": spec.step, "format": spec.format, "help": spec.help or None,
-               "placeholder": spec.null or None}  # fmt: skip
+               "placeholder": "default" if spec.null else None}  # fmt: skip
     options = {k: v for k, v in options.items() if v is not None}
     bounds = input_bounds(field)
     low, high = bounds["min_value"], bounds["max_value"]

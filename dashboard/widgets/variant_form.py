@@ -75,8 +75,10 @@ def _number(uid: int, field: str, value: Any, label: str | None = None, **kw: An
               "max_value": None if spec.high is None else cast(spec.high)}  # fmt: skip
     options = {**bounds, "step": spec.step, "format": spec.format, "help": spec.help or None}
     options = {k: v for k, v in {**options, **kw}.items() if v is not None}
-    if spec.null:
-        options.setdefault("placeholder", spec.null)
+    if spec.null:  # the field's null text is a sentence; the input has room for one word
+        options.setdefault(
+            "placeholder", "Keras default" if spec.group == "optimizer" else "default"
+        )
     low, high = options.get("min_value"), options.get("max_value")
     value = widget_value(value, cast, low, high, optional=bool(spec.null))
     chosen = st.number_input(label or spec.label, value=value, key=state.widget_key(uid, widget),

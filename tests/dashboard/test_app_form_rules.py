@@ -33,7 +33,11 @@ def _open_link(pairs) -> object:
 def test_a_link_with_a_bad_value_opens_a_complete_form(field: str, value: object) -> None:
     at = _open_link([("a", {field: value}), ("b", {})])
     assert not at.exception, at.exception
-    assert [b.label for b in at.button if b.label in ("Apply", "▶ Run")] == ["Apply", "▶ Run"]
+    assert [b.label for b in at.button if b.label in ("Apply", "▶ Run")] == [
+        "▶ Run",
+        "Apply",
+        "▶ Run",
+    ]
     assert len(inputs(at, "Epochs")) == 2  # both cards are drawn in full
     shown = " ".join(e.value for e in at.error)
     assert f"{field}: received" in shown, shown

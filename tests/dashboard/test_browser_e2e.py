@@ -173,7 +173,7 @@ def test_preset_runs_exports_and_shares(server, browser, tmp_path) -> None:
     page.get_by_role("option", name=PRESET_TITLE).click()
     page.get_by_role("button", name="Load preset").click()
     _wait_labels(page, LABELS)
-    page.get_by_role("button", name="▶ Run", exact=True).click()
+    page.get_by_role("button", name="▶ Run", exact=True).first.click()
     done = json.dumps(f"{EPOCHS}/{EPOCHS} epochs · done")
     page.wait_for_function(
         f"() => document.body.innerText.split({done}).length - 1 >= 2", timeout=120_000
@@ -243,7 +243,7 @@ def test_live_charts_refresh_while_training_and_hold_still_when_paused(server, b
     for label, value in (("Epochs", "1000"), ("Mini-batch size", "8")):
         for box in page.get_by_label(label).all():
             box.fill(value)
-    page.get_by_role("button", name="▶ Run", exact=True).click()
+    page.get_by_role("button", name="▶ Run", exact=True).first.click()
     page.wait_for_function(f"() => ({GAP_POINTS_JS})() > 0", timeout=60_000)
     first = page.evaluate(GAP_POINTS_JS)
     # the fragment polls the store: the charts grow without any input
