@@ -8,12 +8,13 @@ from dashboard.charts.data_preview import data_figure
 from dashboard.charts.gap import gap_figure
 from dashboard.charts.gradients import gradient_heatmaps
 from dashboard.charts.loss import loss_figure
-from dashboard.charts.predictions import boundary_figure, prediction_figure
+from dashboard.charts.predictions import boundary_figure, failed_figure, prediction_figure
 
 __all__ = [
     "activation_figure",
     "boundary_figure",
     "data_figure",
+    "failed_figure",
     "gap_figure",
     "gradient_heatmaps",
     "loss_figure",

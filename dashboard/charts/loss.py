@@ -61,6 +61,7 @@ def loss_figure(
     *,
     y_title: str = "loss",
     log_y: bool = False,
+    y_range: tuple[float, float] | None = None,
 ) -> go.Figure:
     """Train (dashed) and validation (solid) curves per variant.
 
@@ -74,6 +75,8 @@ def loss_figure(
         Axis title with the metric's name and unit.
     log_y : bool
         Logarithmic y axis.
+    y_range : (float, float), optional
+        A fixed y range (accuracy: its whole 0-1, so 0.33 never looks like half-way to perfect).
 
     Returns
     -------
@@ -93,6 +96,8 @@ def loss_figure(
             means.append(part.mean)
     layout = fixed_margins(base_layout(x_title="epoch", y_title=y_title))
     layout["yaxis"]["type"] = "log" if log_y else "linear"
-    if not log_y:
+    if y_range is not None:
+        layout["yaxis"]["range"] = list(y_range)
+    elif not log_y:
         focus_y(layout, np.concatenate(means) if means else np.empty(0))
     return figure(traces, layout)

@@ -10,9 +10,22 @@ import plotly.graph_objects as go
 from dashboard.charts.style import base_layout, figure
 
 SYMBOLS = ("circle", "x", "diamond", "square", "triangle-up", "cross", "star", "pentagon")
+# plotly.js's RdBu ends, so a binary class's points wear the colour of the region predicting it
+BINARY_COLORS = ("#053061", "#67001F")
+# Classes of a multi-class problem: the same colour for a class in every panel; Tol's bright set
+# (colour-blind safe), distinct from nothing else on the panel
+CLASS_COLORS = ("#4477AA", "#EE6677", "#228833", "#CCBB44", "#66CCEE", "#AA3377", "#BBBBBB",
+                "#000000", "#EE7733", "#0077BB")  # fmt: skip
+PROBABILITY_LEVELS = {"start": 0.0, "end": 1.0, "size": 0.1, "coloring": "fill", "showlines": False}
 
 
-def _class_points(points: np.ndarray, labels: np.ndarray) -> list[dict]:
+def class_color(k: int, n_classes: int) -> str:
+    """The colour of class ``k`` (points and regions alike) in a problem of ``n_classes``."""
+    palette = BINARY_COLORS if n_classes <= 2 else CLASS_COLORS
+    return palette[k % len(palette)]
+
+
+def _class_points(points: np.ndarray, labels: np.ndarray, n_classes: int) -> list[dict]:
     """One marker trace per class of the training points ``(n, 2)`` with labels ``(n,)``."""
     traces = []
     for k, cls in enumerate(np.unique(labels)):
@@ -24,37 +37,59 @@ def _class_points(points: np.ndarray, labels: np.ndarray) -> list[dict]:
                 "y": points[sel, 1],
                 "mode": "markers",
                 "name": f"class {cls}",
-                "marker": {"symbol": SYMBOLS[k % len(SYMBOLS)], "size": 6, "color": "#222222"},
+                "marker": {"symbol": SYMBOLS[k % len(SYMBOLS)], "size": 6,
+                           "color": class_color(int(cls), n_classes),
+                           "line": {"color": "white", "width": 0.5}},
                 "hovertemplate": f"class {cls}<br>x0 %{{x:.3f}}<br>x1 %{{y:.3f}}<extra></extra>",
             }
-        )
+        )  # fmt: skip
     return traces
 
 
-def _contour(artifact: dict[str, Any], z: Any, name: str) -> list[dict]:
-    """The filled contour of ``z`` (g1, g0) over the artifact's grid."""
-    binary = name == "P(class 1)"
-    return [
-        {
-            "type": "contour",
-            # arrays, not the artifact's nested lists: they travel as compact typed arrays and
-            # cost nothing to copy when Streamlit serialises the figure
-            "x": np.asarray(artifact["x0"], dtype=float),
-            "y": np.asarray(artifact["x1"], dtype=float),
-            "z": np.asarray(z, dtype=float),
-            # plotly.js names only (unvalidated figures skip plotly.py's "_r" variants); its
-            # RdBu runs blue (0) to red (1)
-            "colorscale": "RdBu" if binary else "Viridis",
-            "opacity": 0.55,
-            "contours": {"coloring": "fill", "showlines": False},
-            "colorbar": {"title": {"text": name}, "thickness": 12},
-            "hovertemplate": "x0 %{x:.3f}<br>x1 %{y:.3f}<br>" + name + " %{z:.3f}<extra></extra>",
-        }
-    ]
+def _grid(artifact: dict[str, Any]) -> dict[str, np.ndarray]:
+    # arrays, not the artifact's nested lists: they travel as compact typed arrays and cost
+    # nothing to copy when Streamlit serialises the figure
+    return {
+        "x": np.asarray(artifact["x0"], dtype=float),
+        "y": np.asarray(artifact["x1"], dtype=float),
+    }
 
 
-def boundary_figure(artifact: dict[str, Any], title: str, color: str) -> go.Figure:
-    """Decision regions on a grid with the training points on top.
+def _probability(artifact: dict[str, Any], show_scale: bool) -> dict:
+    """P(class 1) on a fixed 0-1 scale: 0.5 is the middle colour in every panel.
+
+    A panel fitted to its own range would paint a model stuck at 0.5 solid, and one that
+    outputs 0.5500-0.5501 as a crisp boundary.
+    """
+    return {
+        "type": "contour", **_grid(artifact), "z": np.asarray(artifact["proba"], dtype=float),
+        # plotly.js names only (unvalidated figures skip plotly.py's "_r" variants); its RdBu
+        # runs blue (0) to red (1)
+        "colorscale": "RdBu", "zmin": 0.0, "zmax": 1.0, "zauto": False, "autocontour": False,
+        "contours": PROBABILITY_LEVELS, "opacity": 0.55, "showscale": show_scale,
+        "colorbar": {"title": {"text": "P(class 1)"}, "thickness": 12, "tickvals": [0, 0.5, 1]},
+        "hovertemplate": "x0 %{x:.3f}<br>x1 %{y:.3f}<br>P(class 1) %{z:.3f}<extra></extra>",
+    }  # fmt: skip
+
+
+def _regions(artifact: dict[str, Any], n_classes: int) -> dict:
+    """The predicted class in each class's own colour: a class index is no quantity to shade."""
+    steps = []
+    for k in range(n_classes):
+        color = class_color(k, n_classes)
+        steps += [[k / n_classes, color], [(k + 1) / n_classes, color]]
+    return {
+        "type": "heatmap", **_grid(artifact), "z": np.asarray(artifact["pred"], dtype=float),
+        "colorscale": steps, "zmin": -0.5, "zmax": n_classes - 0.5, "zsmooth": False,
+        "opacity": 0.35, "showscale": False,
+        "hovertemplate": "x0 %{x:.3f}<br>x1 %{y:.3f}<br>predicted class %{z}<extra></extra>",
+    }  # fmt: skip
+
+
+def boundary_figure(
+    artifact: dict[str, Any], title: str, color: str, *, show_scale: bool = True
+) -> go.Figure:
+    """Decision regions on a grid with the training points on top, coloured by class.
 
     Parameters
     ----------
@@ -66,25 +101,45 @@ def boundary_figure(artifact: dict[str, Any], title: str, color: str) -> go.Figu
         Variant label, shown in the variant's colour.
     color : str
         The variant's colour.
+    show_scale : bool
+        Draw the probability colour bar (one panel of a row carries it for all: they share it).
 
     Returns
     -------
     plotly Figure
-        A ``Contour`` of P(class 1) (binary) or of the predicted class, then a ``Scatter``
-        per class.
+        Binary: a ``Contour`` of P(class 1) on fixed levels 0, 0.1, ..., 1. Multi-class: a
+        ``Heatmap`` of the predicted class in discrete class colours. Then a ``Scatter`` per
+        class, in that class's colour, named in the legend.
     """
     points = np.asarray(artifact["points"]["x"], dtype=float)
     labels = np.asarray(artifact["points"]["y"])
     # the points carry every class of the training split; the grid may predict fewer of them
-    binary = len(np.unique(labels)) <= 2
-    z, name = (artifact["proba"], "P(class 1)") if binary else (artifact["pred"], "predicted class")
-    traces = _contour(artifact, z, name)
-    traces += _class_points(points, labels)
+    n_classes = max(int(labels.max()) + 1 if labels.size else 0, 2)
+    region = _probability(artifact, show_scale) if n_classes == 2 else _regions(artifact, n_classes)
+    traces = [region, *_class_points(points, labels, n_classes)]
     layout = base_layout(
-        x_title="feature x0 (scaled)", y_title="feature x1 (scaled)", height=360,
-        title={"text": title, "font": {"color": color}}, showlegend=False,
+        x_title="feature x0 (scaled)", y_title="feature x1 (scaled)", height=380,
+        title={"text": title, "font": {"color": color}}, showlegend=True,
+        legend={"orientation": "h", "yanchor": "top", "y": -0.2, "x": 0},
     )  # fmt: skip
+    # one unit is as long on both axes, and the plot shrinks to the grid rather than padding it
+    grid = _grid(artifact)
+    for axis, values in (("xaxis", grid["x"]), ("yaxis", grid["y"])):
+        layout[axis] = {**layout[axis], "range": [float(values.min()), float(values.max())],
+                        "constrain": "domain"}  # fmt: skip
+    layout["yaxis"]["scaleanchor"] = "x"
     return figure(traces, layout)
+
+
+def failed_figure(title: str, color: str, reason: str) -> go.Figure:
+    """An empty panel that says why a variant has no decision boundary (it diverged, failed)."""
+    layout = base_layout(
+        x_title="", y_title="", height=380, title={"text": title, "font": {"color": color}},
+        showlegend=False, xaxis={"visible": False}, yaxis={"visible": False},
+        annotations=[{"text": reason, "showarrow": False, "x": 0.5, "y": 0.5, "xref": "paper",
+                      "yref": "paper", "font": {"size": 16}}],
+    )  # fmt: skip
+    return figure([], layout)
 
 
 def prediction_figure(artifact: dict[str, Any], title: str, color: str) -> go.Figure:

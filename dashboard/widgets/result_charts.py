@@ -110,10 +110,16 @@ def _curves(data: Shaped, key: tuple | None) -> None:
             "chart.accuracy",
             key,
             lambda: charts.loss_figure(
-                data.accuracy, data.colors, y_title="accuracy (fraction correct)"
+                data.accuracy,
+                data.colors,
+                y_title="accuracy (fraction correct)",
+                y_range=ACCURACY_RANGE,
             ),
         )
         st.plotly_chart(figure, theme=None, key="chart.accuracy")
+
+
+ACCURACY_RANGE = (-0.02, 1.02)  # the whole of [0, 1], with room for the line at 1
 
 
 def _gap(data: Shaped, key: tuple | None) -> None:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import base64
 import json
+import time
 from pathlib import Path
 from typing import Any
 
@@ -102,4 +103,12 @@ def run_long(at: AppTest) -> list[str]:
     for widget in inputs(at, "Epochs"):
         widget.set_value(1000)
     click(at, "▶ Run")
-    return list(at.session_state[state.RUN_IDS])
+    run_ids = list(at.session_state[state.RUN_IDS])
+    # the page waits a moment for a first epoch; on a busy machine it may draw before one is in,
+    # so wait for every run's first epoch and draw the page again, as the next poll would
+    deadline = time.monotonic() + TIMEOUT
+    while min(runtime.store().epochs_done(run_ids).values(), default=0) < 1:
+        assert time.monotonic() < deadline, "the runs did not start"
+        time.sleep(0.05)
+    at.run()
+    return run_ids

@@ -8,6 +8,7 @@ import pytest
 
 from dashboard import charts
 from dashboard import transforms as tf
+from dashboard.charts.predictions import class_color
 from dashboard.palette import PALETTE, color_map
 from experiments.spec.data import ArrayData
 from tests.dashboard.frames import GROUPS, make_snapshot
@@ -229,3 +230,52 @@ def test_data_figure_without_two_features_counts_or_histograms() -> None:
     curve = charts.data_figure(regression)
     np.testing.assert_array_equal(curve.data[0].y, regression.y_train.ravel())
     assert [t.type for t in charts.data_figure(_arrays(3, 0)).data] == ["histogram"] * 2
+
+
+def _grid_artifact(proba, pred, labels) -> dict:
+    proba = np.asarray(proba, dtype=float)
+    g1, g0 = proba.shape
+    return {
+        "x0": np.linspace(-1, 1, g0).tolist(),
+        "x1": np.linspace(-1, 1, g1).tolist(),
+        "proba": proba.tolist(),
+        "pred": np.asarray(pred).tolist(),
+        "points": {"x": np.zeros((len(labels), 2)).tolist(), "y": list(labels)},
+    }
+
+
+def test_a_constant_half_model_is_a_uniform_mid_scale_panel() -> None:
+    artifact = _grid_artifact(np.full((4, 5), 0.5), np.zeros((4, 5)), [0, 1, 1])
+    region = charts.boundary_figure(artifact, "A", "#0072B2").data[0]
+    assert (region.zmin, region.zmax, region.zauto, region.autocontour) == (0.0, 1.0, False, False)
+    assert (region.contours.start, region.contours.end, region.contours.size) == (0.0, 1.0, 0.1)
+    assert np.all(np.asarray(region.z) == 0.5)
+
+
+def test_a_nearly_constant_model_is_not_drawn_as_a_crisp_boundary() -> None:
+    proba = np.linspace(0.55, 0.5501, 20).reshape(4, 5)
+    region = charts.boundary_figure(_grid_artifact(proba, proba > 0.5, [0, 1]), "A", "#000").data[0]
+    levels = np.arange(region.contours.start, region.contours.end + 1e-9, region.contours.size)
+    assert np.searchsorted(levels, np.asarray(region.z)).min() == np.searchsorted(levels, 0.5501)
+
+
+def test_multiclass_regions_and_points_share_discrete_class_colours() -> None:
+    pred = np.array([[0, 1, 2], [2, 1, 0]])
+    fig = charts.boundary_figure(_grid_artifact(np.ones((2, 3)), pred, [0, 1, 2, 2]), "A", "#000")
+    region, points = fig.data[0], fig.data[1:]
+    assert isinstance(region, go.Heatmap) and (region.zmin, region.zmax) == (-0.5, 2.5)
+    scale = [color for _, color in region.colorscale]
+    for k, trace in enumerate(points):
+        assert trace.name == f"class {k}" and trace.marker.color == class_color(k, 3)
+        assert scale[2 * k] == scale[2 * k + 1] == class_color(k, 3)
+    assert fig.layout.showlegend
+
+
+def test_a_diverged_variant_gets_a_panel_that_says_so() -> None:
+    fig = charts.failed_figure("A", "#000", "diverged at epoch 3")
+    assert not fig.data and "diverged at epoch 3" in fig.layout.annotations[0].text
+
+
+def test_accuracy_can_be_drawn_on_its_whole_range(curve: tf.Curves) -> None:
+    fig = charts.loss_figure(curve, color_map(list(curve)), y_range=(-0.02, 1.02))
+    assert list(fig.layout.yaxis.range) == [-0.02, 1.02]
