@@ -26,6 +26,7 @@ from experiments.spec.config import ConfigError, ExperimentConfig
 log = logging.getLogger(__name__)
 
 STEP_COST = 100_000
+SECONDS_PER_WORK = 2.5e-9  # one core, measured: for the estimate printed before a sweep
 # about 8 minutes of one core at the measured rates: the form's largest comparisons that finish
 MAX_WORK = 2 * 10**11
 MAX_RUN_S = 900.0
