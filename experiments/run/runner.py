@@ -143,7 +143,7 @@ class Runner:
             The run belongs to another owner.
         """
         if self.store.get_run(run_id)["owner"] != owner:
-            raise PermissionError(f"run {run_id!r} is not {owner!r}'s to cancel")
+            raise PermissionError(f"run {run_id!r} belongs to another owner than {owner!r}")
         if self.store.update_run(
             run_id, only_if=("queued",), status="cancelled", finished_at=time.time()
         ):
