@@ -12,6 +12,7 @@ Fixed cost per run: a worker's time on a run (started to finished) not spent in 
 from __future__ import annotations
 
 import argparse
+import io
 import json
 import os
 import statistics
@@ -82,7 +83,7 @@ def warm_builtin(plan: Path, store: Path, workers: int) -> float:
         time.sleep(0.05)
     start = time.perf_counter()
     runner.submit(configs, owner="bench", labels=labels)
-    follow(runner.store, runner.runner_id, open(os.devnull, "w"), lambda *a: "", 0.05)
+    follow(runner.store, runner.runner_id, io.StringIO(), lambda *a: "", 0.05)
     elapsed = time.perf_counter() - start
     runner.shutdown()
     return elapsed
@@ -99,7 +100,7 @@ def warm_dask(plan: Path, store: Path, workers: int) -> float:
     address = client.scheduler.address
     start = time.perf_counter()
     runner_id, _, thread = dask_backend.run(Store(store), configs, labels, "bench", address)
-    follow(Store(store), runner_id, open(os.devnull, "w"), lambda *a: "", 0.05)
+    follow(Store(store), runner_id, io.StringIO(), lambda *a: "", 0.05)
     thread.join()
     elapsed = time.perf_counter() - start
     cluster = client.cluster
