@@ -46,7 +46,8 @@ def current(fallback: str) -> str:
         import streamlit as st
 
         context = st.context
-        cookies, ip_address = dict(context.cookies), context.ip_address
-    except Exception:  # no script run context, or an older Streamlit
+        cookies = {k: v for k, v in dict(context.cookies).items() if isinstance(v, str)}
+        ip_address = context.ip_address if isinstance(context.ip_address, str) else None
+    except Exception:  # no script run context (AppTest), or an older Streamlit
         return fallback
     return person_id(cookies, ip_address, fallback)
