@@ -10,7 +10,9 @@ import secrets
 from collections.abc import MutableMapping
 from typing import Any
 
-OWNER = "owner"  # random id per browser session; the runner tags runs with it
+from dashboard import person
+
+OWNER = "owner"  # one id per person (dashboard/person.py); the runner tags runs with it
 VARIANTS = "variants"  # list of {"uid": int, "label": str, "config": dict}: the comparison
 DATA = "data"  # shared data settings (dataset, n_samples, noise, train_fraction, ...)
 NEXT_UID = "next_uid"  # counter giving each new variant fresh widget keys
@@ -56,7 +58,8 @@ DEFAULTS: dict[str, Any] = {
 
 def init(state: MutableMapping[str, Any]) -> None:
     """Give every key its default unless already set; mutable defaults are copied per session."""
-    state.setdefault(OWNER, secrets.token_hex(8))
+    if OWNER not in state:
+        state[OWNER] = person.current(fallback=secrets.token_hex(8))
     for key, value in DEFAULTS.items():
         state.setdefault(key, value.copy() if isinstance(value, dict | list) else value)
 

@@ -5,18 +5,15 @@ from __future__ import annotations
 import argparse
 import json
 import sys
-import time
 from collections.abc import Sequence
 from pathlib import Path
-from typing import TextIO
 
 import pandas as pd
 
 from experiments.results.export import export_csv
 from experiments.results.frames import read_results, read_runs
-from experiments.results.schema import FINISHED
 from experiments.results.store import Store
-from experiments.run.runner import MAX_ACTIVE_PER_OWNER, MAX_ACTIVE_TOTAL, Runner
+from experiments.run import sweep
 from experiments.spec.config import (
     ConfigError,
     ExperimentConfig,
@@ -24,7 +21,6 @@ from experiments.spec.config import (
     field_specs,
 )
 from experiments.spec.fields import describe
-from experiments.spec.validation import validate
 from experiments.spec.variants import vary_one_knob
 
 BAR_WIDTH = 30
@@ -38,6 +34,8 @@ def read_plan(path: Path) -> tuple[list[ExperimentConfig], list[str]]:
         plan = json.loads(path.read_text(encoding="utf-8"))
     except (OSError, json.JSONDecodeError) as error:
         raise ConfigError("FILE", f"cannot read {str(path)!r} as JSON: {error}") from error
+    if sweep.is_grid(plan):
+        return sweep.expand(plan)
     if isinstance(plan, dict) and {"base", "vary", "values"} <= set(plan):
         configs = vary_one_knob(config_from_dict(plan["base"]), plan["vary"], plan["values"])
         return configs, [f"{plan['vary']}={json.dumps(v)}" for v in plan["values"]]
@@ -68,46 +66,29 @@ def progress_line(done: int, total: int, finished: int, runs: int) -> str:
     return f"[{bar}] {share:4.0%} {done}/{total} epochs | {finished}/{runs} runs finished"
 
 
-def follow(runner: Runner, run_ids: list[str], epochs: dict[str, int], out: TextIO) -> None:
-    """Redraw the progress bar until every run has finished."""
-    while True:
-        frame = read_runs(runner.store, run_ids=run_ids)
-        finished = frame["status"].isin(FINISHED)
-        # a run that stopped early (diverged, cancelled) counts as all its epochs done
-        done = sum(
-            epochs[r] if f else int(n)
-            for r, f, n in zip(frame["run_id"], finished, frame["epochs_done"], strict=True)
-        )
-        out.write("\r" + progress_line(done, sum(epochs.values()), int(finished.sum()), len(frame)))
-        out.flush()
-        if finished.all():
-            out.write("\n")
-            return
-        time.sleep(0.2)
-
-
 def run_command(args: argparse.Namespace) -> int:
     configs, labels = read_plan(Path(args.file))
-    for config, label in zip(configs, labels, strict=True):
-        for warning in validate(config):
-            print(f"warning ({label}): {warning}", file=sys.stderr)
-    n_runs = sum(c.repeats for c in configs)
-    limits = {
-        "max_active_per_owner": max(MAX_ACTIVE_PER_OWNER, n_runs),
-        "max_active_total": max(MAX_ACTIVE_TOTAL, n_runs),
-    }
-    runner = Runner(Store(args.store), max_workers=args.workers, **limits)
+    for label, warning in sweep.check_all(configs, labels):
+        print(f"warning ({label}): {warning}", file=sys.stderr)
+    print(f"plan: {sweep.describe(configs)}", file=sys.stderr)
+    store = Store(args.store)
+    if args.resume or args.scheduler:
+        configs, labels = sweep.per_seed(configs, labels)
+    if args.resume:
+        planned = len(configs)
+        configs, labels = sweep.missing(store, configs, labels)
+        print(f"resume: {planned - len(configs)} of {planned} runs already done", file=sys.stderr)
+    if not configs:
+        return 0
     try:
-        run_ids = runner.submit(configs, owner=args.owner, labels=labels)
-        # submit returns each config's repeats in order
-        epochs = [c.epochs for c in configs for _ in range(c.repeats)]
-        follow(runner, run_ids, dict(zip(run_ids, epochs, strict=True)), sys.stderr)
+        run_ids = sweep.execute(
+            store, configs, labels, owner=args.owner, workers=args.workers,
+            scheduler=args.scheduler, out=sys.stderr, line=progress_line,
+        )  # fmt: skip
     except KeyboardInterrupt:
         print("\ninterrupted: stopping the workers", file=sys.stderr)
         return 130
-    finally:
-        runner.shutdown()
-    results = read_results(runner.store, run_ids)
+    results = read_results(store, run_ids)
     Path(args.out).write_text(export_csv(results), encoding="utf-8")
     for row in results.runs.to_dict("records"):
         error = "" if pd.isna(row["error"]) else f"  ({row['error']})"
@@ -143,6 +124,8 @@ def parser() -> argparse.ArgumentParser:
     run.add_argument("--out", default="results.csv", help="CSV to write (default results.csv)")
     run.add_argument("--store", default=None, help="SQLite file (default $GRADLAB_STORE)")
     run.add_argument("--owner", default="cli", help="owner tag of the runs (default cli)")
+    run.add_argument("--scheduler", default=None, help="'local' or a Dask scheduler address")
+    run.add_argument("--resume", action="store_true", help="skip (config, seed) pairs done")
     run.set_defaults(handler=run_command)
     export = sub.add_parser("export", help="write the CSV of stored runs")
     export.add_argument("--store", default=None, help="SQLite file (default $GRADLAB_STORE)")

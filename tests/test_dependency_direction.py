@@ -21,7 +21,16 @@ STDLIB = set(sys.stdlib_module_names) | {"__future__"}
 ALLOWED = {
     "core": {"numpy", "core"},
     "datasets": {"numpy", "pandas", "sklearn", "datasets"},
-    "experiments": {"numpy", "pandas", "threadpoolctl", "core", "datasets", "experiments"},
+    "experiments": {
+        "numpy",
+        "pandas",
+        "threadpoolctl",
+        "core",
+        "datasets",
+        "experiments",
+        "joblib",  # the CPU quota (experiments/run/budget.py)
+        "distributed",  # optional, the CLI's --scheduler path only (run/dask_backend.py)
+    },
     "dashboard": {
         "numpy",
         "pandas",

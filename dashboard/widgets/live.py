@@ -40,6 +40,10 @@ def _progress_frame(snapshot, labels: dict[str, str]) -> pd.DataFrame:
 def _progress(snapshot, labels: dict[str, str], key: tuple) -> bool:
     """One progress bar per variant and a cancel button while it runs; True if any is active."""
     prog = memo("live.progress", key, lambda: _progress_frame(snapshot, labels))
+    runner, owner = runtime.runner(), st.session_state[state.OWNER]
+    runner.touch(owner)  # this person is still here: their runs go on
+    if runner.store_error:
+        st.warning(runner.store_error.capitalize())  # "The store is not writable: ..."
     any_active = False
     cols = st.columns(min(4, max(1, len(set(labels.values())))))
     for i, label in enumerate(dict.fromkeys(labels.values())):
@@ -54,7 +58,7 @@ def _progress(snapshot, labels: dict[str, str], key: tuple) -> bool:
             )
             if active and st.button("Cancel", key=f"cancel.{label}"):
                 for run_id in mine.loc[mine["status"].isin(ACTIVE), "run_id"]:
-                    runtime.runner().cancel(run_id)
+                    runtime.runner().cancel(run_id, owner)
     return any_active
 
 

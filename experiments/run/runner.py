@@ -1,8 +1,9 @@
-"""Background training: spawned worker processes fed by a dispatcher thread.
+"""Background training: reused spawned worker processes fed by a dispatcher thread.
 
-``submit`` only validates and inserts queued rows, then returns; a daemon thread starts one
-spawned process per run (never fork: the dashboard's server is threaded) up to ``max_workers``,
-reaps exits, enforces cancel deadlines, and on shutdown terminates every child.
+``submit`` only validates and inserts queued rows, then returns; a daemon thread hands queued
+runs to at most ``max_workers`` long-lived spawned processes (never fork: the dashboard's server
+is threaded), collects their outcomes, enforces cancel deadlines and the work budget, cancels the
+runs of owners gone quiet, and on shutdown terminates every child.
 """
 
 from __future__ import annotations
@@ -18,10 +19,11 @@ import weakref
 from collections.abc import Sequence
 
 from experiments.results.frames import read_runs
-from experiments.results.schema import FINISHED
+from experiments.results.schema import ACTIVE, FINISHED
 from experiments.results.store import Store
-from experiments.run import owners
-from experiments.run.pool import WorkerPool
+from experiments.run import budget, owners
+from experiments.run.pool import Limits, WorkerPool
+from experiments.run.worker import WORKER_NICENESS
 from experiments.spec.config import ConfigError, ExperimentConfig
 from experiments.spec.data import load_arrays
 from experiments.spec.validation import validate
@@ -29,6 +31,8 @@ from experiments.spec.validation import validate
 log = logging.getLogger(__name__)
 MAX_ACTIVE_PER_OWNER = 40  # one full comparison: 8 variants x 5 repeats
 MAX_ACTIVE_TOTAL = 160
+# an owner that touched the runner and then went quiet this long (tab closed) loses its runs
+OWNER_GONE_S = 120.0
 _LIVE: weakref.WeakSet[Runner] = weakref.WeakSet()
 
 
@@ -43,11 +47,16 @@ class Runner:
     ----------
     store : Store or path
     max_workers : int, optional
-        Concurrent worker processes; default ``os.cpu_count()``.
+        Concurrent worker processes; default :func:`~.budget.worker_count` (the CPU quota or
+        ``$GRADLAB_WORKERS``).
     max_active_per_owner, max_active_total : int
         Limits on queued plus running runs, checked by :meth:`submit`.
     cancel_grace_s : float
         How long a cancelled run may take to stop by itself before it is terminated.
+    max_run_s, memory_mb, max_work : optional
+        The work budget (see :mod:`~.budget`); None lifts a bound.
+    niceness : int
+        Added to the workers' niceness: 10 under the page, 0 for headless runs.
     """
 
     def __init__(
@@ -58,17 +67,24 @@ class Runner:
         max_active_per_owner: int = MAX_ACTIVE_PER_OWNER,
         max_active_total: int = MAX_ACTIVE_TOTAL,
         cancel_grace_s: float = 3.0,
+        max_run_s: float | None = budget.MAX_RUN_S,
+        memory_mb: int | None = budget.MEMORY_LIMIT_MB,
+        max_work: int | None = budget.MAX_WORK,
+        niceness: int = WORKER_NICENESS,
     ) -> None:
         self.store = store if isinstance(store, Store) else Store(store)
         if max_workers is not None and (
             not isinstance(max_workers, int) or isinstance(max_workers, bool) or max_workers < 1
         ):
             raise ValueError(f"max_workers: received {max_workers!r}; accepted: an integer >= 1")
-        self.max_workers = max_workers or os.cpu_count() or 1
+        self.max_workers = max_workers or budget.worker_count()
         self.limits = (max_active_per_owner, max_active_total)
-        self.cancel_grace_s = cancel_grace_s
+        self.cancel_grace_s, self.max_work = cancel_grace_s, max_work
         self.runner_id = f"{socket.gethostname()}:{os.getpid()}:{uuid.uuid4().hex[:8]}"
-        self._pool = WorkerPool(self.store, self.runner_id, self.max_workers, cancel_grace_s)
+        limits = Limits(max_run_s, memory_mb, niceness, cancel_grace_s)
+        self._pool = WorkerPool(self.store, self.runner_id, self.max_workers, limits)
+        self._seen: dict[str, float] = {}  # owner -> last touch (monotonic)
+        log.info("gradlab runner %s: %d workers", self.runner_id, self.max_workers)
         self._lock = threading.Lock()
         self._wake, self._stop = threading.Event(), threading.Event()
         owners.register_runner(self.store, self.runner_id)
@@ -106,6 +122,8 @@ class Runner:
             raise ConfigError("labels", f"received {len(labels)} for {len(configs)} configs")
         for config in configs:
             validate(config)
+            if self.max_work is not None:
+                budget.check(config, self.max_work)
         rows = self._rows(configs, owner, labels)
         with self._lock:
             self._check_limits(owner, len(rows))
@@ -113,11 +131,19 @@ class Runner:
         self._wake.set()
         return [row["run_id"] for row in rows]
 
-    def cancel(self, run_id: str) -> bool:
-        """Stop a run: a queued one at once, a running one after its epoch (or the grace period).
+    def cancel(self, run_id: str, owner: str) -> bool:
+        """Stop ``owner``'s run: a queued one at once, a running one after its epoch (or the
+        grace period).
 
         Returns False when the run had already finished.
+
+        Raises
+        ------
+        PermissionError
+            The run belongs to another owner.
         """
+        if self.store.get_run(run_id)["owner"] != owner:
+            raise PermissionError(f"run {run_id!r} belongs to another owner than {owner!r}")
         if self.store.update_run(
             run_id, only_if=("queued",), status="cancelled", finished_at=time.time()
         ):
@@ -154,8 +180,19 @@ class Runner:
         return self._pool.active()
 
     def standby_processes(self) -> list[int]:
-        """Pids of the workers started ahead of time, waiting for the next runs."""
-        return self._pool.standby_pids()
+        """Pids of the started workers waiting for the next runs."""
+        return self._pool.idle_pids()
+
+    @property
+    def store_error(self) -> str | None:
+        """Why the last final status could not be written (None when the store writes)."""
+        return self._pool.store_error
+
+    def touch(self, owner: str) -> None:
+        """``owner`` is still there (a page calls this on each poll); an owner that touched
+        once and then stays quiet for :data:`OWNER_GONE_S` has its active runs cancelled."""
+        with self._lock:
+            self._seen[owner] = time.monotonic()
 
     def __enter__(self) -> Runner:
         return self
@@ -209,11 +246,33 @@ class Runner:
             log.exception("gradlab dispatcher warm-up")
         while not self._stop.is_set():
             try:
+                self._cancel_gone_owners()
                 self._pool.tick()
             except Exception:  # the dispatcher must outlive one bad run or a busy database
                 log.exception("gradlab dispatcher")
             self._wake.wait(0.1)
             self._wake.clear()
+
+    def _cancel_gone_owners(self) -> None:
+        now = time.monotonic()
+        with self._lock:
+            gone = [o for o, seen in self._seen.items() if now - seen > OWNER_GONE_S]
+            for owner in gone:
+                del self._seen[owner]
+        for owner in gone:
+            rows = self.store.query(
+                "SELECT run_id FROM runs WHERE runner_id = ? AND owner = ? "
+                f"AND status IN {ACTIVE!r}",
+                (self.runner_id, owner),
+            )
+            for row in rows:
+                log.info(
+                    "gradlab: %s has been gone for %.0f s: cancelling %s",
+                    owner,
+                    OWNER_GONE_S,
+                    row["run_id"],
+                )
+                self.cancel(row["run_id"], owner)
 
 
 @atexit.register

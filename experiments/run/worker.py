@@ -24,10 +24,10 @@ WORKER_NICENESS = 10
 _INHERITED_NICENESS = os.nice(0) if hasattr(os, "nice") else 0
 
 
-def lower_priority() -> None:
-    """Run at the parent's niceness + ``WORKER_NICENESS`` (idempotent; 19 is the ceiling)."""
+def lower_priority(offset: int = WORKER_NICENESS) -> None:
+    """Run at the parent's niceness + ``offset`` (idempotent; 19 is the ceiling)."""
     if hasattr(os, "nice"):
-        os.nice(max(0, min(19, _INHERITED_NICENESS + WORKER_NICENESS) - os.nice(0)))
+        os.nice(max(0, min(19, _INHERITED_NICENESS + offset) - os.nice(0)))
 
 
 class EpochWriter:
@@ -70,19 +70,24 @@ def layer_row(layer: Any) -> dict[str, Any]:
     return row
 
 
-def watch_parent(store: Store, run_id: str, parent_pid: int) -> None:
+# the run this process is training now, for the parent watcher (a reused worker runs many)
+_CURRENT: dict[str, str] = {}
+
+
+def watch_parent(parent_pid: int) -> None:
     """Exit when the owning process dies, even in the middle of a long epoch (no orphans)."""
 
     def loop() -> None:
         while os.getppid() == parent_pid:
             time.sleep(PARENT_POLL_S)
-        Store(store.path).update_run(
-            run_id,
-            only_if=("running",),
-            status="interrupted",
-            error=f"owner process {parent_pid} exited",
-            finished_at=time.time(),
-        )
+        if _CURRENT:
+            Store(_CURRENT["store"]).update_run(
+                _CURRENT["run_id"],
+                only_if=("running",),
+                status="interrupted",
+                error=f"owner process {parent_pid} exited",
+                finished_at=time.time(),
+            )
         os._exit(0)
 
     threading.Thread(target=loop, daemon=True, name="gradlab-parent-watch").start()
@@ -128,68 +133,111 @@ def train(store: Store, run_id: str, data: ArrayData, parent_pid: int) -> None:
     store.update_run(run_id, only_if=("running",), finished_at=time.time(), **final)
 
 
-def main(run_id: str, store_path: str, parent_pid: int, data: ArrayData) -> None:
-    """Worker entry point (a top-level function, so the spawn context can import it).
+def _failure(error: BaseException, memory_mb: int | None) -> tuple[str, str]:
+    """The ``error`` line and ``traceback`` text of a failed run."""
+    text = traceback.format_exc()
+    last = text.strip().splitlines()[-1] if text.strip() else repr(error)
+    if isinstance(error, MemoryError):
+        limit = f" of {memory_mb} MiB" if memory_mb else ""
+        last = (
+            f"MemoryError: the run needed more than the worker's memory limit{limit}; choose "
+            "fewer or narrower hidden_layers, a smaller batch_size or fewer n_samples"
+        )
+    return last, text
+
+
+def main(
+    run_id: str, store_path: str, parent_pid: int, data: ArrayData, memory_mb: int | None = None
+) -> str | None:
+    """Train one run and record its final status (a top-level function, so the spawn context
+    can import it).
 
     Any exception marks the run failed with the traceback's last line as ``error`` and the full
-    text as ``traceback``; the process still exits 0, since the failure is recorded.
+    text as ``traceback``. Returns None once a final status is recorded, else why not (the store
+    was not writable): the pool then records the run failed with that reason when it can.
     """
-    lower_priority()
-    store = Store(store_path)
-    watch_parent(store, run_id, parent_pid)
+    store = _store(store_path)
+    _CURRENT.update(run_id=run_id, store=store_path)
     try:
+        store.write_artifact(run_id, "worker", _worker_info())
+        store.write_artifact(
+            run_id,
+            "data",
+            {
+                "fingerprint": data.fingerprint(),
+                "n_train": len(data.x_train),
+                "n_val": len(data.x_val),
+            },
+        )
+        train(store, run_id, data, parent_pid)
+    except Exception as error:
+        last, text = _failure(error, memory_mb)
+        try:
+            store.update_run(
+                run_id,
+                only_if=("running",),
+                status="failed",
+                error=last,
+                traceback=text,
+                finished_at=time.time(),
+            )
+        except Exception as store_error:  # a full disk or a locked store: the pool retries
+            return f"{last} (and the store was not writable: {store_error})"
+        return "retire" if isinstance(error, MemoryError) else None
+    finally:
+        _CURRENT.clear()
+    return None
+
+
+_STORES: dict[str, Store] = {}
+_INFO: dict[str, Any] = {}
+
+
+def _store(path: str) -> Store:
+    if path not in _STORES:
+        _STORES[path] = Store(path)
+    return _STORES[path]
+
+
+def _worker_info() -> dict[str, Any]:
+    # threadpool_info scans the loaded libraries (milliseconds): once per process, not per run
+    if not _INFO:
         from threadpoolctl import threadpool_info, threadpool_limits
 
-        # one BLAS thread per worker: the runner already runs one worker per core
-        with threadpool_limits(limits=1):
-            blas = [pool["num_threads"] for pool in threadpool_info()]
-            store.write_artifact(
-                run_id,
-                "worker",
-                {"pid": os.getpid(), "blas_threads": blas, "niceness": os.nice(0)},
-            )
-            store.write_artifact(
-                run_id,
-                "data",
-                {
-                    "fingerprint": data.fingerprint(),
-                    "n_train": len(data.x_train),
-                    "n_val": len(data.x_val),
-                },
-            )
-            train(store, run_id, data, parent_pid)
-    except Exception as error:
-        text = traceback.format_exc()
-        last = text.strip().splitlines()[-1] if text.strip() else repr(error)
-        store.update_run(
-            run_id,
-            only_if=("running",),
-            status="failed",
-            error=last,
-            traceback=text,
-            finished_at=time.time(),
-        )
+        _INFO["limits"] = threadpool_limits(limits=1)  # one BLAS thread: one worker per core
+        _INFO["blas"] = [pool["num_threads"] for pool in threadpool_info()]
+    return {"pid": os.getpid(), "blas_threads": _INFO["blas"], "niceness": os.nice(0)}
 
 
-def standby(conn: Any) -> None:
-    """A worker started ahead of time: it imports the training stack now, then runs one job.
+def serve(conn: Any, parent_pid: int, niceness: int, memory_mb: int | None) -> None:
+    """A reused worker: import the training stack once, then run job after job from ``conn``.
 
-    Starting a Python process and importing numpy and the core costs about 0.3 s of CPU per
-    worker; a standby pays it while the page is idle, so a learner's click on Run reaches the
-    first epoch sooner. It serves exactly one run (``main``'s arguments arrive on ``conn``) and
-    exits, so a crash or a kill still takes down only that run. When the runner goes away its end
-    of the pipe closes and the standby exits without running anything.
+    Starting a Python process and importing numpy and the core costs about 0.3 s of CPU; a
+    worker that takes run after run pays it once. A job is ``(run_id, store_path, data)``; after
+    each the worker answers None (final status recorded), ``"retire"`` (it failed on memory:
+    replace this process) or the reason its status could not be written. A crash or a kill
+    still takes down only the run it was training. When the runner goes away its end of the
+    pipe closes and the worker exits.
     """
-    lower_priority()  # its imports must not slow the page either
-    import threadpoolctl  # noqa: F401
+    lower_priority(niceness)
+    from experiments.run.budget import limit_memory
 
+    limit_memory(memory_mb)
     import experiments.run.artifacts
     import experiments.spec.build  # noqa: F401
 
-    try:
-        job = conn.recv()
-    except (EOFError, OSError):
-        return
-    finally:
-        conn.close()
-    main(*job)
+    _worker_info()
+    watch_parent(parent_pid)
+    while True:
+        try:
+            job = conn.recv()
+        except (EOFError, OSError):
+            return
+        run_id, store_path, data = job
+        outcome = main(run_id, store_path, parent_pid, data, memory_mb)
+        try:
+            conn.send(outcome)
+        except OSError:
+            return
+        if outcome == "retire":
+            return

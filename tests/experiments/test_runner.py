@@ -68,14 +68,14 @@ def test_cancel_a_running_and_a_queued_run(store) -> None:
     with Runner(store, max_workers=1, cancel_grace_s=5.0) as runner:
         running, queued = runner.submit([LONG, LONG], owner="ann")
         wait_until(lambda: store.epochs_done([running])[running] >= 2, what="two epochs")
-        assert runner.cancel(queued)
-        assert runner.cancel(running)
+        assert runner.cancel(queued, "ann")
+        assert runner.cancel(running, "ann")
         assert runner.wait([running, queued], timeout=30)
         assert status(store, queued) == "cancelled"
         assert status(store, running) == "cancelled"
         assert 2 <= store.epochs_done([running])[running] < 1000
         assert store.epochs_done([queued])[queued] == 0
-        assert not runner.cancel(running)  # already finished
+        assert not runner.cancel(running, "ann")  # already finished
 
 
 def test_sigkilled_worker_is_marked_failed_and_others_finish(store, runner) -> None:
@@ -91,33 +91,30 @@ def test_sigkilled_worker_is_marked_failed_and_others_finish(store, runner) -> N
     assert status(store, other) == "done"
 
 
-def test_an_idle_runner_prestarts_single_use_workers_and_shuts_them_down(store) -> None:
+def test_an_idle_runner_prestarts_reused_workers_and_shuts_them_down(store) -> None:
     runner = Runner(store, max_workers=2)
-    wait_until(lambda: len(runner.standby_processes()) == 2, what="two standby workers")
+    wait_until(lambda: len(runner.standby_processes()) == 2, what="two waiting workers")
     standby = set(runner.standby_processes())
     first, second = runner.submit([ExperimentConfig(epochs=3, **TINY)] * 2, owner="ann")
     runner.wait([first, second], timeout=60)
     used = {store.get_run(first)["pid"], store.get_run(second)["pid"]}
-    assert used == standby  # the runs went to the waiting workers, one each
+    assert used <= standby  # the runs went to the waiting workers
     assert {status(store, first), status(store, second)} == {"done"}
-    # each served one run and exits (its status is written just before it does)
-    wait_until(lambda: not any(pid_alive(pid) for pid in used), timeout=10, what="exits")
-    wait_until(lambda: len(runner.standby_processes()) == 2, what="fresh standby workers")
-    fresh = runner.standby_processes()
-    assert not set(fresh) & used
+    # they stay, waiting for the next runs
+    wait_until(lambda: set(runner.standby_processes()) == standby, timeout=10, what="idle again")
     runner.shutdown()
-    assert not any(pid_alive(pid) for pid in fresh)
+    assert not any(pid_alive(pid) for pid in standby)
 
 
-def test_a_standby_worker_exits_when_its_runner_is_gone(store) -> None:
+def test_a_waiting_worker_exits_when_its_runner_is_gone(store) -> None:
     runner = Runner(store, max_workers=1)
-    wait_until(lambda: runner.standby_processes(), what="a standby worker")
+    wait_until(lambda: runner.standby_processes(), what="a waiting worker")
     (pid,) = runner.standby_processes()
     with runner._pool._lock:  # simulate the owner vanishing: only the pipe closes, no signal
-        for _, conn in runner._pool._standby:
-            conn.close()
-        runner._pool._standby.clear()
-    wait_until(lambda: not pid_alive(pid), timeout=10, what="the standby to exit on EOF")
+        for slot in runner._pool._slots:
+            slot.conn.close()
+        runner._pool._slots.clear()
+    wait_until(lambda: not pid_alive(pid), timeout=10, what="the worker to exit on EOF")
     runner.shutdown()
 
 
@@ -139,9 +136,12 @@ def test_max_workers_must_be_a_positive_integer(store, workers) -> None:
         Runner(store, max_workers=workers)
 
 
-def test_default_workers_is_the_number_of_cores(store) -> None:
+def test_default_workers_is_the_cpu_quota(store, monkeypatch) -> None:
+    import joblib
+
+    monkeypatch.delenv("GRADLAB_WORKERS", raising=False)
     with Runner(store) as runner:
-        assert runner.max_workers == os.cpu_count()
+        assert runner.max_workers == joblib.cpu_count()
 
 
 def test_invalid_config_queues_nothing(store, runner) -> None:
@@ -191,7 +191,7 @@ def test_cancel_terminates_a_run_stuck_in_a_long_epoch(store) -> None:
         (run_id,) = runner.submit(slow, owner="ann")
         wait_until(lambda: runner.active_processes(), what="the worker to start")
         pid = runner.active_processes()[run_id]
-        assert runner.cancel(run_id)
+        assert runner.cancel(run_id, "ann")
         assert runner.wait([run_id], timeout=30)
         wait_until(lambda: not pid_alive(pid), timeout=10, what="the worker to exit")
     run = store.get_run(run_id)

@@ -1,0 +1,152 @@
+"""Sweep throughput: the one-process loop against the built-in workers and Dask's LocalCluster.
+
+The issue's 40 small configs (two moons, 500 samples, 2 hidden layers of 8 or 32, mini-batch 32)
+at 100 epochs, x seeds (3 seeds: 120 runs, 10 seeds: 400). Each way is timed from submit to the
+last run done (warm: workers started) and as the whole CLI command (interpreter start included),
+against the same runs trained one after another in one process, measured in the same run.
+Fixed cost per run: a worker's time on a run (started to finished) not spent in its epochs.
+
+    python bench/bench_sweep.py [--seeds 3 10] [--repeat 3] [--workers 2]
+"""
+
+from __future__ import annotations
+
+import argparse
+import io
+import json
+import os
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+BASE = {"dataset": "moons", "n_samples": 500, "batch_size": 32, "epochs": 100}
+GRID = {
+    "hidden_layers": [[8, 8], [32, 32]],
+    "activation": ["relu", "tanh", "sigmoid", "elu"],
+    "learning_rate": [0.001, 0.003, 0.01, 0.03, 0.1],
+}
+LOOP = """
+import sys, time, json
+sys.path.insert(0, {root!r})
+from experiments.run.sweep import expand
+from experiments.spec.build import build_model, fit_model
+from experiments.spec.data import load_arrays
+from threadpoolctl import threadpool_limits
+configs, _ = expand(json.load(open({plan!r})))
+with threadpool_limits(1):
+    start = time.perf_counter()
+    for c in configs:
+        data = load_arrays(c)
+        fit_model(build_model(c, data), c, data)
+print(time.perf_counter() - start)
+"""
+
+
+def plan_file(folder: Path, seeds: int) -> Path:
+    path = folder / f"plan{seeds}.json"
+    path.write_text(json.dumps({"base": BASE, "grid": GRID, "seeds": seeds}))
+    return path
+
+
+def timed(cmd: list[str]) -> tuple[float, str]:
+    start = time.perf_counter()
+    done = subprocess.run(cmd, capture_output=True, text=True, cwd=ROOT, check=True)
+    return time.perf_counter() - start, done.stdout
+
+
+def fixed_cost_ms(store_path: Path) -> float:
+    import sqlite3
+
+    conn = sqlite3.connect(store_path)
+    rows = conn.execute(
+        "SELECT r.finished_at - r.started_at - SUM(e.wall_time_s) FROM runs r JOIN epochs e "
+        "USING (run_id) GROUP BY r.run_id"
+    ).fetchall()
+    return 1000 * statistics.median(r[0] for r in rows)
+
+
+def warm_builtin(plan: Path, store: Path, workers: int) -> float:
+    from experiments.results.store import Store
+    from experiments.run.runner import Runner
+    from experiments.run.sweep import expand, follow
+
+    configs, labels = expand(json.loads(plan.read_text()))
+    runner = Runner(Store(store), max_workers=workers, niceness=0,
+                    max_active_per_owner=len(configs), max_active_total=len(configs))  # fmt: skip
+    while len(runner.standby_processes()) < workers:
+        time.sleep(0.05)
+    start = time.perf_counter()
+    runner.submit(configs, owner="bench", labels=labels)
+    follow(runner.store, runner.runner_id, io.StringIO(), lambda *a: "", 0.05)
+    elapsed = time.perf_counter() - start
+    runner.shutdown()
+    return elapsed
+
+
+def warm_dask(plan: Path, store: Path, workers: int) -> float:
+    from experiments.results.store import Store
+    from experiments.run import dask_backend
+    from experiments.run.sweep import expand, follow
+
+    configs, labels = expand(json.loads(plan.read_text()))
+    client = dask_backend.client_for("local", workers)
+    client.run(lambda: __import__("experiments.run.remote"))  # warm imports, like the pool
+    address = client.scheduler.address
+    start = time.perf_counter()
+    runner_id, _, thread = dask_backend.run(Store(store), configs, labels, "bench", address)
+    follow(Store(store), runner_id, io.StringIO(), lambda *a: "", 0.05)
+    thread.join()
+    elapsed = time.perf_counter() - start
+    cluster = client.cluster
+    client.close()
+    cluster.close()
+    return elapsed
+
+
+def one_round(folder: Path, seeds: int, workers: int, k: int) -> dict[str, float]:
+    plan = plan_file(folder, seeds)
+    out: dict[str, float] = {}
+    code = LOOP.format(root=str(ROOT), plan=str(plan))
+    out["loop whole"], text = timed([sys.executable, "-c", code])
+    out["loop warm"] = float(text.strip())
+    cli = [sys.executable, "-m", "experiments", "run", str(plan), "--workers", str(workers)]
+    store = folder / f"cli{seeds}-{k}.sqlite"
+    out["builtin whole"], _ = timed([*cli, "--store", str(store), "--out", os.devnull])
+    out["builtin fixed ms"] = fixed_cost_ms(store)
+    out["builtin warm"] = warm_builtin(plan, folder / f"w{seeds}-{k}.sqlite", workers)
+    store = folder / f"dask{seeds}-{k}.sqlite"
+    out["dask whole"], _ = timed([*cli, "--store", str(store), "--out", os.devnull,
+                                  "--scheduler", "local"])  # fmt: skip
+    out["dask warm"] = warm_dask(plan, folder / f"dw{seeds}-{k}.sqlite", workers)
+    return out
+
+
+def main() -> None:
+    args = argparse.ArgumentParser()
+    args.add_argument("--seeds", type=int, nargs="+", default=[3, 10])
+    args.add_argument("--repeat", type=int, default=3)
+    args.add_argument("--workers", type=int, default=2)
+    opts = args.parse_args()
+    with tempfile.TemporaryDirectory() as tmp:
+        for seeds in opts.seeds:
+            rounds = [one_round(Path(tmp), seeds, opts.workers, k) for k in range(opts.repeat)]
+            med = {key: statistics.median(r[key] for r in rounds) for key in rounds[0]}
+            runs = 40 * seeds
+            print(f"\n{runs} runs x 100 epochs, {opts.workers} workers, median of {opts.repeat}")
+            print("| how | warm (submit -> last done) | ratio | whole command | ratio |")
+            print("|---|---|---|---|---|")
+            for name in ("loop", "builtin", "dask"):
+                warm, whole = med[f"{name} warm"], med[f"{name} whole"]
+                print(f"| {name} | {warm:.1f} s | {med['loop warm'] / warm:.2f}x | {whole:.1f} s "
+                      f"| {med['loop whole'] / whole:.2f}x |")  # fmt: skip
+            print(f"fixed cost per run on the built-in workers: {med['builtin fixed ms']:.1f} ms")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,93 @@
+"""One run trained away from the store (on a Dask worker): the same training, kept in memory.
+
+A cluster's workers must not write the SQLite store (SQLite is not safe over a network
+filesystem), so :func:`train_run` records what :func:`experiments.run.worker.train` writes into a
+:class:`Record` and returns it; the submitting process writes it with :func:`write_record`.
+Importable without Dask: a worker needs only gradlab on its path.
+"""
+
+from __future__ import annotations
+
+import functools
+import os
+import time
+from typing import Any
+
+from experiments.results.store import Store
+from experiments.spec.config import config_from_json
+from experiments.spec.data import ArrayData, load_arrays
+
+
+class Record:
+    """The writes of one run, in the order :class:`~experiments.results.store.Store` gets them."""
+
+    def __init__(self, run_id: str, config_json: str, seed: int) -> None:
+        self.run = {"run_id": run_id, "config_json": config_json, "seed": seed, "status": "running"}
+        self.epochs: list[tuple[int, dict[str, Any], list[dict[str, Any]]]] = []
+        self.artifacts: dict[str, Any] = {}
+
+    def get_run(self, run_id: str) -> dict[str, Any]:
+        return dict(self.run)
+
+    def update_run(self, run_id: str, only_if: tuple = (), **fields: Any) -> bool:
+        if only_if and self.run["status"] not in only_if:
+            return False
+        self.run.update(fields)
+        return True
+
+    def write_epoch(self, run_id: str, epoch: int, values: dict, layers: list) -> None:
+        self.epochs.append((epoch, values, layers))
+
+    def write_artifact(self, run_id: str, kind: str, data: Any) -> None:
+        self.artifacts[kind] = data
+
+    def cancel_requested(self, run_id: str) -> bool:
+        return False
+
+
+@functools.lru_cache(maxsize=8)
+def _arrays(config_json: str) -> ArrayData:
+    return load_arrays(config_from_json(config_json))
+
+
+def train_run(run_id: str, config_json: str, seed: int) -> Record:
+    """Train one run as a built-in worker does (same arrays, same model seed, same history)."""
+    import traceback
+
+    from threadpoolctl import threadpool_limits
+
+    from experiments.run.worker import train
+
+    record = Record(run_id, config_json, seed)
+    started = time.time()
+    with threadpool_limits(limits=1):  # Dask runs one task per worker thread
+        try:
+            data = _arrays(config_json)
+            record.write_artifact(
+                run_id,
+                "data",
+                {
+                    "fingerprint": data.fingerprint(),
+                    "n_train": len(data.x_train),
+                    "n_val": len(data.x_val),
+                },
+            )
+            record.write_artifact(run_id, "worker", {"pid": os.getpid(), "host": os.uname()[1]})
+            train(record, run_id, data, os.getppid())  # type: ignore[arg-type]
+        except Exception as error:
+            text = traceback.format_exc()
+            record.update_run(run_id, status="failed", error=f"{type(error).__name__}: {error}",
+                              traceback=text, finished_at=time.time())  # fmt: skip
+    record.run["started_at"] = started
+    return record
+
+
+def write_record(store: Store, record: Record) -> None:
+    """Write a finished run's epochs, artifacts and final fields into ``store``."""
+    run_id = record.run["run_id"]
+    for epoch, values, layers in record.epochs:
+        store.write_epoch(run_id, epoch, values, layers)
+    for kind, data in record.artifacts.items():
+        store.write_artifact(run_id, kind, data)
+    fields = {k: v for k, v in record.run.items() if k not in ("run_id", "config_json", "seed")}
+    store.update_run(run_id, only_if=("queued", "running"), **fields)
