@@ -14,6 +14,7 @@ from typing import Any
 import pandas as pd
 
 from experiments import ConfigError, ExperimentConfig, config_from_dict, validate
+from experiments.run import budget
 from experiments.spec.config import DATA_FIELDS, field_specs
 from experiments.spec.presets import Preset
 from experiments.spec.validation import problems
@@ -117,6 +118,11 @@ def check(
             errors[(variant["uid"], error.field)] = str(error)
             continue
         found = problems(config)
+        if not found:
+            try:  # the work budget the runner enforces, said before Run is pressed
+                budget.check(config)
+            except ConfigError as error:
+                found = [error]
         for error in found:  # every field at fault, not only the first
             owner = "data" if error.field in DATA_FIELDS else variant["uid"]
             errors[(owner, error.field)] = str(error)

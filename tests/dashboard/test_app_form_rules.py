@@ -129,3 +129,11 @@ def test_a_cards_copy_button_copies_what_is_on_screen() -> None:
     assert [v["label"] for v in variants] == ["sigmoid", "relu", "sigmoid (2)"]
     assert variants[0]["config"]["epochs"] == variants[2]["config"]["epochs"] == 7
     assert inputs(at, "Epochs")[2].value == 7
+
+
+def test_a_run_over_the_work_budget_is_refused_at_its_field() -> None:
+    huge = {"hidden_layers": [512] * 10, "epochs": 1000, "batch_size": 1}
+    at = _open_link([("huge", huge), ("b", {})])
+    assert not at.exception
+    shown = " ".join(e.value for e in at.error)
+    assert "hidden_layers: one run would cost" in shown and "Run is blocked" in shown
