@@ -4,8 +4,9 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-# Okabe-Ito's colour-blind-safe set, with yellow swapped for grey: yellow vanishes on white
-# when projected.
+# Okabe-Ito's colour-blind-safe hues without its yellow (it vanishes on white when projected)
+# and black, then Tol's wine and olive: eight hues, none black or grey, which read as "no
+# variant" (the zero line, the axes, a missing value).
 PALETTE: tuple[str, ...] = (
     "#0072B2",
     "#D55E00",
@@ -13,8 +14,8 @@ PALETTE: tuple[str, ...] = (
     "#CC79A7",
     "#E69F00",
     "#56B4E9",
-    "#000000",
-    "#7F7F7F",
+    "#882255",
+    "#999933",
 )
 
 

@@ -68,13 +68,17 @@ def results_table(runs: pd.DataFrame, loss: Curves, accuracy: Curves) -> pd.Data
     -------
     DataFrame
         :data:`TABLE_COLUMNS`: the losses and accuracies of the validation split's mean over
-        seeds; parameters, seeds and the mean time per run.
+        seeds; parameters, seeds and the mean time per run. Without accuracy curves (regression)
+        the accuracy columns are left out.
     """
     by_label: dict[str, list[dict]] = {}
     for record in runs.to_dict("records"):
         by_label.setdefault(record["label"], []).append(record)
     rows = [_variant_row(label, mine, loss, accuracy) for label, mine in by_label.items()]
-    return pd.DataFrame(rows, columns=list(TABLE_COLUMNS))
+    table = pd.DataFrame(rows, columns=list(TABLE_COLUMNS))
+    if not accuracy:  # regression: no accuracy to show, rather than a column of empty cells
+        table = table.drop(columns=["best val accuracy", "last val accuracy"])
+    return table
 
 
 def progress(runs: pd.DataFrame, tracks: Mapping[str, RunTrack]) -> pd.DataFrame:

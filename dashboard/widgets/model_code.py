@@ -48,6 +48,6 @@ def _picked_code(pairs: list[tuple[str, str]]) -> None:
     except (ValueError, ImportError) as error:
         st.error(f"Fix the settings of {picked} first: {error}")
         return
-    left, right = st.columns(2)
-    left.code(summary, language=None)
-    right.code(code, language="python", wrap_lines=True)
+    # the summary at full width: side by side with the script its "Param #" column was cut off
+    st.code(summary, language=None)
+    st.code(code, language="python", wrap_lines=True)

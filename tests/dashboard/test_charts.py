@@ -279,3 +279,13 @@ def test_a_diverged_variant_gets_a_panel_that_says_so() -> None:
 def test_accuracy_can_be_drawn_on_its_whole_range(curve: tf.Curves) -> None:
     fig = charts.loss_figure(curve, color_map(list(curve)), y_range=(-0.02, 1.02))
     assert list(fig.layout.yaxis.range) == [-0.02, 1.02]
+
+
+def test_the_palette_has_eight_distinct_hues_none_black_or_grey() -> None:
+    import colorsys
+
+    assert len(set(PALETTE)) == 8
+    for color in PALETTE:
+        r, g, b = (int(color[i : i + 2], 16) / 255 for i in (1, 3, 5))
+        _, lightness, saturation = colorsys.rgb_to_hls(r, g, b)
+        assert saturation > 0.3 and 0.15 < lightness < 0.85, color

@@ -138,3 +138,9 @@ def test_progress_prefers_the_stores_epoch_count() -> None:
     runs = make_runs().assign(epochs_done=[1, 2, 0])
     prog = tables.progress(runs, make_snapshot().tracks).set_index("run_id")
     assert prog["done_epochs"].to_dict() == {"a0": 1, "a1": 2, "b0": 0}
+
+
+def test_a_regression_table_has_no_accuracy_columns(loss: tf.Curves) -> None:
+    table = tables.results_table(make_runs(), loss, {})
+    assert not any("accuracy" in column for column in table.columns)
+    assert table["best val loss"].notna().all()
