@@ -3,7 +3,7 @@
 No Streamlit here.
 """
 
-from dashboard.charts.activation import activation_figure
+from dashboard.charts.activation import activation_figure, softmax_figure
 from dashboard.charts.data_preview import data_figure
 from dashboard.charts.gap import gap_figure
 from dashboard.charts.gradients import gradient_heatmaps
@@ -19,4 +19,5 @@ __all__ = [
     "gradient_heatmaps",
     "loss_figure",
     "prediction_figure",
+    "softmax_figure",
 ]

@@ -20,25 +20,20 @@ def _marks(
          "fillcolor": "#D55E00", "opacity": 0.12, "line": {"width": 0}}
         for low, high, _ in shade
     ]  # fmt: skip
+    # notes sit where the curves are not: halfway up, in the negative part of the shaded range
+    # (the curves run along 0 or 1 there), and the reference line's above its right end
     notes = [
-        {"x": low, "xref": "x", "y": 1, "yref": "paper", "text": text, "showarrow": False,
-         "xanchor": "left", "yanchor": "top"}
-        for low, _, text in shade
+        {"x": (low + min(high, 0.0)) / 2, "xref": "x", "y": 0.5, "yref": "paper", "text": text,
+         "showarrow": False, "xanchor": "center", "bgcolor": "rgba(255,255,255,0.85)"}
+        for low, high, text in shade
     ]  # fmt: skip
     if hline is not None:
         shapes.append(hline_shape(hline[0], color="#555555", dash="dot"))
         notes.append(
-            {
-                "x": 1,
-                "xref": "paper",
-                "y": hline[0],
-                "yref": "y",
-                "text": hline[1],
-                "showarrow": False,
-                "xanchor": "right",
-                "yanchor": "bottom",
-            }
-        )
+            {"x": 1, "xref": "paper", "y": hline[0], "yref": "y", "text": hline[1],
+             "showarrow": False, "xanchor": "right", "yanchor": "bottom",
+             "bgcolor": "rgba(255,255,255,0.85)"}
+        )  # fmt: skip
     return shapes, notes
 
 
@@ -80,3 +75,22 @@ def activation_figure(
     ]  # fmt: skip
     axes = {"x_title": "pre-activation z", "y_title": "value", "height": 380}
     return figure(traces, base_layout(**axes, shapes=shapes, annotations=notes))
+
+
+def softmax_figure(p: np.ndarray, names: Sequence[str]) -> go.Figure:
+    """Softmax probabilities as bars on their whole 0-1 range, each labelled with its value.
+
+    Parameters
+    ----------
+    p : ndarray, shape (k,)
+        Probabilities summing to 1.
+    names : sequence of str, length k
+        Class names.
+    """
+    bar = {"type": "bar", "name": "softmax", "x": list(names), "y": p,
+           "text": [f"{v:.3f}" for v in p],
+           "textposition": "outside", "marker": {"color": "#0072B2"},
+           "hovertemplate": "%{x}<br>p %{y:.4f}<extra></extra>"}  # fmt: skip
+    layout = base_layout(x_title="", y_title="probability", height=320, showlegend=False)
+    layout["yaxis"]["range"] = [0, 1.1]
+    return figure([bar], layout)

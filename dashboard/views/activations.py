@@ -7,7 +7,7 @@ import pandas as pd
 import streamlit as st
 
 from core.activations import ACTIVATIONS
-from dashboard.charts import activation_figure
+from dashboard.charts import activation_figure, softmax_figure
 
 # softmax couples its outputs, so it has no curve of one variable to draw
 PLOTTABLE = [name for name in ACTIVATIONS if name != "softmax"]
@@ -30,11 +30,11 @@ NOTES = {
 def _regions(name: str, low: float) -> dict:
     """Shaded ranges and reference lines the tutorial points at, per activation."""
     if name == "sigmoid":
-        return {"hline": (0.25, "sigmoid'(z) ≤ 0.25 for every z")}
+        return {"hline": (0.25, "sigmoid' ≤ 0.25")}
     if name == "relu":
-        return {"shade": [(low, 0.0, "dead region: output 0, gradient 0")]}
+        return {"shade": [(low, 0.0, "dead region:<br>output 0,<br>gradient 0")]}
     if name == "step":
-        return {"shade": [(low, -low, "gradient 0 everywhere (undefined at z = 0)")]}
+        return {"shade": [(low, -low, "gradient 0<br>everywhere<br>(undefined<br>at z = 0)")]}
     return {}
 
 
@@ -64,6 +64,33 @@ def _linear_collapse() -> None:
     st.caption("Four random inputs through 2→3→1 linear layers and through their product kernel.")
 
 
+def _softmax() -> None:
+    st.subheader("Softmax: scores into class probabilities")
+    st.markdown(
+        "A multi-class output layer (seed 2) 3 and 4) 1) turns its scores $z$ into "
+        "probabilities $p_i = e^{z_i} / \\sum_j e^{z_j}$: all positive, summing to 1. Unlike "
+        "the functions above it couples its outputs, so it has no curve of one variable: "
+        "raising one score lowers every other probability, "
+        "$\\partial p_i / \\partial z_j = p_i(\\delta_{ij} - p_j)$. With two classes it is "
+        "the sigmoid of $z_1 - z_2$."
+    )
+    cols = st.columns(3)
+    scores = np.array([[
+        cols[k].number_input(f"score z{k + 1}", value=v, step=0.5, key=f"act.softmax.{k}")
+        for k, v in enumerate((2.0, 1.0, 0.1))
+    ]])  # fmt: skip
+    p = ACTIVATIONS["softmax"](scores)[0]
+    jacobian = np.diag(p) - np.outer(p, p)
+    names = [f"class {k + 1}" for k in range(len(p))]
+    left, right = st.columns(2)
+    left.plotly_chart(softmax_figure(p, names), theme=None, key="act.softmax.chart")
+    right.dataframe(
+        pd.DataFrame(jacobian, index=[f"∂p{k + 1}" for k in range(len(p))],
+                     columns=[f"∂z{k + 1}" for k in range(len(p))]).round(4)
+    )  # fmt: skip
+    right.caption("The Jacobian ∂p/∂z: positive on the diagonal, negative elsewhere.")
+
+
 def _depth_table() -> None:
     st.subheader("How fast sigmoid gradients shrink with depth")
     depth = np.arange(1, 11)
@@ -91,3 +118,4 @@ def render() -> None:
         _linear_collapse()
     with right:
         _depth_table()
+    _softmax()

@@ -32,6 +32,17 @@ def test_activations_page_shows_linear_collapse() -> None:
     np.testing.assert_allclose(frame["two linear layers"], frame["one layer W1·W2"])
 
 
+def test_activations_page_shows_softmax_and_its_jacobian() -> None:
+    at = open_page("activations")
+    at.number_input(key="act.softmax.0").set_value(3.0).run()
+    z = np.array([3.0, 1.0, 0.1])
+    p = np.exp(z) / np.exp(z).sum()  # written out here, not the core's softmax
+    bars = next(f for f in figures(at) if traces(f)[0]["type"] == "bar")
+    np.testing.assert_allclose(np.asarray(traces(bars)[0]["y"], dtype=float), p, rtol=1e-6)
+    jacobian = at.dataframe[-1].value.to_numpy()
+    np.testing.assert_allclose(jacobian, np.round(np.diag(p) - np.outer(p, p), 4), atol=1e-9)
+
+
 def test_backprop_page_defaults_reproduce_the_seed() -> None:
     at = open_page("backprop")
     assert not at.exception and not at.error

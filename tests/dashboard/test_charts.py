@@ -289,3 +289,9 @@ def test_the_palette_has_eight_distinct_hues_none_black_or_grey() -> None:
         r, g, b = (int(color[i : i + 2], 16) / 255 for i in (1, 3, 5))
         _, lightness, saturation = colorsys.rgb_to_hls(r, g, b)
         assert saturation > 0.3 and 0.15 < lightness < 0.85, color
+
+
+def test_softmax_bars_sit_on_the_whole_probability_range() -> None:
+    fig = charts.softmax_figure(np.array([0.7, 0.2, 0.1]), ["a", "b", "c"])
+    assert list(fig.layout.yaxis.range) == [0, 1.1]
+    assert list(fig.data[0].text) == ["0.700", "0.200", "0.100"]
