@@ -8,6 +8,7 @@ from dashboard.charts.data_preview import data_figure
 from dashboard.charts.gap import gap_figure
 from dashboard.charts.gradients import gradient_heatmaps
 from dashboard.charts.loss import loss_figure
+from dashboard.charts.network import network_figure
 from dashboard.charts.predictions import boundary_figure, failed_figure, prediction_figure
 
 __all__ = [
@@ -18,6 +19,7 @@ __all__ = [
     "gap_figure",
     "gradient_heatmaps",
     "loss_figure",
+    "network_figure",
     "prediction_figure",
     "softmax_figure",
 ]

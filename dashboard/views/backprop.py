@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import numpy as np
 import pandas as pd
 import streamlit as st
 
 from dashboard import backprop_tables as bt
+from dashboard.charts import network_figure
 
 FMT = "%.8f"
 
@@ -71,6 +73,23 @@ def _after(before: float, after: float, lr: float) -> None:
     cols[2].metric("learning rate", f"{lr:g}")
 
 
+def _diagram(x, hidden, output, trace) -> None:
+    """The 2-2-2 network, each weight on its edge and each unit's value, as the seed draws it."""
+    names = [np.array([[bt.weight_name(layer, i, j) for j in range(2)] for i in range(2)])
+             for layer in range(2)]  # fmt: skip
+    units = [
+        [(f"x{i + 1}", v) for i, v in enumerate(x)],
+        [(f"h{j + 1}", v) for j, v in enumerate(trace[0].a[0])],
+        [(f"o{j + 1}", v) for j, v in enumerate(trace[1].a[0])],
+    ]
+    weights = [(names[0], np.asarray(hidden)), (names[1], np.asarray(output))]
+    st.plotly_chart(network_figure(units, weights), theme=None, key="bp.network")
+    st.caption(
+        "Inputs x, hidden units h = sigmoid(z), outputs o = sigmoid(z): the values of the "
+        "forward pass below, with each weight on its edge (before the step)."
+    )
+
+
 def render() -> None:
     """Draw the Backprop page."""
     st.title("Backpropagation, step by step")
@@ -82,6 +101,7 @@ def render() -> None:
     )
     x, t, hidden, output, lr = _inputs()
     trace = bt.trace_example(x, t, hidden, output, lr)
+    _diagram(x, hidden, output, trace)
     left, right = st.columns(2)
     with left:
         st.subheader("1. Forward pass")

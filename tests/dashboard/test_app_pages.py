@@ -53,6 +53,16 @@ def test_backprop_page_defaults_reproduce_the_seed() -> None:
     assert round(output.loc["w5", "after"], 8) == 0.43703857
 
 
+def test_backprop_page_draws_the_network_with_the_seeds_weights_and_values() -> None:
+    at = open_page("backprop")
+    network = next(f for f in figures(at) if f["layout"].get("annotations"))
+    labels = {a["text"] for a in network["layout"]["annotations"]}
+    # the seed's notation: w1 = x1 -> h1, w2 = x2 -> h1, w5 = h1 -> o1, w6 = h2 -> o1
+    assert {"w1 = 0.3000", "w2 = 0.2500", "w5 = 0.4500", "w8 = 0.6000"} <= labels
+    units = traces(network)[-1]["text"]
+    assert "<b>h1</b><br>0.5200" in units and "<b>o2</b><br>0.6638" in units
+
+
 def test_backprop_page_recomputes_after_editing() -> None:
     at = open_page("backprop")
     at.number_input(key="bp.lr").set_value(0.0)
