@@ -138,6 +138,16 @@ def share_token(ss: State) -> str:
     return share.encode(list(zip(labels, configs, strict=True)), comparison.defaults())
 
 
+def lesson_modified(ss: State) -> bool:
+    """Whether the comparison on the page differs from the lesson preset last loaded."""
+    preset = PRESETS_BY_KEY.get(ss[state.PRESET])
+    if preset is None:
+        return False
+    data, variants = comparison.from_preset(preset)
+    pairs = [(label, {**comparison.defaults(), **cfg, **data}) for label, cfg in variants]
+    return share.encode(pairs, comparison.defaults()) != share_token(ss)
+
+
 def restore_link(ss: State, token: str) -> list[ExperimentConfig]:
     """Load the comparison in a share link; returns its configs when they validate.
 

@@ -15,6 +15,7 @@ from collections.abc import Mapping, Sequence
 from typing import Any
 
 PARAM = "c"
+LESSON_PARAM = "lesson"  # the lesson preset a shared comparison came from
 MAX_TOKEN_CHARS = 8000
 MAX_JSON_BYTES = 200_000
 MAX_VARIANTS = 8

@@ -15,6 +15,7 @@ from dashboard.widgets.setup_bar import render_manage, render_presets
 from dashboard.widgets.share_export import render_share_export
 from experiments import ExperimentConfig
 from experiments.results.frames import read_runs
+from experiments.spec.presets import PRESETS_BY_KEY
 
 
 def start_runs(configs: list[ExperimentConfig]) -> None:
@@ -45,6 +46,8 @@ def _restore_from_link() -> None:
         ss[state.NOTICE] = f"This share link could not be opened: {error}"
         return
     ss[state.IMPORTED], ss[state.RUN_IDS] = None, {}
+    lesson = st.query_params.get(share.LESSON_PARAM)
+    ss[state.PRESET] = lesson if lesson in PRESETS_BY_KEY else None
     if not configs:
         ss[state.NOTICE] = "The shared comparison has settings to fix (marked below)."
         return
@@ -83,10 +86,17 @@ def _handle_submit(action: str, configs: list[ExperimentConfig], redraw: bool) -
 
 def _sync_link() -> str:
     """Keep the address bar's ``?c=`` equal to the comparison on the page; return the token."""
-    token = actions.share_token(st.session_state)
-    st.session_state[state.SHARE_TOKEN] = token
+    ss = st.session_state
+    token = actions.share_token(ss)
+    ss[state.SHARE_TOKEN] = token
     if st.query_params.get(share.PARAM) != token:
         st.query_params[share.PARAM] = token
+    # the lesson travels with the link, so students open it under the teacher's explanation
+    lesson = ss[state.PRESET]
+    if lesson and st.query_params.get(share.LESSON_PARAM) != lesson:
+        st.query_params[share.LESSON_PARAM] = lesson
+    elif not lesson and share.LESSON_PARAM in st.query_params:
+        del st.query_params[share.LESSON_PARAM]
     return token
 
 

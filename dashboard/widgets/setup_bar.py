@@ -45,8 +45,16 @@ def render_presets() -> None:
         actions.load_preset(st.session_state, key)
         st.session_state[state.RUN_IDS] = {}
         st.rerun()
-    preset = PRESETS_BY_KEY[key]
-    st.caption(f"**Seed {preset.seed_section}.** {preset.explanation}")
+    # the explanation is the loaded lesson's: picking another changes nothing until it is loaded
+    loaded = PRESETS_BY_KEY.get(current)
+    if loaded is not None:
+        note = (" *Modified since it was loaded: the comparison below is yours, not the "
+                "lesson's.*" if actions.lesson_modified(st.session_state) else "")  # fmt: skip
+        st.caption(f"**Seed {loaded.seed_section}.** {loaded.explanation}{note}")
+    if key != current:
+        st.caption(
+            f"Press **Load preset** to replace the comparison with “{PRESETS_BY_KEY[key].title}”."
+        )
 
 
 def render_manage() -> None:

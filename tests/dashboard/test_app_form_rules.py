@@ -7,6 +7,7 @@ import pytest
 
 from dashboard import comparison, share, state
 from datasets import DATASETS
+from experiments.spec.presets import PRESETS_BY_KEY
 from tests.dashboard.apptest_support import click, inputs, open_page
 
 pytestmark = pytest.mark.usefixtures("app_store")
@@ -137,3 +138,32 @@ def test_a_run_over_the_work_budget_is_refused_at_its_field() -> None:
     assert not at.exception
     shown = " ".join(e.value for e in at.error)
     assert "hidden_layers: one run would cost" in shown and "Run is blocked" in shown
+
+
+def _captions(at) -> str:
+    return " ".join(c.value for c in at.caption)
+
+
+def test_picking_a_preset_changes_nothing_until_it_is_loaded() -> None:
+    at = open_page()  # the first lesson is loaded
+    first = PRESETS_BY_KEY[at.session_state[state.PRESET]]
+    at.selectbox(key="preset.pick").set_value("clipping").run()
+    assert first.explanation in _captions(at)
+    assert PRESETS_BY_KEY["clipping"].explanation not in _captions(at)
+    assert "Press **Load preset**" in _captions(at)
+
+
+def test_a_shared_lesson_opens_under_its_own_explanation_and_says_when_modified() -> None:
+    at = open_page()
+    at.selectbox(key="preset.pick").set_value("clipping")
+    click(at, "Load preset")
+    token, lesson = at.query_params[share.PARAM], at.query_params[share.LESSON_PARAM]
+    token = token[0] if isinstance(token, list) else token
+    lesson = lesson[0] if isinstance(lesson, list) else lesson
+    assert lesson == "clipping"
+    fresh = open_page(query={share.PARAM: token, share.LESSON_PARAM: lesson})
+    assert PRESETS_BY_KEY["clipping"].explanation in _captions(fresh)
+    assert "Modified since" not in _captions(fresh)
+    inputs(fresh, "Epochs")[0].set_value(3)
+    click(fresh, "Apply")
+    assert "Modified since it was loaded" in _captions(fresh)
