@@ -55,7 +55,8 @@ class Best:
 
 @dataclass(frozen=True)
 class GradMatrix:
-    """log10 of the kernel gradient norm: ``values[i, j]`` for ``layers[i]`` at ``epochs[j]``."""
+    """A layer statistic per epoch: ``values[i, j]`` for ``layers[i]`` at ``epochs[j]`` (for
+    the gradients, log10 of the kernel gradient norm; for dead units, a share in [0, 1])."""
 
     layers: tuple[str, ...]
     epochs: np.ndarray
@@ -156,26 +157,63 @@ def grad_matrix(tracks: list[RunTrack]) -> GradMatrix:
     give ``-inf``, also kept. Only epochs some run has reached are columns: a variant still
     training has fewer than the others (not NaN norms to flag).
     """
+    return layer_matrix(tracks, "grad", log=True)
+
+
+def layer_matrix(tracks: list[RunTrack], attribute: str, *, log: bool = False) -> GradMatrix:
+    """One variant's layer x epoch matrix of a track statistic (``grad``, ``dead``, ``update``).
+
+    The mean over its runs (of log10 values when ``log``); layers with no value in any run and
+    epoch (no kernel, or an activation without dead units) are left out.
+    """
     names = {i: name for t in tracks for i, name in zip(t.layer_indices, t.layers, strict=True)}
     order = sorted(names)
     if not order:
         return GradMatrix((), np.array([], dtype=int), np.empty((0, 0)))
     per_run = []
     for track in tracks:
-        rows = np.full((len(order), track.grad.shape[1]), np.nan)
-        rows[[order.index(i) for i in track.layer_indices]] = track.grad
+        stat = getattr(track, attribute)
+        rows = np.full((len(order), stat.shape[1]), np.nan)
+        rows[[order.index(i) for i in track.layer_indices]] = stat
         per_run.append(rows)
     stack = _stack(per_run)  # runs x layers x epochs
     seen = _stack([t.grad_seen for t in tracks])
     epochs = np.flatnonzero(seen.any(axis=0))
-    has_kernel = ~np.isnan(stack).all(axis=(0, 2))
-    values = stack[:, has_kernel][:, :, epochs]
-    with np.errstate(divide="ignore", invalid="ignore"):
-        log10 = np.log10(values)
+    has_value = ~np.isnan(stack).all(axis=(0, 2))
+    values = stack[:, has_value][:, :, epochs]
+    if log:
+        with np.errstate(divide="ignore", invalid="ignore"):
+            values = np.log10(values)
     with np.errstate(invalid="ignore"):  # seeds at +inf and -inf average to NaN
-        mean = _nanmean_quiet(log10)
-    kept = tuple(names[i] for i, keep in zip(order, has_kernel, strict=True) if keep)
+        mean = _nanmean_quiet(values)
+    kept = tuple(names[i] for i, keep in zip(order, has_value, strict=True) if keep)
     return GradMatrix(kept, epochs + 1, mean)
+
+
+def layer_matrices(
+    tracks: Mapping[str, RunTrack], groups: Mapping[str, list[str]], attribute: str
+) -> dict[str, GradMatrix]:
+    """:func:`layer_matrix` of ``attribute`` for every variant, in variant order."""
+    return {
+        label: layer_matrix([tracks[r] for r in run_ids if r in tracks], attribute)
+        for label, run_ids in groups.items()
+    }
+
+
+def died_at(matrix: GradMatrix) -> int | None:
+    """The epoch from which every layer's gradient is exactly 0 to the end, or None.
+
+    On a :func:`grad_matrix` (log10 values): a net whose every gradient is 0 has stopped
+    learning for good, whatever it does next (seed 2) 3 (4): dead ReLU units pass no gradient).
+    """
+    if matrix.empty:
+        return None
+    zero = np.all(matrix.values == -np.inf, axis=0)
+    if not zero[-1]:
+        return None
+    alive = np.flatnonzero(~zero)
+    first = 0 if alive.size == 0 else int(alive[-1]) + 1
+    return int(matrix.epochs[first])
 
 
 def _nanmean_quiet(stack: np.ndarray) -> np.ndarray:

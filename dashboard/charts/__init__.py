@@ -6,12 +6,15 @@ No Streamlit here.
 from dashboard.charts.activation import activation_figure, softmax_figure
 from dashboard.charts.data_preview import data_figure
 from dashboard.charts.gap import gap_figure
-from dashboard.charts.gradients import gradient_heatmaps
+from dashboard.charts.gradients import DEAD_UNITS, GRADIENTS, HeatScale, gradient_heatmaps
 from dashboard.charts.loss import loss_figure
 from dashboard.charts.network import network_figure
 from dashboard.charts.predictions import boundary_figure, failed_figure, prediction_figure
 
 __all__ = [
+    "DEAD_UNITS",
+    "GRADIENTS",
+    "HeatScale",
     "activation_figure",
     "boundary_figure",
     "data_figure",

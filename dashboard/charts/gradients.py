@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import math
+from dataclasses import dataclass
 
 import numpy as np
 import plotly.graph_objects as go
@@ -10,6 +11,24 @@ import plotly.graph_objects as go
 from dashboard.charts.style import FONT_SIZE, TEMPLATE, figure, fixed_margins
 from dashboard.transforms import GradMatrix
 
+
+@dataclass(frozen=True)
+class HeatScale:
+    """What a set of layer x epoch heatmaps shows: its colour bar, hover and range."""
+
+    title: str
+    hover: str  # the hover's value line(s), plotly template syntax
+    fixed: tuple[float, float] | None = None  # a fixed range, else every panel's finite min/max
+    colorscale: str = "Viridis"
+    raw_from_log: bool = False  # customdata = 10 ** z, for the hover's raw value
+
+
+GRADIENTS = HeatScale(
+    "log10 ‖∂L/∂W‖", "log10 ‖∂L/∂W‖ %{z:.3f}<br>‖∂L/∂W‖ %{customdata:.3e}", raw_from_log=True
+)
+# a share of units, always on its whole 0-1 range: 30% dead must not look like "all dead"
+DEAD_UNITS = HeatScale("dead units (share)", "dead units %{z:.0%}", fixed=(0.0, 1.0),
+                       colorscale="Reds")  # fmt: skip
 COLUMNS = 4
 GAP = 0.05  # space between panels, as a fraction of the plotting area
 PANEL_HEIGHT = 280
@@ -32,7 +51,8 @@ def _domain(index: int, count: int, gap: float) -> list[float]:
     return [start, start + width]
 
 
-def _panel(i: int, label: str, matrix: GradMatrix, title: str, rows: int, cols: int, names: bool):
+def _panel(i: int, label: str, matrix: GradMatrix, title: str, rows: int, cols: int, names: bool,
+           scale: HeatScale = GRADIENTS):  # fmt: skip
     """Trace, axis layouts and title annotation of panel ``i`` (row-major, top row first);
     ``names``: whether its layer names are shown (else only the first column's are)."""
     suffix = "" if i == 0 else str(i + 1)
@@ -41,7 +61,7 @@ def _panel(i: int, label: str, matrix: GradMatrix, title: str, rows: int, cols: 
     z = matrix.values
     with np.errstate(over="ignore"):
         # shown to 4 significant digits: float32 holds 7 and halves what every refresh sends
-        raw = np.power(10.0, z).astype(np.float32)
+        raw = np.power(10.0, z).astype(np.float32) if scale.raw_from_log else None
     trace = {
         "type": "heatmap",
         "z": np.where(np.isfinite(z), z, np.nan),
@@ -51,12 +71,12 @@ def _panel(i: int, label: str, matrix: GradMatrix, title: str, rows: int, cols: 
         "yaxis": f"y{suffix}",
         "coloraxis": "coloraxis",
         "name": label,
-        "customdata": raw,
         "hovertemplate": (
-            f"<b>{label}</b><br>layer %{{y}}<br>epoch %{{x}}"
-            "<br>log10 ‖∂L/∂W‖ %{z:.3f}<br>‖∂L/∂W‖ %{customdata:.3e}<extra></extra>"
+            f"<b>{label}</b><br>layer %{{y}}<br>epoch %{{x}}<br>{scale.hover}<extra></extra>"
         ),
     }
+    if raw is not None:
+        trace["customdata"] = raw
     y_title = "layer (input → output)" if i % cols == 0 else ""
     axes = {
         # one epoch axis for all panels (zoom one, zoom all), also while some still train
@@ -71,21 +91,24 @@ def _panel(i: int, label: str, matrix: GradMatrix, title: str, rows: int, cols: 
     return trace, axes, note
 
 
-def _layout(rows: int, zmin: float, zmax: float) -> dict:
+def _layout(rows: int, zmin: float, zmax: float, scale: HeatScale) -> dict:
     return {
         "template": TEMPLATE,
         "font": {"size": FONT_SIZE},
         "height": PANEL_HEIGHT * rows + 60,
-        "coloraxis": {"colorscale": "Viridis", "cmin": zmin, "cmax": zmax,
-                      "colorbar": {"title": {"text": "log10 ‖∂L/∂W‖", "side": "right"},
+        "coloraxis": {"colorscale": scale.colorscale, "cmin": zmin, "cmax": zmax,
+                      "colorbar": {"title": {"text": scale.title, "side": "right"},
                                    "thickness": 16}},
     }  # fmt: skip
 
 
 def gradient_heatmaps(
-    matrices: dict[str, GradMatrix], flags: dict[str, list[str]] | None = None
+    matrices: dict[str, GradMatrix],
+    flags: dict[str, list[str]] | None = None,
+    scale: HeatScale = GRADIENTS,
 ) -> go.Figure:
-    """Heatmaps of log10 kernel gradient norms sharing one colour axis.
+    """Layer x epoch heatmaps sharing one colour axis: log10 kernel gradient norms by default,
+    or another statistic of :class:`HeatScale` (``DEAD_UNITS``: the share of dead units).
 
     Parameters
     ----------
@@ -93,6 +116,8 @@ def gradient_heatmaps(
         Variant label to ``transforms.grad_matrices`` output, in variant order.
     flags : dict of str to list of str, optional
         Variant label to warnings; a flagged panel's title carries a warning sign.
+    scale : HeatScale
+        The colour bar's title, the hover and a fixed range (else the panels' shared range).
 
     Returns
     -------
@@ -104,14 +129,14 @@ def gradient_heatmaps(
     labels = list(matrices)
     cols = min(COLUMNS, max(1, len(labels)))
     rows = max(1, math.ceil(len(labels) / cols))
-    zmin, zmax = _shared_range(matrices)
+    zmin, zmax = scale.fixed or _shared_range(matrices)
     # the same layers in every panel: their names once per row, not squeezed between panels
     same = len({m.layers for m in matrices.values()}) == 1
     traces, notes = [], []
-    layout = _layout(rows, zmin, zmax)
+    layout = _layout(rows, zmin, zmax, scale)
     for i, label in enumerate(labels):
         title = f"⚠ {label}" if flags.get(label) else label
-        trace, axes, note = _panel(i, label, matrices[label], title, rows, cols, not same)
+        trace, axes, note = _panel(i, label, matrices[label], title, rows, cols, not same, scale)
         traces.append(trace)
         layout.update(axes)
         notes.append(note)

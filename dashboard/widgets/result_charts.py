@@ -29,6 +29,7 @@ TABLE_FORMAT = {
         for c in ("best val accuracy", "last val accuracy")
     },
     "time per run (s)": st.column_config.NumberColumn("time per run (s)", format="%.2f"),
+    "clipped steps": st.column_config.NumberColumn("clipped steps", format="percent"),
 }
 
 
@@ -71,7 +72,7 @@ def _shape(snapshot, labels: dict[str, str] | None) -> Shaped:
         color_map(list(groups)),
         loss,
         accuracy,
-        tables.results_table(runs, loss, accuracy),
+        tables.results_table(runs, loss, accuracy, snapshot.tracks),
         _loss_title(runs),
     )
 
@@ -119,7 +120,12 @@ def _curves(data: Shaped, key: tuple | None) -> None:
         st.plotly_chart(figure, theme=None, key="chart.accuracy")
 
 
-ACCURACY_RANGE = (-0.02, 1.02)  # the whole of [0, 1], with room for the line at 1
+ACCURACY_RANGE = (-0.02, 1.02)
+DIED = (
+    "the net died at epoch {epoch}: every gradient is 0 from then on, so no weight changes "
+    "again (seed 2) 3 (4): ReLU units that output 0 for every input pass no gradient back; "
+    "He initialization, a smaller learning rate or leaky_relu keep them alive)"
+)  # the whole of [0, 1], with room for the line at 1
 
 
 def _gap(data: Shaped, key: tuple | None) -> None:
@@ -139,7 +145,18 @@ def _gap(data: Shaped, key: tuple | None) -> None:
 def _gradient_figure(snapshot, data: Shaped) -> tuple[go.Figure, dict[str, list[str]]]:
     matrices = tf.grad_matrices(snapshot.tracks, data.groups)
     flags = {label: tf.grad_flags(m) for label, m in matrices.items()}
+    for label, matrix in matrices.items():
+        epoch = tf.died_at(matrix)
+        if epoch is not None:
+            flags[label].insert(0, DIED.format(epoch=epoch))
     return charts.gradient_heatmaps(matrices, flags), flags
+
+
+def _dead_figure(snapshot, data: Shaped) -> go.Figure | None:
+    matrices = tf.layer_matrices(snapshot.tracks, data.groups, "dead")
+    if all(m.empty for m in matrices.values()):
+        return None  # no ReLU-family layer: no unit can die
+    return charts.gradient_heatmaps(matrices, scale=charts.DEAD_UNITS)
 
 
 def _gradients(snapshot, data: Shaped, key: tuple | None) -> None:
@@ -153,6 +170,15 @@ def _gradients(snapshot, data: Shaped, key: tuple | None) -> None:
     for label, found in flags.items():
         for flag in found:
             st.warning(f"{label}: {flag}")
+    dead = memo("chart.dead", key, lambda: _dead_figure(snapshot, data))
+    if dead is not None:
+        st.subheader("Dead units per layer (layer × epoch)")
+        st.plotly_chart(dead, theme=None, key="chart.dead")
+        st.caption(
+            "Seed 2) 3 (4): the share of each ReLU-family layer's units that output 0 for every "
+            "training example at the epoch's end (they pass no gradient back), 0 to 1 in "
+            "every panel. A row turning red is a layer dying."
+        )
 
 
 def _relabelled(runs: pd.DataFrame, labels: dict[str, str] | None) -> pd.DataFrame:
@@ -202,6 +228,7 @@ def render_charts(
     st.dataframe(data.table, hide_index=True, key="table.results", column_config=TABLE_FORMAT)
     st.caption(
         "Per variant (mean over seeds): losses and accuracies on the validation split, "
-        "the epoch of the lowest validation loss, parameter count and training time."
+        "the epoch of the lowest validation loss, parameter count, iterations per epoch "
+        "(seed 5): optimizer steps per epoch), the share of steps clipping changed, training time."
     )
     _gradients(snapshot, data, key)

@@ -10,6 +10,7 @@ tracks.
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
@@ -25,8 +26,10 @@ SPLITS = ("train", "val")
 METRICS = ("loss", "accuracy")
 # The stored epoch columns a track needs (see ``epoch_values``) and the layer columns.
 EPOCH_COLUMNS = ("epoch", "loss", "accuracy", "val_loss", "val_accuracy", "eval_loss",
-                 "eval_accuracy")  # fmt: skip
-LAYER_COLUMNS = ("epoch", "layer_index", "layer_name", "grad_norm_mean")
+                 "eval_accuracy", "steps", "clipped_steps")  # fmt: skip
+# a track's per-layer statistics (attribute -> stored layer column), each (n_layers, n_epochs)
+LAYER_STATS = {"grad": "grad_norm_mean", "dead": "dead_fraction", "update": "update_ratio"}
+LAYER_COLUMNS = ("epoch", "layer_index", "layer_name", *LAYER_STATS.values())
 
 
 def _floats(values: Sequence[Any]) -> np.ndarray:
@@ -71,6 +74,11 @@ class RunTrack:
         for a diverged epoch's norms.
     grad_seen : ndarray of bool, shape (n_epochs,)
         Epochs with stored layer rows.
+    dead, update : ndarray of shape (n_layers, n_epochs)
+        Share of a layer's units never positive over the training set (ReLU family only, else
+        NaN) and the mean ||dW|| / ||W|| of its kernel's steps, as ``grad``.
+    steps, clipped : ndarray of shape (n_epochs,)
+        Optimizer steps (iterations) in the epoch and how many of them clipping changed.
 
     Tracks are never changed in place: :meth:`extended` returns a new one, so a snapshot the
     page holds stays what it was.
@@ -84,6 +92,10 @@ class RunTrack:
     layer_indices: tuple[int, ...] = ()
     grad: np.ndarray = field(default_factory=lambda: np.empty((0, 0)))
     grad_seen: np.ndarray = field(default_factory=lambda: np.zeros(0, dtype=bool))
+    dead: np.ndarray = field(default_factory=lambda: np.empty((0, 0)))
+    update: np.ndarray = field(default_factory=lambda: np.empty((0, 0)))
+    steps: np.ndarray = field(default_factory=lambda: np.empty(0))
+    clipped: np.ndarray = field(default_factory=lambda: np.empty(0))
 
     @property
     def epochs_done(self) -> int:
@@ -107,7 +119,12 @@ class RunTrack:
             values[key][at] = epochs["_".join(key)]
         seen = padded(self.seen, length)
         seen[at] = True
-        return RunTrack(values, seen, self.layers, self.layer_indices, self.grad, self.grad_seen)
+        counts = {}
+        for name, column in (("steps", "steps"), ("clipped", "clipped_steps")):
+            counts[name] = padded(getattr(self, name), length)
+            if column in epochs:
+                counts[name][at] = epochs[column]
+        return dataclasses.replace(self, values=values, seen=seen, **counts)
 
     def _with_layers(self, layers: Mapping[str, Sequence[Any]]) -> RunTrack:
         at = _positions(layers["epoch"])
@@ -116,25 +133,32 @@ class RunTrack:
         names.update(zip(index.tolist(), layers["layer_name"], strict=True))
         order = sorted(names)
         length = max(self.grad.shape[1], int(at.max()) + 1)
-        grad = np.full((len(order), length), np.nan)
         rows = {layer: row for row, layer in enumerate(order)}
-        if self.layer_indices:
-            held = [rows[layer] for layer in self.layer_indices]
-            grad[held, : self.grad.shape[1]] = self.grad
-        grad[[rows[i] for i in index.tolist()], at] = _floats(layers["grad_norm_mean"])
+        held = [rows[layer] for layer in self.layer_indices]
+        fresh = [rows[i] for i in index.tolist()]
+        stats = {}
+        for attribute, column in LAYER_STATS.items():
+            stat = np.full((len(order), length), np.nan)
+            before = getattr(self, attribute)
+            if held and before.size:
+                stat[held, : before.shape[1]] = before
+            if column in layers:  # a CSV of an older gradlab may lack a statistic
+                stat[fresh, at] = _floats(layers[column])
+            stats[attribute] = stat
         seen = padded(self.grad_seen, length)
         seen[at] = True
-        return RunTrack(
-            self.values, self.seen, tuple(names[i] for i in order), tuple(order), grad, seen
-        )
+        layer_names = tuple(names[i] for i in order)
+        return dataclasses.replace(self, layers=layer_names, layer_indices=tuple(order),
+                                   grad_seen=seen, **stats)  # fmt: skip
 
 
 def epoch_values(stored: Mapping[str, Sequence[Any]]) -> dict[str, np.ndarray]:
     """Stored ``epochs`` columns (:data:`EPOCH_COLUMNS`) as a track's ``<metric>_<split>``
     arrays, as :func:`experiments.results.frames.split_epochs` reads them: the training split is the
     end-of-epoch pass (``eval_*``), or the running mean when there was none."""
-    col = {name: _floats(stored[name]) for name in EPOCH_COLUMNS[1:]}
+    col = {name: _floats(stored[name]) for name in EPOCH_COLUMNS[1:] if name in stored}
     out = {"epoch": np.asarray(stored["epoch"], dtype=int)}
+    out.update({name: col[name] for name in ("steps", "clipped_steps") if name in col})
     for metric in METRICS:
         evaluated = col[f"eval_{metric}"]
         out[f"{metric}_train"] = np.where(np.isnan(evaluated), col[metric], evaluated)
@@ -169,11 +193,14 @@ def snapshot_of(results: Results) -> Snapshot:
         # one value per stored epoch: a val row exists only where the validation split did
         both = train[["epoch"]].merge(val[["epoch", *METRICS]], on="epoch", how="left")
         columns = {"epoch": train["epoch"].to_numpy(dtype=int)}
+        for name in ("steps", "clipped_steps"):
+            columns[name] = train[name].to_numpy(dtype=float, na_value=np.nan)
         for metric in METRICS:
             columns[f"{metric}_train"] = train[metric].to_numpy(dtype=float, na_value=np.nan)
             columns[f"{metric}_val"] = both[metric].to_numpy(dtype=float, na_value=np.nan)
         layers = results.layers[results.layers["run_id"] == run_id]
-        layer_columns = {name: layers[name].tolist() for name in LAYER_COLUMNS[:-1]}
-        layer_columns["grad_norm_mean"] = layers["grad_norm_mean"].to_numpy(dtype=float)
+        layer_columns = {name: layers[name].tolist() for name in LAYER_COLUMNS[:3]}
+        for column in LAYER_STATS.values():
+            layer_columns[column] = layers[column].to_numpy(dtype=float, na_value=np.nan)
         tracks[run_id] = RunTrack().extended(columns, layer_columns)
     return Snapshot(results.runs, tracks)

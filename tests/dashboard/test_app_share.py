@@ -90,7 +90,8 @@ def test_an_exported_csv_shows_the_same_charts_as_the_live_runs() -> None:
     at.session_state[state.RUN_IDS] = {}
     at.run()
     assert not at.exception
-    # loss, accuracy, gap and heatmaps; the decision boundaries come from the store only
-    assert len(live) == 6
-    assert _chart_data(at) == live[:4]
+    # loss, accuracy, gap, gradient and dead-unit heatmaps; the decision boundaries come from
+    # the store only
+    assert len(live) == 7
+    assert _chart_data(at) == live[:5]
     pd.testing.assert_frame_equal(at.dataframe[0].value, table)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import math
 
 import numpy as np
@@ -10,6 +11,7 @@ import pytest
 
 from dashboard import tables
 from dashboard import transforms as tf
+from experiments.results.tracks import RunTrack
 from tests.dashboard.frames import GROUPS, make_epochs, make_layers, make_runs, make_snapshot
 
 
@@ -144,3 +146,45 @@ def test_a_regression_table_has_no_accuracy_columns(loss: tf.Curves) -> None:
     table = tables.results_table(make_runs(), loss, {})
     assert not any("accuracy" in column for column in table.columns)
     assert table["best val loss"].notna().all()
+
+
+def _track(dead: list[list[float]], grad: list[list[float]]) -> RunTrack:
+    layers = {"epoch": [], "layer_index": [], "layer_name": [], "grad_norm_mean": [],
+              "dead_fraction": [], "update_ratio": []}  # fmt: skip
+    for e in range(len(dead[0])):
+        for i in range(len(dead)):
+            layers["epoch"].append(e + 1)
+            layers["layer_index"].append(i)
+            layers["layer_name"].append(f"dense_{i}")
+            layers["grad_norm_mean"].append(grad[i][e])
+            layers["dead_fraction"].append(dead[i][e])
+            layers["update_ratio"].append(None)
+    none = {"epoch": np.array([], dtype=int)}
+    return RunTrack().extended(none, layers)
+
+
+def test_dead_units_are_the_mean_over_seeds_per_layer_and_epoch() -> None:
+    a = _track([[0.0, 0.5], [0.25, 1.0]], [[1.0, 1.0], [1.0, 1.0]])
+    b = _track([[0.5, 0.5], [0.75, 1.0]], [[1.0, 1.0], [1.0, 1.0]])
+    matrix = tf.layer_matrix([a, b], "dead")
+    np.testing.assert_allclose(matrix.values, [[0.25, 0.5], [0.5, 1.0]])
+    assert list(matrix.epochs) == [1, 2]
+
+
+def test_a_net_whose_every_gradient_is_zero_from_some_epoch_on_has_died() -> None:
+    dying = _track([[0.0] * 4, [0.0] * 4], [[0.1, 0.0, 0.0, 0.0], [0.2, 0.1, 0.0, 0.0]])
+    assert tf.died_at(tf.grad_matrix([dying])) == 3
+    revived = _track([[0.0] * 3, [0.0] * 3], [[0.0, 0.0, 0.1], [0.0, 0.0, 0.1]])
+    assert tf.died_at(tf.grad_matrix([revived])) is None
+
+
+def test_the_table_gives_iterations_per_epoch_and_the_share_of_clipped_steps(loss) -> None:
+    runs = make_runs().assign(steps_per_epoch=[10, 10, 4])
+    track = dataclasses.replace(
+        RunTrack(), steps=np.array([10.0, 10.0]), clipped=np.array([5.0, 0])
+    )
+    clipped = {"a0": track, "a1": track}
+    table = tables.results_table(runs, loss, {}, clipped).set_index("variant")
+    assert table.loc["A", "iterations / epoch"] == 10
+    assert table.loc["A", "clipped steps"] == pytest.approx(0.25)
+    assert "clipped steps" not in tables.results_table(runs, loss, {}).columns
