@@ -64,11 +64,6 @@ class Layer:
         """Map ``x`` (n, d_in) to (n, d_out), caching what ``backward`` needs when training."""
         raise NotImplementedError
 
-    def _infer(self, x: np.ndarray) -> np.ndarray:
-        """``forward(x, training=False)`` for the chunked inference pass, which reads each result
-        before the next call: layers may return a buffer that call overwrites."""
-        return self.forward(x, training=False)
-
     def backward(self, grad_out: np.ndarray) -> np.ndarray | None:
         """Fill ``grads`` from dL/d(output) (n, d_out); return dL/d(input) (n, d_in) or ``None``
         when ``needs_input_grad`` is False (the first layer)."""
