@@ -23,7 +23,12 @@ class Layer:
 
     kind = "Layer"
 
-    def __init__(self, name: str | None = None, input_shape=None, input_dim=None) -> None:
+    def __init__(
+        self,
+        name: str | None = None,
+        input_shape: tuple[int, ...] | None = None,
+        input_dim: int | None = None,
+    ) -> None:
         self.name = name
         self.params: dict[str, np.ndarray] = {}
         self.grads: dict[str, np.ndarray] = {}
