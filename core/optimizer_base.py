@@ -93,7 +93,9 @@ class Optimizer:
 
     def _step(self, g: np.ndarray, d: np.ndarray) -> None:
         """The update rule: advance the slots with ``g`` (n,) and write the step into ``d`` (n,);
-        ``self.iterations`` is the step number t, from 1."""
+        ``self.iterations`` is the step number t, from 1. ``d`` may serve as scratch space
+        before it receives the step (``out=d``: no temporaries the size of the network, which
+        cost page faults on wide ones)."""
         raise NotImplementedError
 
     def get_config(self) -> dict[str, Any]:

@@ -95,8 +95,9 @@ class Adagrad(Optimizer):
 
     def _step(self, g: np.ndarray, d: np.ndarray) -> None:
         a = self._a
-        a += np.square(g)  # a <- a + g^2
-        np.divide(g, np.sqrt(a + self.epsilon), out=d)
+        a += np.square(g, out=d)  # a <- a + g^2
+        np.sqrt(np.add(a, self.epsilon, out=d), out=d)
+        np.divide(g, d, out=d)
         d *= self.learning_rate  # d = lr g / sqrt(a + epsilon)
 
 
@@ -138,13 +139,17 @@ class RMSprop(Optimizer):
     def _step(self, g: np.ndarray, d: np.ndarray) -> None:
         rho, v = self.rho, self._v
         v *= rho
-        v += (1 - rho) * np.square(g)  # v <- rho v + (1 - rho) g^2
+        v += np.multiply(1 - rho, np.square(g, out=d), out=d)  # v <- rho v + (1 - rho) g^2
         if self.centered:
             mg = self._mg
             mg *= rho
-            mg += (1 - rho) * g  # mg <- rho mg + (1 - rho) g
-            v = v - np.square(mg)  # v - mg^2
-        np.divide(g, np.sqrt(v + self.epsilon), out=d)
+            mg += np.multiply(1 - rho, g, out=d)  # mg <- rho mg + (1 - rho) g
+            np.subtract(v, np.square(mg, out=d), out=d)
+            d += self.epsilon  # v - mg^2 + epsilon
+        else:
+            np.add(v, self.epsilon, out=d)  # v + epsilon
+        np.sqrt(d, out=d)
+        np.divide(g, d, out=d)
         d *= self.learning_rate  # u = lr g / sqrt(v + epsilon)
         if self.momentum:
             m = self._m
@@ -192,13 +197,15 @@ class Adam(Optimizer):
     def _step(self, g: np.ndarray, d: np.ndarray) -> None:
         b1, b2, t, m, v = self.beta_1, self.beta_2, self.iterations, self._m, self._v
         m *= b1
-        m += (1 - b1) * g  # m <- beta_1 m + (1 - beta_1) g
+        m += np.multiply(1 - b1, g, out=d)  # m <- beta_1 m + (1 - beta_1) g
         v *= b2
-        v += (1 - b2) * np.square(g)  # v <- beta_2 v + (1 - beta_2) g^2
+        v += np.multiply(1 - b2, np.square(g, out=d), out=d)  # v <- beta_2 v + (1 - beta_2) g^2
         if self.amsgrad:
             v = np.maximum(self._vhat, v, out=self._vhat)  # v_hat <- max(v_hat, v)
         lr_t = self.learning_rate * math.sqrt(1 - b2**t) / (1 - b1**t)
-        np.divide(m, np.sqrt(v) + self.epsilon, out=d)
+        np.sqrt(v, out=d)
+        d += self.epsilon
+        np.divide(m, d, out=d)
         d *= lr_t  # d = lr_t m / (sqrt(v) + epsilon)
 
 
