@@ -94,6 +94,9 @@ class Activation:
         ``(a, z, grad_a) -> grad_z`` for non-elementwise activations (softmax).
     relu_family : bool
         Whether units can "die" (never positive), tracked by the diagnostics.
+    fn_into : callable or None
+        ``(z, out) -> out``: the forward map written into a preallocated ``out``, for the
+        inference pass's reused buffers; ``None`` where the forward needs temporaries anyway.
     """
 
     name: str
@@ -102,6 +105,7 @@ class Activation:
     dfn_from_output: Callable[[np.ndarray], np.ndarray] | None = None
     backward_fn: Callable[[np.ndarray, np.ndarray, np.ndarray], np.ndarray] | None = None
     relu_family: bool = False
+    fn_into: Callable[[np.ndarray, np.ndarray], np.ndarray] | None = None
 
     def __call__(self, z: np.ndarray) -> np.ndarray:
         """Apply the activation: ``z (n, d) -> a (n, d)`` (any array-like)."""
@@ -123,10 +127,14 @@ class Activation:
 _CACHED_ZEROS_MAX = 1 << 20  # entries; larger inputs take the scalar form (no big cached arrays)
 
 
-def _relu(z: np.ndarray) -> np.ndarray:
+def _relu_into(z: np.ndarray, out: np.ndarray | None) -> np.ndarray:
     if z.size > _CACHED_ZEROS_MAX:
-        return np.maximum(z, 0)
-    return np.maximum(z, zeros(z.shape, z.dtype))
+        return np.maximum(z, 0, out=out)
+    return np.maximum(z, zeros(z.shape, z.dtype), out=out)
+
+
+def _relu(z: np.ndarray) -> np.ndarray:
+    return _relu_into(z, None)
 
 
 _BOOL_MASK_MIN = 4096  # entries from which g * (a > 0) beats g * sign(a)
@@ -187,6 +195,7 @@ ACTIVATIONS: dict[str, Activation] = {
         lambda z: 1 - np.tanh(z) ** 2,
         dfn_from_output=lambda a: 1 - a * a,
         backward_fn=_tanh_backward,
+        fn_into=lambda z, out: np.tanh(z, out=out),
     ),
     "relu": Activation(
         "relu",
@@ -194,6 +203,7 @@ ACTIVATIONS: dict[str, Activation] = {
         lambda z: (z > 0).astype(z.dtype),
         backward_fn=_relu_backward,
         relu_family=True,
+        fn_into=_relu_into,
     ),
     "leaky_relu": Activation(
         "leaky_relu",

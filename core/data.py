@@ -89,7 +89,7 @@ def split_validation(
 
 
 def with_ones_column(x: np.ndarray) -> np.ndarray:
-    """``x`` (n, d) followed by a column of ones -> (n, d + 1), for ``Dense.forward_packed``."""
+    """``x`` (n, d) followed by a column of ones -> (n, d + 1), for ``core.packed_input``."""
     out = np.empty((len(x), x.shape[1] + 1), dtype=x.dtype)
     out[:, :-1] = x
     out[:, -1] = 1

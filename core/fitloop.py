@@ -8,7 +8,7 @@ import time
 
 import numpy as np
 
-from core import packed_input
+from core import inference_buffers, packed_input
 from core.callbacks import Callback, History
 from core.data import with_ones_column
 from core.diagnostics import ActivationStats, EpochDiagnostics, StepRecorder, epoch_record
@@ -48,6 +48,7 @@ class FitLoop:
             if validation is not None:
                 validation = (with_ones_column(validation[0]), validation[1])
         self.trainer = Trainer(model, self.layers)
+        self.eval_layers = inference_buffers.buffered_layers(self.layers or model.layers)
         self.model, self.x, self.y, self.validation = model, x, y, validation
         self.steps = math.ceil(len(x) / batch_size)
         self.recorder = None
@@ -139,7 +140,7 @@ class FitLoop:
     def _evaluate(
         self, prefix: str, x: np.ndarray, y: np.ndarray, acts: ActivationStats | None
     ) -> dict[str, float]:
-        _, loss, metrics = inference_pass(self.model, x, y, acts, self.layers)
+        _, loss, metrics = inference_pass(self.model, x, y, acts, self.eval_layers)
         penalty = self.trainer.penalty() if self.trainer.regs else 0.0
         logs = {f"{prefix}_loss": loss + penalty}
         logs.update({f"{prefix}_{k}": v for k, v in metrics.items()})

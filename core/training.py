@@ -153,7 +153,8 @@ def inference_pass(
     layers: Sequence[Layer] | None = None,
 ) -> tuple[np.ndarray, float | None, dict[str, float]]:
     """Forward ``x`` (n, d) in inference mode, ``EVAL_CHUNK`` rows at a time, through ``layers``
-    (default ``model.layers``), folding each layer's outputs into ``stats`` when given.
+    (default ``model.layers``; ``fit`` passes its fast-path stand-ins), folding each layer's
+    outputs into ``stats`` when given.
 
     Returns (outputs (n, units), loss without penalties or None, metric values by name).
     """
@@ -167,7 +168,9 @@ def inference_pass(
             a = layer.forward(a, training=False)
             if stats is not None:
                 stats.add(i, a, dead_kinds[i])
-        outputs.append(a)
+        # copied: a layer may hand back a buffer that the next chunk overwrites
+        # (core.inference_buffers), or its input (Dropout), which may be the caller's x
+        outputs.append(a.copy())
         if y is None:
             continue
         yb = y[start : start + EVAL_CHUNK]
@@ -175,8 +178,6 @@ def inference_pass(
         for name, fn in fns.items():
             metric_sums[name] += len(a) * fn(yb, a)
     out = np.concatenate(outputs) if len(outputs) > 1 else outputs[0]
-    if np.may_share_memory(out, x):
-        out = out.copy()  # layers that pass their input through (Dropout) would alias x
     if y is None:
         return out, None, {}
     n = len(x)

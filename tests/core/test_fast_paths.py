@@ -54,6 +54,9 @@ def test_relu_matches_maximum_with_zero_including_nan_and_signed_zero():
     out = activations.get("relu")(z)
     np.testing.assert_array_equal(out, np.maximum(z, 0))
     assert not np.signbit(out[~np.isnan(out)]).any()
+    buf = np.empty_like(z)
+    assert activations.get("relu").fn_into(z, buf) is buf
+    np.testing.assert_array_equal(buf, np.maximum(z, 0))
 
 
 def test_sparse_crossentropy_value_and_gradient_from_their_formulas():
