@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any, Protocol
 
 from core.diagnostics import EpochDiagnostics
@@ -25,7 +26,12 @@ class Callback(Protocol):
 class LambdaCallback:
     """A callback from plain functions, like Keras's ``LambdaCallback``."""
 
-    def __init__(self, on_train_begin=None, on_epoch_end=None, on_train_end=None) -> None:
+    def __init__(
+        self,
+        on_train_begin: Callable[[dict[str, Any]], None] | None = None,
+        on_epoch_end: Callable[[int, dict[str, Any]], None] | None = None,
+        on_train_end: Callable[[dict[str, Any]], None] | None = None,
+    ) -> None:
         if on_train_begin is not None:
             self.on_train_begin = on_train_begin
         if on_epoch_end is not None:

@@ -16,7 +16,13 @@ from core.flat import FlatParams
 class Clipper:
     """Clips ``flat.g`` in place; ``__call__`` returns (global norm before clipping, changed)."""
 
-    def __init__(self, flat: FlatParams, clipnorm=None, clipvalue=None, global_clipnorm=None):
+    def __init__(
+        self,
+        flat: FlatParams,
+        clipnorm: float | None = None,
+        clipvalue: float | None = None,
+        global_clipnorm: float | None = None,
+    ) -> None:
         self.flat = flat
         self.clipnorm, self.clipvalue, self.global_clipnorm = clipnorm, clipvalue, global_clipnorm
         self._sq = np.empty_like(flat.g)

@@ -4,8 +4,12 @@ from __future__ import annotations
 
 import numpy as np
 
+from core.losses import Loss
 
-def as_features(x: object, dtype: np.dtype, field: str = "x", width: int | None = None):
+
+def as_features(
+    x: object, dtype: np.dtype, field: str = "x", width: int | None = None
+) -> np.ndarray:
     """Return ``x`` as a finite (n, d) array of ``dtype``, or raise ``ValueError``."""
     try:
         arr = np.asarray(x, dtype=dtype)
@@ -39,7 +43,9 @@ def check_finite(arr: np.ndarray, field: str) -> None:
         )
 
 
-def as_targets(y: object, n: int, loss, units: int, dtype: np.dtype, field: str = "y"):
+def as_targets(
+    y: object, n: int, loss: Loss, units: int, dtype: np.dtype, field: str = "y"
+) -> np.ndarray:
     """Validate targets for ``loss`` and an output of ``units``; floats become ``dtype``."""
     arr = np.asarray(y)
     if arr.dtype.kind not in "biuf":
@@ -61,7 +67,9 @@ def check_int(value: object, field: str, minimum: int) -> int:
     return int(value)
 
 
-def split_validation(x: np.ndarray, y: np.ndarray, fraction: float):
+def split_validation(
+    x: np.ndarray, y: np.ndarray, fraction: float
+) -> tuple[np.ndarray, np.ndarray, tuple[np.ndarray, np.ndarray] | None]:
     """Keras's ``validation_split``: the last ``fraction`` of the rows, taken before shuffling."""
     try:
         fraction = float(fraction)
@@ -81,7 +89,7 @@ def split_validation(x: np.ndarray, y: np.ndarray, fraction: float):
 
 
 def with_ones_column(x: np.ndarray) -> np.ndarray:
-    """``x`` (n, d) followed by a column of ones -> (n, d + 1), for ``Dense.forward_packed``."""
+    """``x`` (n, d) followed by a column of ones -> (n, d + 1), for ``core.packed_input``."""
     out = np.empty((len(x), x.shape[1] + 1), dtype=x.dtype)
     out[:, :-1] = x
     out[:, -1] = 1

@@ -16,6 +16,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from core.flat import FlatParams
+from core.layers.base import Layer
 from core.reductions import col_sum
 
 
@@ -83,9 +84,19 @@ class StepRecorder:
             self._squares = np.zeros((steps, *flat.wgd.shape), dtype=flat.w.dtype)
         self.pre_clip = np.full(steps, np.nan)
         self.clipped = 0
+        self.step = 0
 
-    def record(self, step: int) -> None:
-        """Record step ``step``: call with the step computed (``flat.d``), not yet applied."""
+    def record_clipping(self, norm: float, changed: bool) -> None:
+        """Record the current step's global gradient norm before clipping and whether clipping
+        changed the gradient (call before ``record``)."""
+        self.pre_clip[self.step] = norm
+        self.clipped += changed
+
+    def record(self) -> None:
+        """Record the current step and move to the next: call with the step computed
+        (``flat.d``), not yet applied."""
+        step = self.step
+        self.step += 1
         if self._squares is not None:
             np.square(self.flat.wgd, out=self._squares[step])
             return
@@ -108,6 +119,7 @@ class StepRecorder:
         """Start a new epoch (every row is overwritten by its step)."""
         self.pre_clip[:] = np.nan
         self.clipped = 0
+        self.step = 0
 
     def clip_norms(self) -> tuple[float, float]:
         """Global gradient norm before clipping, mean and max over the recorded steps."""
@@ -185,7 +197,7 @@ def dead_unit_kind(layer: object) -> str | None:
 def epoch_record(
     epoch: int,
     times: tuple[float, float],
-    layers: list,
+    layers: list[Layer],
     steps: StepRecorder,
     acts: ActivationStats,
 ) -> EpochDiagnostics:

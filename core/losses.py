@@ -79,10 +79,10 @@ class MeanSquaredError(Loss):
 
     name = "mean_squared_error"
 
-    def elementwise(self, y_true, y_pred):
+    def elementwise(self, y_true: np.ndarray, y_pred: np.ndarray) -> np.ndarray:
         return (y_pred - y_true) ** 2
 
-    def gradient(self, y_true, y_pred):
+    def gradient(self, y_true: np.ndarray, y_pred: np.ndarray) -> np.ndarray:
         return (2.0 / y_pred.size) * (y_pred - y_true)
 
 
@@ -91,10 +91,10 @@ class MeanAbsoluteError(Loss):
 
     name = "mean_absolute_error"
 
-    def elementwise(self, y_true, y_pred):
+    def elementwise(self, y_true: np.ndarray, y_pred: np.ndarray) -> np.ndarray:
         return np.abs(y_pred - y_true)
 
-    def gradient(self, y_true, y_pred):
+    def gradient(self, y_true: np.ndarray, y_pred: np.ndarray) -> np.ndarray:
         return np.sign(y_pred - y_true) / y_pred.size
 
 
@@ -107,7 +107,7 @@ class BinaryCrossentropy(Loss):
     def __init__(self, from_logits: bool = False) -> None:
         self.from_logits = bool(from_logits)
 
-    def prepare(self, y, units):
+    def prepare(self, y: np.ndarray, units: int) -> np.ndarray:
         y = _matrix_targets(y, units, self.name)
         if y.size and (y.min() < 0 or y.max() > 1):
             raise ValueError(
@@ -117,13 +117,13 @@ class BinaryCrossentropy(Loss):
             )
         return y
 
-    def elementwise(self, y_true, y_pred):
+    def elementwise(self, y_true: np.ndarray, y_pred: np.ndarray) -> np.ndarray:
         if self.from_logits:
             return self.logits_elementwise(y_true, y_pred)
         p = np.clip(y_pred, EPSILON, 1 - EPSILON)
         return -(y_true * np.log(p) + (1 - y_true) * np.log(1 - p))
 
-    def gradient(self, y_true, y_pred):
+    def gradient(self, y_true: np.ndarray, y_pred: np.ndarray) -> np.ndarray:
         if self.from_logits:
             return (_sigmoid(y_pred) - y_true) / y_pred.size
         p = np.clip(y_pred, EPSILON, 1 - EPSILON)
@@ -149,7 +149,7 @@ class CategoricalCrossentropy(Loss):
     def __init__(self, from_logits: bool = False) -> None:
         self.from_logits = bool(from_logits)
 
-    def prepare(self, y, units):
+    def prepare(self, y: np.ndarray, units: int) -> np.ndarray:
         y = np.asarray(y, dtype=np.float64)
         if y.ndim == 1:
             raise ValueError(
@@ -164,14 +164,14 @@ class CategoricalCrossentropy(Loss):
             )
         return y
 
-    def __call__(self, y_true, y_pred):
+    def __call__(self, y_true: np.ndarray, y_pred: np.ndarray) -> float:
         if self.from_logits:
             return self.fused(y_true, y_pred, _softmax(y_pred))[0]
         s = y_pred.sum(axis=-1, keepdims=True)
         q = np.clip(y_pred / s, EPSILON, 1 - EPSILON)
         return float(-np.sum(y_true * np.log(q)) / len(y_pred))
 
-    def gradient(self, y_true, y_pred):
+    def gradient(self, y_true: np.ndarray, y_pred: np.ndarray) -> np.ndarray:
         if self.from_logits:
             return self.fused(y_true, y_pred, _softmax(y_pred))[1]
         s = y_pred.sum(axis=-1, keepdims=True)
@@ -199,7 +199,7 @@ class SparseCategoricalCrossentropy(Loss):
     def __init__(self, from_logits: bool = False) -> None:
         self.from_logits = bool(from_logits)
 
-    def prepare(self, y, units):
+    def prepare(self, y: np.ndarray, units: int) -> np.ndarray:
         y = np.asarray(y)
         if y.ndim == 2 and y.shape[1] == 1:
             y = y[:, 0]
@@ -218,13 +218,13 @@ class SparseCategoricalCrossentropy(Loss):
     def _pick(self, a: np.ndarray, y: np.ndarray) -> np.ndarray:
         return a[np.arange(len(a)), y]
 
-    def __call__(self, y_true, y_pred):
+    def __call__(self, y_true: np.ndarray, y_pred: np.ndarray) -> float:
         if self.from_logits:
             return self.fused(y_true, y_pred, _softmax(y_pred))[0]
         p = np.clip(self._pick(y_pred / y_pred.sum(axis=-1, keepdims=True), y_true), EPSILON, 1)
         return float(-np.mean(np.log(p)))
 
-    def gradient(self, y_true, y_pred):
+    def gradient(self, y_true: np.ndarray, y_pred: np.ndarray) -> np.ndarray:
         onehot = np.zeros_like(y_pred)
         onehot[np.arange(len(y_pred)), y_true] = 1
         return CategoricalCrossentropy(self.from_logits).gradient(onehot, y_pred)

@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 import numpy as np
+from numpy.typing import ArrayLike
 
 from core import losses, optimizers
-from core.callbacks import History
+from core.callbacks import Callback, History
 from core.data import as_features, as_targets, check_int, split_validation
 from core.fitloop import FitLoop
 from core.flat import FlatParams
@@ -35,7 +38,13 @@ class Sequential:
         Model name shown by ``summary``.
     """
 
-    def __init__(self, layers=None, seed: int | None = None, dtype: str = "float32", name=None):
+    def __init__(
+        self,
+        layers: list[Layer] | None = None,
+        seed: int | None = None,
+        dtype: str = "float32",
+        name: str | None = None,
+    ) -> None:
         if str(dtype) not in _DTYPES:
             raise ValueError(f"Received: dtype={dtype!r}. Accepted: {', '.join(_DTYPES)}")
         self.dtype = np.dtype(dtype)
@@ -44,10 +53,11 @@ class Sequential:
         self.name = name or "sequential"
         self.layers: list[Layer] = []
         self.built = False
-        self.optimizer = self.loss = None
+        self.optimizer: optimizers.Optimizer | None = None
+        self.loss: losses.Loss | None = None
         self.metrics_names: list[str] = []
-        self._metric_fns: dict = {}
-        self._fused = False
+        self.metric_functions: dict[str, Callable[[np.ndarray, np.ndarray], float]] = {}
+        self.fused_output = False
         self.stop_training = False
         self.history: History | None = None
         for layer in layers or []:
@@ -91,11 +101,16 @@ class Sequential:
         self.output_units = shape[-1]
         for i, layer in enumerate(self.layers):
             layer.needs_input_grad = i > 0
-        self._flat = FlatParams(self.layers, self.dtype)
+        self.flat = FlatParams(self.layers, self.dtype)
         self.built = True
         self._update_fusion()
 
-    def compile(self, optimizer="rmsprop", loss=None, metrics=None) -> None:
+    def compile(
+        self,
+        optimizer: str | optimizers.Optimizer = "rmsprop",
+        loss: str | losses.Loss | None = None,
+        metrics: list[str] | None = None,
+    ) -> None:
         """Set optimizer (name or object), loss (name or object) and metric names."""
         self.optimizer = optimizers.get(optimizer)
         if loss is None:
@@ -113,12 +128,12 @@ class Sequential:
             return
         last = getattr(self.layers[-1], "activation", None)
         fused_with = getattr(self.loss, "fused_activation", None)
-        self._fused = bool(
+        self.fused_output = bool(
             last is not None and fused_with == last.name and not self.loss.from_logits
         )
         if self.built:
             sparse = isinstance(self.loss, losses.SparseCategoricalCrossentropy)
-            self._metric_fns = {
+            self.metric_functions = {
                 m: get_metric(m, self.output_units, sparse) for m in self.metrics_names
             }
 
@@ -126,7 +141,13 @@ class Sequential:
         if self.loss is None or self.optimizer is None:
             raise ValueError("Received: an uncompiled model. Accepted: call compile() first")
 
-    def _prepare(self, x, y, field: str = "x"):
+    def prepare(
+        self, x: ArrayLike, y: ArrayLike | None = None, field: str = "x"
+    ) -> tuple[np.ndarray, np.ndarray | None]:
+        """Check and convert features ``x`` (n, d) and targets as ``fit`` does (building the model
+        on first use); returns arrays of the model's dtype (targets ``None`` when ``y`` is)."""
+        if y is not None:
+            self._require_compiled()
         if not self.built and self.layers and self.layers[0].input_shape is not None:
             self.build()
         width = self.input_shape[0] if self.built else None
@@ -138,33 +159,24 @@ class Sequential:
         ytag = "y" if field == "x" else field.replace("x", "y")
         return x, as_targets(y, len(x), self.loss, self.output_units, self.dtype, ytag)
 
-    def _forward(
-        self, x: np.ndarray, training: bool, inputs: list | None = None, packed: bool = False
-    ) -> np.ndarray:
-        """Forward ``x`` (n, d); ``packed``: ``x`` (n, d + 1) ends with a column of ones for the
-        first layer's ``forward_packed`` (``Trainer.packs_input``)."""
-        for i, layer in enumerate(self.layers):
-            if inputs is not None:
-                inputs.append(x)
-            x = (
-                layer.forward_packed(x, training)
-                if packed and i == 0
-                else layer.forward(x, training)
-            )
+    def forward(self, x: np.ndarray, training: bool = False) -> np.ndarray:
+        """Outputs (n, units) of ``x`` (n, d) through every layer; ``training`` as in Keras."""
+        for layer in self.layers:
+            x = layer.forward(x, training)
         return x
 
     def fit(
         self,
-        x,
-        y,
-        batch_size=32,
-        epochs=1,
-        verbose=0,
-        callbacks=None,
-        validation_split=0.0,
-        validation_data=None,
-        shuffle=True,
-        diagnostics=True,
+        x: ArrayLike,
+        y: ArrayLike,
+        batch_size: int | None = 32,
+        epochs: int = 1,
+        verbose: int = 0,
+        callbacks: list[Callback] | None = None,
+        validation_split: float = 0.0,
+        validation_data: tuple[ArrayLike, ArrayLike] | None = None,
+        shuffle: bool = True,
+        diagnostics: bool = True,
     ) -> History:
         """Train; see docs/architecture.md for what the returned ``History`` holds.
 
@@ -173,7 +185,7 @@ class Sequential:
         over the training set (``eval_*``); meant for measuring their cost.
         """
         self._require_compiled()
-        x, y = self._prepare(x, y)
+        x, y = self.prepare(x, y)
         batch_size = check_int(32 if batch_size is None else batch_size, "batch_size", 1)
         epochs = check_int(epochs, "epochs", 0)
         x_fit, y_fit, validation = split_validation(x, y, validation_split)
@@ -184,43 +196,50 @@ class Sequential:
                     "Received: validation_data that is not a pair. Accepted: (x_val, y_val)"
                 )
             x_fit, y_fit = x, y
-            validation = self._prepare(*validation_data, field="x_val")
+            validation = self.prepare(*validation_data, field="x_val")
         loop = FitLoop(self, x_fit, y_fit, validation, batch_size, bool(shuffle), bool(diagnostics))
         return loop.run(epochs, list(callbacks or []), verbose)
 
-    def train_on_batch(self, x, y):
+    def train_on_batch(self, x: ArrayLike, y: ArrayLike) -> float | list[float]:
         """One optimizer step on ``(x, y)``; returns the loss, or [loss, *metrics] with metrics."""
         self._require_compiled()
-        x, y = self._prepare(x, y)
+        x, y = self.prepare(x, y)
         trainer = Trainer(self)
         with np.errstate(**_QUIET):
             loss = trainer.step(x, y)
-            values = [fn(y, trainer.output) for fn in self._metric_fns.values()]
+            values = [fn(y, trainer.output) for fn in self.metric_functions.values()]
         return [loss, *values] if values else loss
 
-    def evaluate(self, x, y, batch_size=None, verbose=0, return_dict: bool = False):
+    def evaluate(
+        self,
+        x: ArrayLike,
+        y: ArrayLike,
+        batch_size: int | None = None,
+        verbose: int = 0,
+        return_dict: bool = False,
+    ) -> float | list[float] | dict[str, float]:
         """Loss (penalties included) and metrics in inference mode, like Keras."""
         self._require_compiled()
-        x, y = self._prepare(x, y)
+        x, y = self.prepare(x, y)
         with np.errstate(**_QUIET):
-            _, loss, values = inference_pass(self, x, y, None)
+            _, loss, values = inference_pass(self, x, y)
         loss += Trainer(self).penalty()
         if return_dict:
             return {"loss": loss, **values}
         return [loss, *values.values()] if values else loss
 
-    def predict(self, x, batch_size=None, verbose=0) -> np.ndarray:
+    def predict(self, x: ArrayLike, batch_size: int | None = None, verbose: int = 0) -> np.ndarray:
         """Outputs (n, units) in inference mode."""
-        x, _ = self._prepare(x, None)
+        x, _ = self.prepare(x, None)
         with np.errstate(**_QUIET):
-            return inference_pass(self, x, None, None)[0]
+            return inference_pass(self, x, None)[0]
 
     def count_params(self) -> int:
         """Total number of weights, trainable and not."""
         self.build()
         return sum(sum(layer.count_params()) for layer in self.layers)
 
-    def summary(self, print_fn=print) -> str:
+    def summary(self, print_fn: Callable[[str], object] | None = print) -> str:
         """Keras-style table of layers, output shapes and parameter counts; printed and returned."""
         self.build()
         text = summary_text(self)
@@ -233,7 +252,7 @@ class Sequential:
         self.build()
         return [arr.copy() for layer in self.layers for _, arr in layer.weights()]
 
-    def set_weights(self, weights: list) -> None:
+    def set_weights(self, weights: list[ArrayLike]) -> None:
         """Load weights in ``get_weights`` order and shapes (copied in place)."""
         self.build()
         targets = [(layer.name, k, arr) for layer in self.layers for k, arr in layer.weights()]

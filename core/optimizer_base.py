@@ -1,6 +1,7 @@
 """The optimizer base class: hyperparameter checks, Keras 2 aliases, clipping settings, slots.
 
-Subclasses implement only ``_build_slots`` and ``_step`` (the update rule).
+Subclasses implement only ``_build_slots`` and ``_step`` (the update rule, writing the step
+``d = w_before - w_after`` into a given buffer).
 """
 
 from __future__ import annotations
@@ -56,12 +57,13 @@ class Optimizer:
         self.learning_rate = _check("learning_rate", learning_rate, 0.0, math.inf)
         self.iterations = 0
         self._built_size = -1
+        self._step_buffer: np.ndarray | None = None
 
     def build(self, w: np.ndarray) -> None:
         """Create zeroed slots shaped like the flat parameter vector ``w`` (n,)."""
-        bound = getattr(self, "_step_buffer", None)
+        bound = self._step_buffer
         usable = bound is not None and bound.shape == w.shape and bound.dtype == w.dtype
-        self._tmp = bound if usable else np.zeros_like(w)
+        self._d = bound if usable else np.zeros_like(w)
         self._build_slots(w)
         self._built_size = w.size
 
@@ -70,30 +72,30 @@ class Optimizer:
         together with the weights and gradients. Slots are kept."""
         self._step_buffer = buffer
         if self._built_size == buffer.size:
-            self._tmp = buffer
-
-    def _build_slots(self, w: np.ndarray) -> None:
-        pass
+            self._d = buffer
 
     def next_step(self, w: np.ndarray, g: np.ndarray) -> np.ndarray:
         """Advance the slots with the (already clipped) gradient ``g`` (n,) and return the step
-        ``w_before - w_after`` (n,), without applying it: the caller subtracts it from ``w``
+        ``d = w_before - w_after`` (n,), without applying it: the caller subtracts it from ``w``
         (after recording statistics that need the weights before the update)."""
         if self._built_size != w.size:
             self.build(w)
         self.iterations += 1
-        step = self._step(g)
-        if step is not self._tmp:
-            # the step always lives in the one buffer, bound or private (RMSprop with momentum)
-            np.copyto(self._tmp, step)
-        return self._tmp
+        self._step(g, self._d)
+        return self._d
 
     def apply(self, w: np.ndarray, g: np.ndarray) -> None:
-        """One update ``w <- w - step`` in place from the (already clipped) gradient ``g`` (n,)."""
+        """One update ``w <- w - d`` in place from the (already clipped) gradient ``g`` (n,)."""
         w -= self.next_step(w, g)
 
-    def _step(self, g: np.ndarray) -> np.ndarray:
-        """Update the slots and return the step to subtract from the weights."""
+    def _build_slots(self, w: np.ndarray) -> None:
+        """Create the rule's slots (moments, accumulators) shaped like ``w`` (n,)."""
+
+    def _step(self, g: np.ndarray, d: np.ndarray) -> None:
+        """The update rule: advance the slots with ``g`` (n,) and write the step into ``d`` (n,);
+        ``self.iterations`` is the step number t, from 1. ``d`` may serve as scratch space
+        before it receives the step (``out=d``: no temporaries the size of the network, which
+        cost page faults on wide ones)."""
         raise NotImplementedError
 
     def get_config(self) -> dict[str, Any]:

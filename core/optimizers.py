@@ -33,7 +33,7 @@ class SGD(Optimizer):
         clipnorm: float | None = None,
         clipvalue: float | None = None,
         global_clipnorm: float | None = None,
-        **kwargs,
+        **kwargs: Any,
     ) -> None:
         super().__init__(
             learning_rate,
@@ -45,19 +45,20 @@ class SGD(Optimizer):
         self.momentum = _check("momentum", momentum, 0.0, 1.0)
         self.nesterov = bool(nesterov)
 
-    def _build_slots(self, w):
+    def _build_slots(self, w: np.ndarray) -> None:
         self._m = np.zeros_like(w)
 
-    def _step(self, g):
-        lr_g = np.multiply(g, self.learning_rate, out=self._tmp)
+    def _step(self, g: np.ndarray, d: np.ndarray) -> None:
+        np.multiply(self.learning_rate, g, out=d)  # d = lr g
         if not self.momentum:
-            return lr_g
-        self._m *= self.momentum
-        self._m -= lr_g
+            return
+        m = self._m
+        m *= self.momentum
+        m -= d  # m <- momentum m - lr g
         if self.nesterov:
-            lr_g -= self.momentum * self._m
-            return lr_g
-        return np.negative(self._m, out=self._tmp)
+            d -= self.momentum * m  # d = lr g - momentum m
+        else:
+            np.negative(m, out=d)  # d = -m
 
 
 class Adagrad(Optimizer):
@@ -75,7 +76,7 @@ class Adagrad(Optimizer):
         clipnorm: float | None = None,
         clipvalue: float | None = None,
         global_clipnorm: float | None = None,
-        **kwargs,
+        **kwargs: Any,
     ) -> None:
         super().__init__(
             learning_rate,
@@ -89,17 +90,15 @@ class Adagrad(Optimizer):
         )
         self.epsilon = _check("epsilon", 1e-7 if epsilon is None else epsilon, 0.0, math.inf)
 
-    def _build_slots(self, w):
+    def _build_slots(self, w: np.ndarray) -> None:
         self._a = np.full_like(w, self.initial_accumulator_value)
 
-    def _step(self, g):
-        t = np.square(g, out=self._tmp)
-        self._a += t
-        np.add(self._a, self.epsilon, out=t)
-        np.sqrt(t, out=t)
-        np.divide(g, t, out=t)
-        t *= self.learning_rate
-        return t
+    def _step(self, g: np.ndarray, d: np.ndarray) -> None:
+        a = self._a
+        a += np.square(g, out=d)  # a <- a + g^2
+        np.sqrt(np.add(a, self.epsilon, out=d), out=d)
+        np.divide(g, d, out=d)
+        d *= self.learning_rate  # d = lr g / sqrt(a + epsilon)
 
 
 class RMSprop(Optimizer):
@@ -120,7 +119,7 @@ class RMSprop(Optimizer):
         clipnorm: float | None = None,
         clipvalue: float | None = None,
         global_clipnorm: float | None = None,
-        **kwargs,
+        **kwargs: Any,
     ) -> None:
         super().__init__(
             learning_rate,
@@ -134,36 +133,38 @@ class RMSprop(Optimizer):
         self.epsilon = _check("epsilon", 1e-7 if epsilon is None else epsilon, 0.0, math.inf)
         self.centered = bool(centered)
 
-    def _build_slots(self, w):
+    def _build_slots(self, w: np.ndarray) -> None:
         self._v, self._mg, self._m = np.zeros_like(w), np.zeros_like(w), np.zeros_like(w)
 
-    def _step(self, g):
-        t = self._tmp
-        self._v *= self.rho
-        self._v += (1 - self.rho) * np.square(g, out=t)
+    def _step(self, g: np.ndarray, d: np.ndarray) -> None:
+        rho, v = self.rho, self._v
+        v *= rho
+        v += np.multiply(1 - rho, np.square(g, out=d), out=d)  # v <- rho v + (1 - rho) g^2
         if self.centered:
-            self._mg *= self.rho
-            self._mg += (1 - self.rho) * g
-            np.subtract(self._v, np.square(self._mg, out=t), out=t)
-            t += self.epsilon
+            mg = self._mg
+            mg *= rho
+            mg += np.multiply(1 - rho, g, out=d)  # mg <- rho mg + (1 - rho) g
+            np.subtract(v, np.square(mg, out=d), out=d)
+            d += self.epsilon  # v - mg^2 + epsilon
         else:
-            np.add(self._v, self.epsilon, out=t)
-        np.sqrt(t, out=t)
-        np.divide(g, t, out=t)
-        t *= self.learning_rate
-        if not self.momentum:
-            return t
-        self._m *= self.momentum
-        self._m += t
-        return self._m
+            np.add(v, self.epsilon, out=d)  # v + epsilon
+        np.sqrt(d, out=d)
+        np.divide(g, d, out=d)
+        d *= self.learning_rate  # u = lr g / sqrt(v + epsilon)
+        if self.momentum:
+            m = self._m
+            m *= self.momentum
+            m += d  # m <- momentum m + u
+            np.copyto(d, m)  # w <- w - m
 
 
 class Adam(Optimizer):
     """Adaptive moment estimation, as Keras 3 writes it.
 
-    ``m <- m + (g - m)(1 - beta_1)``; ``v <- v + (g^2 - v)(1 - beta_2)``; amsgrad: ``v_hat <-
-    max(v_hat, v)`` used for v; ``w <- w - lr sqrt(1 - beta_2^t) / (1 - beta_1^t) m / (sqrt(v) +
-    epsilon)``. Reference: Kingma and Ba (2015).
+    ``m <- beta_1 m + (1 - beta_1) g``; ``v <- beta_2 v + (1 - beta_2) g^2``; amsgrad: ``v_hat <-
+    max(v_hat, v)`` used for v; ``lr_t = lr sqrt(1 - beta_2^t) / (1 - beta_1^t)``; ``w <- w - lr_t
+    m / (sqrt(v) + epsilon)`` (Keras 3 writes ``m <- m + (g - m)(1 - beta_1)``, the same rule).
+    Reference: Kingma and Ba (2015).
     """
 
     def __init__(
@@ -176,7 +177,7 @@ class Adam(Optimizer):
         clipnorm: float | None = None,
         clipvalue: float | None = None,
         global_clipnorm: float | None = None,
-        **kwargs,
+        **kwargs: Any,
     ) -> None:
         super().__init__(
             learning_rate,
@@ -190,27 +191,22 @@ class Adam(Optimizer):
         self.epsilon = _check("epsilon", 1e-7 if epsilon is None else epsilon, 0.0, math.inf)
         self.amsgrad = bool(amsgrad)
 
-    def _build_slots(self, w):
+    def _build_slots(self, w: np.ndarray) -> None:
         self._m, self._v, self._vhat = np.zeros_like(w), np.zeros_like(w), np.zeros_like(w)
 
-    def _step(self, g):
-        # Slots hold m / (1 - beta_1) and v / (1 - beta_2): the same rule with the constant
-        # factors moved into alpha and epsilon, two passes over the parameters fewer per step.
-        t, step, b1, b2 = self._tmp, self.iterations, self.beta_1, self.beta_2
-        alpha = self.learning_rate * math.sqrt(1 - b2**step) / (1 - b1**step)
-        alpha *= (1 - b1) / math.sqrt(1 - b2)
-        self._m *= b1
-        self._m += g
-        self._v *= b2
-        self._v += np.square(g, out=t)
-        v = self._v
+    def _step(self, g: np.ndarray, d: np.ndarray) -> None:
+        b1, b2, t, m, v = self.beta_1, self.beta_2, self.iterations, self._m, self._v
+        m *= b1
+        m += np.multiply(1 - b1, g, out=d)  # m <- beta_1 m + (1 - beta_1) g
+        v *= b2
+        v += np.multiply(1 - b2, np.square(g, out=d), out=d)  # v <- beta_2 v + (1 - beta_2) g^2
         if self.amsgrad:
-            v = np.maximum(self._vhat, self._v, out=self._vhat)
-        np.sqrt(v, out=t)
-        t += self.epsilon / math.sqrt(1 - b2)
-        np.divide(self._m, t, out=t)
-        t *= alpha
-        return t
+            v = np.maximum(self._vhat, v, out=self._vhat)  # v_hat <- max(v_hat, v)
+        lr_t = self.learning_rate * math.sqrt(1 - b2**t) / (1 - b1**t)
+        np.sqrt(v, out=d)
+        d += self.epsilon
+        np.divide(m, d, out=d)
+        d *= lr_t  # d = lr_t m / (sqrt(v) + epsilon)
 
 
 def get(identifier: str | Optimizer, **kwargs: Any) -> Optimizer:

@@ -2,6 +2,21 @@
 
 from __future__ import annotations
 
+from typing import Protocol
+
+import numpy as np
+
+from core.layers.base import Layer
+
+
+class Summarised(Protocol):
+    """What ``summary_text`` reads of a built model (``Sequential``)."""
+
+    name: str
+    input_shape: tuple[int, ...]
+    layers: list[Layer]
+    dtype: np.dtype
+
 
 def _bytes(n_params: int, itemsize: int) -> str:
     size = float(n_params * itemsize)
@@ -12,7 +27,7 @@ def _bytes(n_params: int, itemsize: int) -> str:
     return f"{size:.2f} GB"
 
 
-def summary_text(model) -> str:
+def summary_text(model: Summarised) -> str:
     """Table of layer (type), output shape and parameter count, then the totals."""
     rows = []
     shape = model.input_shape

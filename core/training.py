@@ -1,4 +1,5 @@
-"""The training step and the inference pass, each written once.
+"""The training step and the inference pass, each written once, and the interface they need from a
+model.
 
 Step order (house style): forward, loss + penalties, backward, regularizer gradients, clipping
 (global norm recorded before clipping), optimizer step computed, statistics (weights before the
@@ -8,100 +9,115 @@ update, gradient, step), step applied.
 from __future__ import annotations
 
 import math
+from collections.abc import Callable, Sequence
+from typing import Any, Protocol
 
 import numpy as np
 
 from core.clipping import Clipper
 from core.diagnostics import ActivationStats, StepRecorder, dead_unit_kind
+from core.flat import FlatParams
+from core.layers.base import Layer
+from core.losses import Loss
+from core.optimizer_base import Optimizer
 
 # rows per inference chunk: bounds memory, and keeps temporaries small enough to be reused
 # (larger ones are mapped fresh from the OS each time; the page faults cost ~10% on wide nets)
 EVAL_CHUNK = 1024
 
 
-class Trainer:
-    """Runs training steps for a built, compiled ``Sequential``."""
+class TrainableModel(Protocol):
+    """What the training step, the epoch loop and the Backprop trace use of a model
+    (``Sequential`` once built and compiled).
 
-    def __init__(self, model) -> None:
+    ``flat`` holds every trainable parameter and gradient (the layers' ``params``/``grads`` are
+    views into it); ``fused_output`` says the last layer's activation is fused with the loss, whose
+    fused form then reads that layer's pre-activation ``z``; ``metric_functions`` maps metric
+    names to ``fn(y, outputs) -> float``.
+    """
+
+    layers: list[Layer]
+    loss: Loss
+    optimizer: Optimizer
+    rng: np.random.Generator
+    flat: FlatParams
+    fused_output: bool
+    metric_functions: dict[str, Callable[[np.ndarray, np.ndarray], float]]
+    stop_training: bool
+    history: Any
+
+
+class Trainer:
+    """Runs training steps for a built, compiled model.
+
+    Parameters
+    ----------
+    model : TrainableModel
+    layers : sequence of Layer, optional
+        The layers to run, default ``model.layers`` (``core.packed_input`` swaps in its stand-in
+        for the first one).
+
+    Attributes
+    ----------
+    output : ndarray (n, units)
+        The last step's output (before its update).
+    recorder : StepRecorder or None
+        When set, receives the per-step statistics.
+    """
+
+    def __init__(self, model: TrainableModel, layers: Sequence[Layer] | None = None) -> None:
         self.model = model
-        self.layers = model.layers
-        self.flat = model._flat
-        self.optimizer = model.optimizer
-        opt = self.optimizer
+        self.layers = list(model.layers if layers is None else layers)
+        self.flat = model.flat
+        self.optimizer = opt = model.optimizer
         self.clipper = Clipper(self.flat, opt.clipnorm, opt.clipvalue, opt.global_clipnorm)
         opt.bind_step_buffer(self.flat.d)
-        self.packs_input = self._bind_packed_first_layer()
+        self.recorder: StepRecorder | None = None
         self.regs = [
             (layer.params[key], layer.grads[key], reg)
-            for layer in self.layers
+            for layer in model.layers
             for key, reg in layer.regularizers()
         ]
-
-    def _bind_packed_first_layer(self) -> bool:
-        """Let the first layer take inputs with a ones column (bias inside its matrix product)
-        when its kernel and bias sit back to back in the flat buffer; True when it can."""
-        first = self.layers[0] if self.layers else None
-        if not getattr(first, "use_bias", False) or not hasattr(first, "forward_packed"):
-            return False
-        kernel, bias = self.flat.index(0, "kernel"), self.flat.index(0, "bias")
-        if bias != kernel + 1:
-            return False
-        start, stop = self.flat.starts[kernel], self.flat.starts[bias] + self.flat.sizes[bias]
-        shape = (first.params["kernel"].shape[0] + 1, first.units)
-        first.bind_packed(
-            self.flat.w[start:stop].reshape(shape), self.flat.g[start:stop].reshape(shape)
-        )
-        return True
 
     def penalty(self) -> float:
         """Sum of the regularizer penalties at the current weights."""
         return sum(reg(w) for w, _, reg in self.regs)
 
-    def step(
-        self,
-        xb,
-        yb,
-        recorder: StepRecorder | None = None,
-        step: int = 0,
-        trace=None,
-        inputs=None,
-        packed: bool = False,
-    ):
-        """One update on a batch; returns the loss (penalties included) before the update.
-
-        ``packed``: ``xb`` carries a last column of ones (see ``packs_input``).
-
-        A non-finite loss leaves the weights untouched so the caller can stop cleanly.
-        ``trace`` and ``inputs``, when lists, receive each layer's incoming dL/d(output) (last
-        layer first) and its input (first layer first), for the backprop view.
-        """
-        out = self.model._forward(xb, training=True, inputs=inputs, packed=packed)
-        self.output = out
-        loss, grad = loss_and_gradient(self.model, yb, out)
+    def step(self, x: np.ndarray, y: np.ndarray) -> float:
+        """One update on a batch ``x`` (n, d), ``y`` (n, ...); returns the loss (penalties
+        included) before the update. A non-finite loss leaves the weights untouched so the caller
+        can stop cleanly."""
+        out = self.forward(x)
+        loss, grad = loss_and_gradient(self.model, y, out)
         if self.regs:
             loss += self.penalty()
         if not math.isfinite(loss):
             return loss
-        self.backward(grad, trace)
+        self.backward(grad)
         for w, g, reg in self.regs:
             reg.add_gradient(w, g)
+        recorder, flat = self.recorder, self.flat
         if self.clipper.active:
             norm, changed = self.clipper()
             if recorder is not None:
-                recorder.pre_clip[step] = norm
-                recorder.clipped += changed
-        delta = self.optimizer.next_step(self.flat.w, self.flat.g)
+                recorder.record_clipping(norm, changed)
+        d = self.optimizer.next_step(flat.w, flat.g)
         if recorder is not None:
-            recorder.record(step)
-        self.flat.w -= delta
+            recorder.record()
+        flat.w -= d
         return loss
 
-    def backward(self, grad: np.ndarray, trace: list | None = None) -> None:
+    def forward(self, x: np.ndarray) -> np.ndarray:
+        """Forward ``x`` (n, d) in training mode through all layers -> (n, units)."""
+        for layer in self.layers:
+            x = layer.forward(x, training=True)
+        self.output = x
+        return x
+
+    def backward(self, grad: np.ndarray) -> None:
         """Back-propagate dL/d(output) (or dL/dz when fused) through all layers."""
-        fused = self.model._fused
+        fused = self.model.fused_output
         for layer in reversed(self.layers):
-            if trace is not None:
-                trace.append(grad)
             if fused:
                 grad = layer.backward(grad, skip_activation=True)
                 fused = False
@@ -111,52 +127,58 @@ class Trainer:
                 break
 
 
-def loss_and_gradient(model, y: np.ndarray, out: np.ndarray) -> tuple[float, np.ndarray]:
+def loss_and_gradient(
+    model: TrainableModel, y: np.ndarray, out: np.ndarray
+) -> tuple[float, np.ndarray]:
     """Batch loss (no penalties) and the gradient to start backward with: dL/dz of the last
     layer when its activation is fused with the loss, else dL/d(output)."""
     loss = model.loss
-    if model._fused:
-        return loss.fused(y, model.layers[-1]._z, out)
+    if model.fused_output:
+        return loss.fused(y, model.layers[-1].z, out)
     return loss(y, out), loss.gradient(y, out)
 
 
+def loss_value(model: TrainableModel, y: np.ndarray, out: np.ndarray) -> float:
+    """Batch loss only (fused form when the output activation is fused with the loss)."""
+    if model.fused_output:
+        return model.loss.fused_value(y, model.layers[-1].z, out)
+    return model.loss(y, out)
+
+
 def inference_pass(
-    model,
+    model: TrainableModel,
     x: np.ndarray,
     y: np.ndarray | None,
-    stats: ActivationStats | None,
-    packed: bool = False,
-):
-    """Forward ``x`` (n, d) in inference mode chunk by chunk; ``packed``: ``x`` (n, d + 1) ends
-    with a column of ones for the first layer (``Trainer.packs_input``).
+    stats: ActivationStats | None = None,
+    layers: Sequence[Layer] | None = None,
+) -> tuple[np.ndarray, float | None, dict[str, float]]:
+    """Forward ``x`` (n, d) in inference mode, ``EVAL_CHUNK`` rows at a time, through ``layers``
+    (default ``model.layers``; ``fit`` passes its fast-path stand-ins), folding each layer's
+    outputs into ``stats`` when given.
 
     Returns (outputs (n, units), loss without penalties or None, metric values by name).
     """
-    outputs, loss_sum, metric_sums = [], 0.0, dict.fromkeys(model._metric_fns, 0.0)
+    layers = model.layers if layers is None else layers
+    fns = model.metric_functions
+    outputs, loss_sum, metric_sums = [], 0.0, dict.fromkeys(fns, 0.0)
     dead_kinds = [dead_unit_kind(layer) for layer in model.layers]
     for start in range(0, len(x), EVAL_CHUNK):
         a = x[start : start + EVAL_CHUNK]
-        for i, layer in enumerate(model.layers):
-            a = layer._infer(a, packed=True) if packed and i == 0 else layer._infer(a)
+        for i, layer in enumerate(layers):
+            a = layer.forward(a, training=False)
             if stats is not None:
                 stats.add(i, a, dead_kinds[i])
-        # _infer may hand back a buffer that the next chunk (or call) overwrites
+        # copied: a layer may hand back a buffer that the next chunk overwrites
+        # (core.inference_buffers), or its input (Dropout), which may be the caller's x
         outputs.append(a.copy())
         if y is None:
             continue
         yb = y[start : start + EVAL_CHUNK]
         loss_sum += len(a) * loss_value(model, yb, a)
-        for name, fn in model._metric_fns.items():
+        for name, fn in fns.items():
             metric_sums[name] += len(a) * fn(yb, a)
     out = np.concatenate(outputs) if len(outputs) > 1 else outputs[0]
     if y is None:
         return out, None, {}
     n = len(x)
     return out, loss_sum / n, {k: v / n for k, v in metric_sums.items()}
-
-
-def loss_value(model, y: np.ndarray, out: np.ndarray) -> float:
-    """Batch loss only (fused form when the output activation is fused with the loss)."""
-    if model._fused:
-        return model.loss.fused_value(y, model.layers[-1]._z, out)
-    return model.loss(y, out)

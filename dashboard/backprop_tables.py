@@ -1,7 +1,7 @@
 """The seed's 2-2-2 worked example (section 4-3), traced by the core and laid out as tables.
 
-Every number comes from ``core.backprop.trace_train_step``; this module only names and arranges
-them (w1..w8, h1, o1, ...) the way the tutorial does.
+Every number comes from ``core.backprop.trace_worked_example`` (``trace_example`` here); this
+module only names and arranges them (w1..w8, h1, o1, ...) the way the tutorial does.
 """
 
 from __future__ import annotations
@@ -10,10 +10,8 @@ import numpy as np
 import pandas as pd
 
 from core import losses
-from core.backprop import BackpropTrace, LayerTrace, trace_train_step
-from core.layers import Dense
-from core.models import Sequential
-from core.optimizers import SGD
+from core.backprop import BackpropTrace, LayerTrace
+from core.backprop import trace_worked_example as trace_example
 
 # The tutorial's numbers; kernels are Keras-shaped (inputs, units).
 SEED_X = (0.1, 0.2)
@@ -22,29 +20,7 @@ SEED_HIDDEN = ((0.3, 0.4), (0.25, 0.35))  # w1 w3 / w2 w4
 SEED_OUTPUT = ((0.45, 0.7), (0.4, 0.6))  # w5 w7 / w6 w8
 SEED_LR = 0.5
 
-
-def trace_example(x, t, hidden, output, learning_rate: float) -> BackpropTrace:
-    """One SGD step of the 2-2-2 sigmoid network without biases, loss ``mse``, float64.
-
-    Parameters
-    ----------
-    x, t : sequence of float, shape (2,)
-        Input and target.
-    hidden, output : nested sequences, shape (2, 2)
-        Kernels ``(inputs, units)``.
-    learning_rate : float
-        SGD step size.
-    """
-    model = Sequential(
-        [
-            Dense(2, activation="sigmoid", use_bias=False, input_dim=2),
-            Dense(2, activation="sigmoid", use_bias=False),
-        ],
-        dtype="float64",
-    )
-    model.compile(optimizer=SGD(learning_rate=learning_rate), loss="mse")
-    model.set_weights([np.asarray(hidden, dtype=float), np.asarray(output, dtype=float)])
-    return trace_train_step(model, np.asarray([x], dtype=float), np.asarray([t], dtype=float))
+__all__ = ["chain_table", "error_table", "forward_table", "trace_example", "weight_name"]
 
 
 def weight_name(layer: int, i: int, j: int) -> str:

@@ -23,7 +23,12 @@ class Layer:
 
     kind = "Layer"
 
-    def __init__(self, name: str | None = None, input_shape=None, input_dim=None) -> None:
+    def __init__(
+        self,
+        name: str | None = None,
+        input_shape: tuple[int, ...] | None = None,
+        input_dim: int | None = None,
+    ) -> None:
         self.name = name
         self.params: dict[str, np.ndarray] = {}
         self.grads: dict[str, np.ndarray] = {}
@@ -63,11 +68,6 @@ class Layer:
     def forward(self, x: np.ndarray, training: bool = False) -> np.ndarray:
         """Map ``x`` (n, d_in) to (n, d_out), caching what ``backward`` needs when training."""
         raise NotImplementedError
-
-    def _infer(self, x: np.ndarray) -> np.ndarray:
-        """``forward(x, training=False)`` for the chunked inference pass, which reads each result
-        before the next call: layers may return a buffer that call overwrites."""
-        return self.forward(x, training=False)
 
     def backward(self, grad_out: np.ndarray) -> np.ndarray | None:
         """Fill ``grads`` from dL/d(output) (n, d_out); return dL/d(input) (n, d_in) or ``None``

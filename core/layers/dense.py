@@ -7,6 +7,7 @@ import numpy as np
 from core import activations, initializers, regularizers
 from core.layers.base import Layer, check_positive_int
 from core.reductions import col_sum
+from core.regularizers import Regularizer
 
 
 class Dense(Layer):
@@ -22,6 +23,10 @@ class Dense(Layer):
         As in Keras 3.
     input_dim, input_shape : int, tuple
         Declare the input width on the first layer.
+
+    After ``forward``, ``x`` (n, in), ``z`` (n, units) and ``a`` (n, units) hold the input, the
+    pre-activation and the output, for ``backward``, the fused losses (which read ``z``) and the
+    Backprop trace.
     """
 
     kind = "Dense"
@@ -29,12 +34,12 @@ class Dense(Layer):
     def __init__(
         self,
         units: int,
-        activation=None,
+        activation: str | activations.Activation | None = None,
         use_bias: bool = True,
-        kernel_initializer="glorot_uniform",
-        bias_initializer="zeros",
-        kernel_regularizer=None,
-        bias_regularizer=None,
+        kernel_initializer: str | initializers.Initializer = "glorot_uniform",
+        bias_initializer: str | initializers.Initializer = "zeros",
+        kernel_regularizer: str | Regularizer | None = None,
+        bias_regularizer: str | Regularizer | None = None,
         input_dim: int | None = None,
         input_shape: tuple[int, ...] | None = None,
         name: str | None = None,
@@ -59,74 +64,33 @@ class Dense(Layer):
         if self.use_bias:
             self.params["bias"] = self.bias_initializer((self.units,), self.rng, self.dtype)
 
-    def output_shape(self, input_shape):
+    def output_shape(self, input_shape: tuple[int, ...]) -> tuple[int, ...]:
         return (self.units,)
 
     def forward(self, x: np.ndarray, training: bool = False) -> np.ndarray:
+        """``z = x W + b``, ``a = activation(z)``: ``x`` (n, in) -> ``a`` (n, units)."""
         # np.dot: same as @ for 2-D arrays, with less call overhead on the small ones
         z = np.dot(x, self.params["kernel"])
         if self.use_bias:
             z += self.params["bias"]
         # .fn skips __call__'s asarray (z is already an array): one call fewer per layer and step
         a = self.activation.fn(z)
-        self._x, self._x1, self._z, self._a = x, None, z, a
+        self.x, self.z, self.a = x, z, a
         return a
-
-    def bind_packed(self, kernel_and_bias: np.ndarray, grads: np.ndarray) -> None:
-        """Enable the packed forms: ``kernel_and_bias`` (in + 1, out) is the kernel's rows then
-        the bias row, in the same memory as ``params`` (``grads`` likewise for ``grads``)."""
-        self._packed = (kernel_and_bias, grads)
-
-    def forward_packed(self, x1: np.ndarray, training: bool = False) -> np.ndarray:
-        """``forward`` from ``x1`` (n, in + 1), the input with a last column of ones: the bias is
-        added inside the matrix product, and ``backward`` gets kernel and bias gradients from
-        one product as well (two broadcasting calls fewer per step; needs ``bind_packed``)."""
-        z = np.dot(x1, self._packed[0])
-        a = self.activation.fn(z)
-        self._x, self._x1, self._z, self._a = x1[:, :-1], x1, z, a
-        return a
-
-    def _infer(self, x: np.ndarray, packed: bool = False) -> np.ndarray:
-        """Inference forward; ``packed``: ``x`` carries the ones column (``forward_packed``)."""
-        into = self.activation.fn_into
-        kernel = self._packed[0] if packed else self.params["kernel"]
-        z = self._buffer(len(x), np.result_type(x, kernel))
-        np.dot(x, kernel, out=z)
-        if self.use_bias and not packed:
-            z += self.params["bias"]
-        # elementwise activations (ReLU, tanh) overwrite z in place: nothing reads an inner
-        # layer's z after inference, and the fused losses that read the last layer's z pair it
-        # with sigmoid or softmax, which have no in-place form
-        a = self.activation.fn(z) if into is None else into(z, z)
-        self._x, self._x1 = (x[:, :-1], x) if packed else (x, None)
-        self._z, self._a = z, a
-        return a
-
-    def _buffer(self, n: int, dtype: np.dtype) -> np.ndarray:
-        """(n, units) view of the inference buffer, kept across calls (fresh arrays of this size
-        would be returned to the OS between epochs and fault their pages in again at every
-        inference pass), grown when too small."""
-        buf = getattr(self, "_inference_buffer", None)
-        if buf is None or len(buf) < n or buf.dtype != dtype:
-            buf = self._inference_buffer = np.empty((n, self.units), dtype)
-        return buf[:n]
 
     def backward(self, grad_out: np.ndarray, skip_activation: bool = False) -> np.ndarray | None:
-        """As ``Layer.backward``; ``skip_activation`` means ``grad_out`` is already dL/dz (fused
-        output activation and loss)."""
-        dz = grad_out if skip_activation else self.activation.backward(self._a, self._z, grad_out)
-        self._dz = dz
-        if self._x1 is not None:
-            np.dot(self._x1.T, dz, out=self._packed[1])
-        else:
-            np.dot(self._x.T, dz, out=self.grads["kernel"])
-            if self.use_bias:
-                col_sum(dz, out=self.grads["bias"])
+        """``dz = dL/da * activation'(z)``, ``dW = x^T dz``, ``db = sum_rows(dz)``, returns
+        ``dx = dz W^T`` (n, in). ``skip_activation``: ``grad_out`` is already dL/dz (output
+        activation fused with the loss)."""
+        dz = grad_out if skip_activation else self.activation.backward(self.a, self.z, grad_out)
+        np.dot(self.x.T, dz, out=self.grads["kernel"])
+        if self.use_bias:
+            col_sum(dz, out=self.grads["bias"])
         if not self.needs_input_grad:
             return None
         return np.dot(dz, self.params["kernel"].T)
 
-    def regularizers(self):
+    def regularizers(self) -> list[tuple[str, Regularizer]]:
         pairs = [("kernel", self.kernel_regularizer)]
         if self.use_bias:
             pairs.append(("bias", self.bias_regularizer))

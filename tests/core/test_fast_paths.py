@@ -7,11 +7,11 @@ from __future__ import annotations
 import numpy as np
 import pytest
 
-from core import activations, losses, metrics, optimizers
+from core import activations, losses, metrics, optimizers, packed_input
 from core.data import with_ones_column
 from core.layers import Dense, Dropout
 from core.models import Sequential
-from core.training import Trainer
+from core.packed_input import packed_layers
 
 RNG = np.random.default_rng(7)
 
@@ -82,7 +82,7 @@ def test_predict_results_are_not_overwritten_by_later_calls(activation):
     np.testing.assert_array_equal(p1, kept)
     # and the buffered inference pass agrees with the plain forward, chunk boundaries included
     x = RNG.normal(size=(2100, 3)).astype(np.float32)
-    plain = model._forward(x, training=False)
+    plain = model.forward(x, training=False)
     np.testing.assert_array_equal(model.predict(x), plain)
 
 
@@ -101,19 +101,19 @@ def test_packed_first_layer_gives_the_plain_forward_and_gradients():
     )
     model.compile("sgd", "mse")
     model.build((3,))
-    trainer = Trainer(model)
-    assert trainer.packs_input
-    first, x = model.layers[0], RNG.standard_normal((7, 3))
+    layers = packed_layers(model.layers, model.flat)
+    assert layers is not None
+    first, packed_first, x = model.layers[0], layers[0], RNG.standard_normal((7, 3))
     grad = RNG.standard_normal((7, 5))
     plain = first.forward(x, training=True)
     first.backward(grad)
     kernel_grad, bias_grad = first.grads["kernel"].copy(), first.grads["bias"].copy()
-    packed = first.forward_packed(with_ones_column(x), training=True)
-    first.backward(grad)
+    packed = packed_first.forward(with_ones_column(x), training=True)
+    packed_first.backward(grad)
     np.testing.assert_allclose(packed, plain, rtol=1e-13)
     np.testing.assert_allclose(first.grads["kernel"], kernel_grad, rtol=1e-13)
     np.testing.assert_allclose(first.grads["bias"], bias_grad, rtol=1e-13)
-    np.testing.assert_allclose(first._infer(with_ones_column(x), packed=True), plain, rtol=1e-13)
+    np.testing.assert_allclose(packed_first.forward(with_ones_column(x)), plain, rtol=1e-13)
 
 
 def test_fit_with_packed_input_equals_fit_without(monkeypatch):
@@ -134,7 +134,7 @@ def test_fit_with_packed_input_equals_fit_without(monkeypatch):
         return model.fit(x, y, batch_size=16, epochs=3, validation_split=0.2).history
 
     packed = history()
-    monkeypatch.setattr(Trainer, "_bind_packed_first_layer", lambda self: False)
+    monkeypatch.setattr(packed_input, "packed_layers", lambda layers, flat: None)
     plain = history()
     assert packed.keys() == plain.keys() and "eval_loss" in plain and "val_loss" in plain
     for key, values in plain.items():
@@ -145,7 +145,7 @@ def test_first_layer_without_bias_is_not_packed():
     model = Sequential([Dense(3, input_dim=2, use_bias=False), Dense(1)], seed=0)
     model.compile("sgd", "mse")
     model.build((2,))
-    assert not Trainer(model).packs_input
+    assert packed_layers(model.layers, model.flat) is None
 
 
 @pytest.mark.parametrize("output", ["softmax", "sigmoid"])

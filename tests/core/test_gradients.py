@@ -189,16 +189,16 @@ def test_whole_model_gradient_with_fusion_normalization_and_penalties():
     trainer = Trainer(model)
 
     def total_loss():
-        out = model._forward(x, training=True)
+        out = model.forward(x, training=True)
         return loss_and_gradient(model, y, out)[0] + trainer.penalty()
 
-    out = model._forward(x, training=True)
+    out = model.forward(x, training=True)
     trainer.backward(loss_and_gradient(model, y, out)[1])
     for w, g, reg in trainer.regs:
         reg.add_gradient(w, g)
-    analytic = model._flat.g.copy()
-    assert model._fused
-    assert rel_error(analytic, numeric_grad(total_loss, model._flat.w)) < TOL
+    analytic = model.flat.g.copy()
+    assert model.fused_output
+    assert rel_error(analytic, numeric_grad(total_loss, model.flat.w)) < TOL
 
 
 @pytest.mark.parametrize(
