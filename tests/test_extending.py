@@ -1,8 +1,9 @@
-"""Adding a data knob touches two files, and it appears in validation, the form and the script.
+"""Adding an optimizer or a data knob touches two files, and it appears everywhere it should.
 
-The field spec is the measure of "one home for every fact": a contributor who adds a knob to a
-generator declares it once in the config and finds it in validation, the data loader, the
-comparison's data fields, the form, the Keras script and the CLI's field list.
+The field spec is the measure of "one home for every fact": a contributor who adds an optimizer
+(with a hyperparameter no other optimizer has) or a knob of a data generator writes it in the
+core or datasets and declares its field once in the config, and finds it in validation, the
+runner, the form, the Keras script and the CLI's field list.
 """
 
 from __future__ import annotations
@@ -47,6 +48,80 @@ assert not at.exception, at.exception
 assert [w.label for w in at.number_input if w.label == "Spiral turns"] == ["Spiral turns"]
 print("ok")
 """
+
+
+SIGNUM = """
+class Signum(Optimizer):
+    \"\"\"The sign of momentum: ``m <- signum_beta * m + (1 - signum_beta) * g``;
+    ``w <- w - lr * sign(m)``.\"\"\"
+
+    def __init__(self, learning_rate: float = 0.001, signum_beta: float = 0.9,
+                 clipnorm=None, clipvalue=None, global_clipnorm=None, **kwargs) -> None:
+        super().__init__(learning_rate, clipnorm=clipnorm, clipvalue=clipvalue,
+                         global_clipnorm=global_clipnorm, **kwargs)
+        self.signum_beta = _check("signum_beta", signum_beta, 0.0, 1.0)
+
+    def _build_slots(self, w):
+        self._m = np.zeros_like(w)
+
+    def _step(self, g, d):
+        self._m *= self.signum_beta
+        self._m += (1 - self.signum_beta) * g
+        np.multiply(self.learning_rate, np.sign(self._m), out=d)
+
+"""
+
+OPTIMIZER_CHECK = r"""
+import dataclasses, tempfile
+from pathlib import Path
+from streamlit.testing.v1 import AppTest
+
+from experiments.results.store import Store
+from experiments.run.runner import Runner
+from experiments.spec.config import ConfigError, ExperimentConfig, field_specs
+from experiments.spec.fields import describe
+from experiments.spec.keras_code import to_keras_code
+from experiments.spec.validation import validate
+
+signum = ExperimentConfig(optimizer="signum", signum_beta=0.5, epochs=3, n_samples=100)
+validate(signum)
+try:
+    validate(dataclasses.replace(signum, signum_beta=1.0))
+except ConfigError as error:
+    assert error.field == "signum_beta" and "[0.0, 1.0)" in str(error), error
+else:
+    raise AssertionError("signum_beta=1.0 accepted")
+assert signum.optimizer_kwargs() == {"learning_rate": 0.001, "signum_beta": 0.5}
+assert ExperimentConfig(optimizer="signum").canonical().signum_beta == 0.9
+assert ExperimentConfig(optimizer="adam", signum_beta=0.5).config_id == ExperimentConfig().config_id
+assert "optimizers.Signum(learning_rate=0.001, signum_beta=0.5)" in to_keras_code(signum)
+assert "signum_beta " in describe(field_specs(), ExperimentConfig().to_dict())
+with Runner(Store(Path(tempfile.mkdtemp()) / "runs.sqlite"), max_workers=1) as runner:
+    run_ids = runner.submit([signum], "test")
+    assert runner.wait(run_ids, timeout=120)
+    assert runner.store.get_run(run_ids[0])["status"] == "done"
+at = AppTest.from_file("app.py", default_timeout=60).run()
+assert not at.exception, at.exception
+assert "signum" in at.selectbox(key=f"w.{at.session_state['variants'][0]['uid']}.optimizer").options
+assert "signum_beta (signum)" in [w.label for w in at.number_input]
+print("ok")
+"""
+
+
+@pytest.mark.slow
+def test_a_new_optimizer_with_its_own_hyperparameter_touches_two_files(tmp_path: Path) -> None:
+    root = copy_tree(tmp_path / "tree")
+    # 1. the core's optimizer, and its registry entry
+    insert(root, "core/optimizers.py", "OPTIMIZERS: dict[str, type[Optimizer]] = {", SIGNUM,
+           after=False)  # fmt: skip
+    insert(root, "core/optimizers.py", '"adam": Adam,', '    "signum": Signum,')
+    # 2. its hyperparameter's field: range and label; the default is read from the signature
+    insert(root, "experiments/spec/config.py", 'centered: bool = hyperparameter("centered"',
+           '    signum_beta: float = hyperparameter("signum_beta", low=0.0, high=1.0, '
+           "open_high=True)")  # fmt: skip
+    assert touched(root) == ["core/optimizers.py", "experiments/spec/config.py"]
+    done = run_check(root, OPTIMIZER_CHECK, tmp_path)
+    assert done.returncode == 0 and done.stdout.strip().endswith("ok"), done.stderr[-3000:]
 
 
 @pytest.mark.slow
