@@ -48,14 +48,15 @@ def error_table(trace: BackpropTrace, t) -> pd.DataFrame:
 
 
 def chain_table(layer: LayerTrace, layer_number: int) -> pd.DataFrame:
-    """dE/dw = dE/da · da/dz · dz/dw for every kernel entry of one layer, with the update.
+    """dE/dw = dE/do · do/dz · dz/dw (output layer) or dE/dh · dh/dz · dz/dw (hidden layer),
+    in the seed's notation, for every kernel entry of one layer, with the update.
 
     Returns
     -------
     DataFrame
-        One row per weight: ``weight, path, dE/da, da/dz, dz/dw (input), dE/dw, before,
-        after``, where ``a`` is the unit the weight feeds (h1 or o1, ...).
-        ``dE/dw`` is the core's gradient, not the product of the displayed factors.
+        One row per weight: ``weight, path, dE/do, do/dz`` (``dE/dh, dh/dz`` for the hidden
+        layer), ``dz/dw (input), dE/dw, before, after``. ``dE/dw`` is the core's gradient, not
+        the product of the displayed factors.
     """
     unit = "o" if layer_number == 1 else "h"
     source = "h" if layer_number == 1 else "x"
@@ -66,8 +67,8 @@ def chain_table(layer: LayerTrace, layer_number: int) -> pd.DataFrame:
                 {
                     "weight": weight_name(layer_number, i, j),
                     "path": f"{source}{i + 1} → {unit}{j + 1}",
-                    "dE/da": layer.dL_da[0, j],
-                    "da/dz": layer.da_dz[0, j],
+                    f"dE/d{unit}": layer.dL_da[0, j],
+                    f"d{unit}/dz": layer.da_dz[0, j],
                     "dz/dw (input)": layer.inputs[0, i],
                     "dE/dw": layer.dL_dW[i, j],
                     "before": layer.kernel_before[i, j],

@@ -35,12 +35,12 @@ def test_chain_rule_rows_match_the_seed(trace) -> None:
     output = bt.chain_table(trace[1], 1).set_index("weight")
     hidden = bt.chain_table(trace[0], 0).set_index("weight")
     assert round(output.loc["w5", "dE/dw"], 8) == pytest.approx(0.02592286, abs=1e-12)
-    assert round(hidden.loc["w1", "dE/da"], 8) == pytest.approx(0.03240681, abs=1e-12)  # dE/dh1
+    assert round(hidden.loc["w1", "dE/dh"], 8) == pytest.approx(0.03240681, abs=1e-12)  # dE/dh1
     assert round(hidden.loc["w1", "dE/dw"], 8) == pytest.approx(0.00080888, abs=1e-12)
     assert output.loc["w5", "path"] == "h1 → o1" and output.loc["w6", "path"] == "h2 → o1"
     # each displayed factor product equals the core's gradient (the chain rule holds)
-    for table in (output, hidden):
-        product = table["dE/da"] * table["da/dz"] * table["dz/dw (input)"]
+    for table, unit in ((output, "o"), (hidden, "h")):  # the seed's names: dE/do, dE/dh
+        product = table[f"dE/d{unit}"] * table[f"d{unit}/dz"] * table["dz/dw (input)"]
         np.testing.assert_allclose(product, table["dE/dw"], rtol=1e-12)
 
 
