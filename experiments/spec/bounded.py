@@ -1,0 +1,44 @@
+"""Bounded echo of received values: an error message never repeats megabytes of input.
+
+Every door (configs, sweep plans, share links, CSVs, the CLI) names the value it refused. A value
+can be a 20-million-item tuple or a 5 MB string; ``repr`` of it once made an 80 MB error message.
+``shorten`` gives a ``repr``-like text of at most ``MAX_ECHO`` characters whatever the input's size
+or nesting, in time that does not grow with it (``reprlib`` looks at a few items per level).
+"""
+
+from __future__ import annotations
+
+import reprlib
+
+MAX_ECHO = 80
+
+_REPR = reprlib.Repr()
+_REPR.maxlevel = 3
+_REPR.maxstring = MAX_ECHO - 10
+_REPR.maxother = MAX_ECHO - 10
+_REPR.maxlong = 40
+for _kind in ("maxtuple", "maxlist", "maxarray", "maxdict", "maxset", "maxfrozenset", "maxdeque"):
+    setattr(_REPR, _kind, 6)
+
+
+def shorten(value: object, limit: int = MAX_ECHO) -> str:
+    """Return a ``repr``-like text of ``value`` of at most ``limit`` characters.
+
+    Containers show their first few items and ``...``; long strings and integers keep their ends.
+    A value whose own ``repr`` raises is shown by its type name.
+    """
+    try:
+        text = _REPR.repr(value)
+    except ValueError:  # an int past Python's 4,300-digit str limit
+        text = f"<{type(value).__name__} of about {_digits(value)} digits>"
+    except Exception:  # a hostile __repr__ must not replace the door's message
+        text = f"<{type(value).__name__}>"
+    if len(text) > limit:
+        keep = limit - 3
+        text = text[: keep - keep // 3] + "..." + text[len(text) - keep // 3 :]
+    return text
+
+
+def _digits(value: object) -> int:
+    bits = value.bit_length() if isinstance(value, int) else 0
+    return int(bits * 0.30103) + 1
