@@ -12,7 +12,15 @@ import reprlib
 
 MAX_ECHO = 80
 
-_REPR = reprlib.Repr()
+
+class _Bounded(reprlib.Repr):
+    def repr_int(self, x: int, level: int) -> str:
+        if x.bit_length() > 4000:  # past Python's 4,300-digit str limit, and slow to convert
+            return f"<int of about {int(x.bit_length() * 0.30103) + 1} digits>"
+        return super().repr_int(x, level)
+
+
+_REPR = _Bounded()
 _REPR.maxlevel = 3
 _REPR.maxstring = MAX_ECHO - 10
 _REPR.maxother = MAX_ECHO - 10
@@ -29,16 +37,9 @@ def shorten(value: object, limit: int = MAX_ECHO) -> str:
     """
     try:
         text = _REPR.repr(value)
-    except ValueError:  # an int past Python's 4,300-digit str limit
-        text = f"<{type(value).__name__} of about {_digits(value)} digits>"
     except Exception:  # a hostile __repr__ must not replace the door's message
         text = f"<{type(value).__name__}>"
     if len(text) > limit:
         keep = limit - 3
         text = text[: keep - keep // 3] + "..." + text[len(text) - keep // 3 :]
     return text
-
-
-def _digits(value: object) -> int:
-    bits = value.bit_length() if isinstance(value, int) else 0
-    return int(bits * 0.30103) + 1
