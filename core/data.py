@@ -7,6 +7,9 @@ import numpy as np
 
 def as_features(x: object, dtype: np.dtype, field: str = "x", width: int | None = None):
     """Return ``x`` as a finite (n, d) array of ``dtype``, or raise ``ValueError``."""
+    if x is None or np.iscomplexobj(x):  # casting would silently drop the imaginary part
+        kind = "None" if x is None else "complex numbers"
+        raise ValueError(f"Received: {field} of {kind}. Accepted: a 2-D array of real numbers")
     try:
         arr = np.asarray(x, dtype=dtype)
     except (TypeError, ValueError) as exc:
@@ -41,7 +44,7 @@ def check_finite(arr: np.ndarray, field: str) -> None:
 
 def as_targets(y: object, n: int, loss, units: int, dtype: np.dtype, field: str = "y"):
     """Validate targets for ``loss`` and an output of ``units``; floats become ``dtype``."""
-    arr = np.asarray(y)
+    arr = np.asarray(require_targets(y, field))
     if arr.dtype.kind not in "biuf":
         raise ValueError(f"Received: {field} of dtype {arr.dtype}. Accepted: numeric targets")
     if len(arr) != n:
@@ -52,6 +55,25 @@ def as_targets(y: object, n: int, loss, units: int, dtype: np.dtype, field: str 
     check_finite(arr.astype(np.float64, copy=False), field)
     prepared = loss.prepare(arr, units)
     return prepared.astype(dtype) if prepared.dtype.kind == "f" else prepared
+
+
+def require_targets(y: object, field: str = "y") -> object:
+    """``y`` itself, or ``ValueError`` when it is ``None`` (training needs targets)."""
+    if y is None:
+        raise ValueError(f"Received: {field}=None. Accepted: one numeric target per sample")
+    return y
+
+
+def as_callbacks(callbacks: object) -> list:
+    """``fit``'s ``callbacks`` as a list: ``None`` or a list/tuple, else ``ValueError``."""
+    if callbacks is None:
+        return []
+    if not isinstance(callbacks, (list, tuple)):
+        shown = type(callbacks).__name__
+        raise ValueError(
+            f"Received: callbacks of type {shown}. Accepted: None or a list of callbacks"
+        )
+    return list(callbacks)
 
 
 def check_int(value: object, field: str, minimum: int) -> int:
