@@ -47,9 +47,9 @@ def as_targets(y: object, n: int, loss, units: int, dtype: np.dtype, field: str 
     arr = np.asarray(require_targets(y, field))
     if arr.dtype.kind not in "biuf":
         raise ValueError(f"Received: {field} of dtype {arr.dtype}. Accepted: numeric targets")
-    if len(arr) != n:
+    if arr.ndim == 0 or len(arr) != n:
         raise ValueError(
-            f"Received: {field} with {len(arr)} rows for {n} samples. "
+            f"Received: {field} with {len(arr) if arr.ndim else 'no'} rows for {n} samples. "
             "Accepted: one target per sample"
         )
     check_finite(arr.astype(np.float64, copy=False), field)
