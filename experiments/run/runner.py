@@ -199,7 +199,8 @@ class Runner:
         mine, everyone = self.store.count_active(owner), self.store.count_active()
         if mine + adding > per_owner:
             raise QueueFullError(
-                f"owner {shorten(owner)} has {mine} queued or running runs and asked for {adding} more; "
+                f"owner {shorten(owner)} has {mine} queued or running runs and asked for "
+                f"{adding} more; "
                 f"the limit is {per_owner} per person. Wait for some to finish or cancel them."
             )
         if everyone + adding > total:
