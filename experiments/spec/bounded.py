@@ -36,7 +36,8 @@ def shorten(value: object, limit: int = MAX_ECHO) -> str:
     A value whose own ``repr`` raises is shown by its type name.
     """
     try:
-        text = _REPR.repr(value)
+        # a string on its own may use the whole limit (a path keeps its file name)
+        text = repr(value[: 2 * limit]) if isinstance(value, str) else _REPR.repr(value)
     except Exception:  # a hostile __repr__ must not replace the door's message
         text = f"<{type(value).__name__}>"
     if len(text) > limit:
