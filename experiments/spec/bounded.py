@@ -44,3 +44,12 @@ def shorten(value: object, limit: int = MAX_ECHO) -> str:
         keep = limit - 3
         text = text[: keep - keep // 3] + "..." + text[len(text) - keep // 3 :]
     return text
+
+
+def clip(text: str, limit: int = MAX_ECHO) -> str:
+    """``text`` itself (no quotes) when it fits in ``limit`` characters, else its start, ``...``
+    and its end: for labels and messages built from received values."""
+    if len(text) <= limit:
+        return text
+    keep = limit - 3
+    return text[: keep - keep // 3] + "..." + text[len(text) - keep // 3 :]
