@@ -127,7 +127,10 @@ def parse_csv(data: bytes, limits: CsvLimits = CSV_LIMITS) -> pd.DataFrame:
 def _check_header(text: str) -> None:
     """Refuse repeated column names: pandas would rename the second ``y`` to ``y.1`` and a
     copy of the target would become a feature."""
-    header = next(csv.reader(io.StringIO(text), skipinitialspace=True), [])
+    try:
+        header = next(csv.reader(io.StringIO(text, newline=""), skipinitialspace=True), [])
+    except csv.Error as err:
+        raise DatasetError(f"Could not parse the header row: {err}", field="source") from None
     seen: set[str] = set()
     repeated = [name for name in header if name in seen or seen.add(name)]
     if repeated:
