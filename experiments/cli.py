@@ -26,6 +26,7 @@ from experiments.spec.variants import MAX_VARIANTS, vary_one_knob
 
 BAR_WIDTH = 30
 MAX_MESSAGE = 600  # a message is a few lines, whatever the input echoed into it
+PLAN_SHAPES = 'accepted: a non-empty list of configs or {"base": ..., "vary": ..., "values": ...}'
 SIZE_LIMITS = {"depth": MAX_HIDDEN_LAYERS, "width": MAX_WIDTH}
 OK_STATUSES = ("done", "diverged")
 
@@ -70,17 +71,20 @@ def read_plan(path: Path) -> tuple[list[ExperimentConfig], list[str]]:
     """Configs and labels from a JSON list of config dicts or a one-knob sweep
     ``{"base": {...}, "vary": "field", "values": [...]}``."""
     plan = _load_plan(path)
-    if isinstance(plan, dict) and {"base", "vary", "values"} <= set(plan):
-        _check_sweep(plan)
-        configs = vary_one_knob(config_from_dict(plan["base"]), plan["vary"], plan["values"])
-        return configs, [clip(f"{plan['vary']}={json.dumps(v)}", 40) for v in plan["values"]]
-    if not isinstance(plan, list) or not plan or not all(isinstance(c, dict) for c in plan):
-        raise ConfigError(
-            "FILE",
-            'accepted: a non-empty list of configs or {"base": ..., "vary": ..., "values": ...}',
-        )
-    configs = [config_from_dict(item) for item in plan]
-    return configs, differences(configs)
+    try:
+        if isinstance(plan, dict) and {"base", "vary", "values"} <= set(plan):
+            _check_sweep(plan)
+            configs = vary_one_knob(config_from_dict(plan["base"]), plan["vary"], plan["values"])
+            return configs, [clip(f"{plan['vary']}={json.dumps(v)}", 40) for v in plan["values"]]
+        if not isinstance(plan, list) or not plan or not all(isinstance(c, dict) for c in plan):
+            raise ConfigError("FILE", PLAN_SHAPES)
+        configs = [config_from_dict(item) for item in plan]
+        for config in configs:  # before config_id, which hashes the values
+            validate(config)
+        return configs, differences(configs)
+    except (TypeError, RecursionError) as error:
+        # a value of the wrong shape that the config itself does not catch yet
+        raise ConfigError("FILE", f"a config in it is malformed ({clip(str(error))})") from None
 
 
 def differences(configs: Sequence[ExperimentConfig]) -> list[str]:
