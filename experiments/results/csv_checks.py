@@ -11,7 +11,7 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
-from experiments.results.csv_format import MAX_VARIANTS, CsvFormatError
+from experiments.results.csv_format import LAYER_FIELDS, MAX_VARIANTS, CsvFormatError
 from experiments.results.frames import EPOCH_DTYPES, RUN_DTYPES, SPLITS
 from experiments.results.schema import STATUSES
 from experiments.spec.bounded import shorten
@@ -41,6 +41,8 @@ RANGES = {
 def _refuse(frame: pd.DataFrame, bad: pd.Series, column: str, raw: pd.Series, what: str):
     at = bad.to_numpy().argmax()
     line = frame["_line"].iloc[at]
+    if "layer_index" in frame and column in LAYER_FIELDS:  # the file's own column name
+        column = f"layer{frame['layer_index'].iloc[at]}.{LAYER_FIELDS[column]}"
     raise CsvFormatError(
         f"results CSV outside the documented ranges: line {line}, column {column}: received "
         f"{shorten(str(raw.iloc[at]))}; accepted: {what}"
@@ -55,8 +57,7 @@ def numbers(frame: pd.DataFrame, dtypes: dict[str, str]) -> pd.DataFrame:
             continue
         raw = frame[column].astype(str)
         present = raw != ""
-        with np.errstate(over="ignore"):
-            values = pd.to_numeric(raw.where(present), errors="coerce").astype(float)
+        values = _floats(raw, present)
         if (bad := present & values.isna()).any():
             _refuse(frame, bad, column, raw, "a number")
         if dtype == "Int64":
@@ -70,6 +71,17 @@ def numbers(frame: pd.DataFrame, dtypes: dict[str, str]) -> pd.DataFrame:
             _refuse(frame, bad, column, raw, what)
         out[column] = values.astype(dtype) if dtype == "float64" else values
     return out
+
+
+def _floats(raw: pd.Series, present: pd.Series) -> pd.Series:
+    """The cells as float64, NaN where empty or not a number. NumPy parses like ``float()``,
+    so values read back exactly (pandas 2.1's to_numeric was off in the last digit)."""
+    cells = raw.where(present, "nan").to_numpy(dtype=object)
+    try:
+        with np.errstate(over="ignore"):
+            return pd.Series(cells.astype(np.float64), index=raw.index)
+    except (ValueError, OverflowError):  # some cell is not a number: find which
+        return pd.to_numeric(raw.where(present), errors="coerce").astype(float)
 
 
 def _within(values: pd.Series, what: str) -> pd.Series:
