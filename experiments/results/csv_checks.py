@@ -16,6 +16,7 @@ from experiments.results.frames import EPOCH_DTYPES, RUN_DTYPES, SPLITS
 from experiments.results.schema import STATUSES
 from experiments.spec.bounded import shorten
 
+MAX_LABEL_CHARS = 200  # the page's form takes 40, the CLI's labels 60
 MAX_WHOLE = 2**53  # the largest integer a float64 holds exactly
 NON_NEGATIVE = "a number >= 0"
 FINITE_NON_NEGATIVE = "a finite number >= 0"
@@ -101,6 +102,8 @@ def _vocabulary(frame: pd.DataFrame, column: str, accepted: tuple[str, ...]) -> 
 def check_runs(runs: pd.DataFrame) -> pd.DataFrame:
     """One row per run: known statuses, at most one comparison's labels, numbers in range."""
     _vocabulary(runs, "status", STATUSES)
+    if (long := runs["label"].astype(str).str.len() > MAX_LABEL_CHARS).any():
+        _refuse(runs, long, "label", runs["label"], f"at most {MAX_LABEL_CHARS} characters")
     labels = runs["label"].unique()
     if len(labels) > MAX_VARIANTS:
         raise CsvFormatError(
