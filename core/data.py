@@ -11,6 +11,9 @@ def as_features(
     x: object, dtype: np.dtype, field: str = "x", width: int | None = None
 ) -> np.ndarray:
     """Return ``x`` as a finite (n, d) array of ``dtype``, or raise ``ValueError``."""
+    if x is None or np.iscomplexobj(x):  # casting would silently drop the imaginary part
+        kind = "None" if x is None else "complex numbers"
+        raise ValueError(f"Received: {field} of {kind}. Accepted: a 2-D array of real numbers")
     try:
         arr = np.asarray(x, dtype=dtype)
     except (TypeError, ValueError) as exc:
@@ -47,17 +50,36 @@ def as_targets(
     y: object, n: int, loss: Loss, units: int, dtype: np.dtype, field: str = "y"
 ) -> np.ndarray:
     """Validate targets for ``loss`` and an output of ``units``; floats become ``dtype``."""
-    arr = np.asarray(y)
+    arr = np.asarray(require_targets(y, field))
     if arr.dtype.kind not in "biuf":
         raise ValueError(f"Received: {field} of dtype {arr.dtype}. Accepted: numeric targets")
-    if len(arr) != n:
+    if arr.ndim == 0 or len(arr) != n:
         raise ValueError(
-            f"Received: {field} with {len(arr)} rows for {n} samples. "
+            f"Received: {field} with {len(arr) if arr.ndim else 'no'} rows for {n} samples. "
             "Accepted: one target per sample"
         )
     check_finite(arr.astype(np.float64, copy=False), field)
     prepared = loss.prepare(arr, units)
     return prepared.astype(dtype) if prepared.dtype.kind == "f" else prepared
+
+
+def require_targets(y: object, field: str = "y") -> object:
+    """``y`` itself, or ``ValueError`` when it is ``None`` (training needs targets)."""
+    if y is None:
+        raise ValueError(f"Received: {field}=None. Accepted: one numeric target per sample")
+    return y
+
+
+def as_callbacks(callbacks: object) -> list:
+    """``fit``'s ``callbacks`` as a list: ``None`` or a list/tuple, else ``ValueError``."""
+    if callbacks is None:
+        return []
+    if not isinstance(callbacks, (list, tuple)):
+        shown = type(callbacks).__name__
+        raise ValueError(
+            f"Received: callbacks of type {shown}. Accepted: None or a list of callbacks"
+        )
+    return list(callbacks)
 
 
 def check_int(value: object, field: str, minimum: int) -> int:

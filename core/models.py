@@ -9,7 +9,14 @@ from numpy.typing import ArrayLike
 
 from core import losses, optimizers
 from core.callbacks import Callback, History
-from core.data import as_features, as_targets, check_int, split_validation
+from core.data import (
+    as_callbacks,
+    as_features,
+    as_targets,
+    check_int,
+    require_targets,
+    split_validation,
+)
 from core.fitloop import FitLoop
 from core.flat import FlatParams
 from core.layers.base import Layer
@@ -185,7 +192,7 @@ class Sequential:
         over the training set (``eval_*``); meant for measuring their cost.
         """
         self._require_compiled()
-        x, y = self.prepare(x, y)
+        x, y = self.prepare(x, require_targets(y))
         batch_size = check_int(32 if batch_size is None else batch_size, "batch_size", 1)
         epochs = check_int(epochs, "epochs", 0)
         x_fit, y_fit, validation = split_validation(x, y, validation_split)
@@ -198,7 +205,7 @@ class Sequential:
             x_fit, y_fit = x, y
             validation = self.prepare(*validation_data, field="x_val")
         loop = FitLoop(self, x_fit, y_fit, validation, batch_size, bool(shuffle), bool(diagnostics))
-        return loop.run(epochs, list(callbacks or []), verbose)
+        return loop.run(epochs, as_callbacks(callbacks), verbose)
 
     def train_on_batch(self, x: ArrayLike, y: ArrayLike) -> float | list[float]:
         """One optimizer step on ``(x, y)``; returns the loss, or [loss, *metrics] with metrics."""

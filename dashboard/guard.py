@@ -9,6 +9,11 @@ from typing import Any
 
 import streamlit as st
 
+from dashboard import runtime
+from dashboard.plain import literal
+from experiments.results.storefile import StoreError
+from experiments.spec.bounded import clip
+
 LOG = logging.getLogger("gradlab.dashboard")
 
 
@@ -20,12 +25,28 @@ def guarded(render: Callable[[], None]) -> None:
     """
     try:
         render()
+    except StoreError as exc:
+        LOG.warning("run store: %s", exc)
+        store_trouble(exc)
     except Exception as exc:  # the last line of defence: no traceback reaches the page
         LOG.exception("page failed")
         st.error(
-            f"Something went wrong on this page ({type(exc).__name__}: {exc}). "
+            f"Something went wrong on this page ({type(exc).__name__}: "
+            f"{literal(clip(str(exc), 300))}). "
             "Your settings are kept; change the input at fault or reload the page."
         )
+
+
+def store_trouble(error: StoreError) -> None:
+    """Say what is wrong with the run store; for a corrupt file, offer a fresh one."""
+    st.error(f"The run store cannot be used: {literal(clip(str(error), 400))}", icon="⚠️")
+    if error.kind != "corrupt" or not error.path.is_file():
+        return
+    key = f"store.fresh.{error.path}"
+    if st.button("Start a fresh store (the old file is kept beside it)", key=key):
+        aside = runtime.start_fresh_store(error.path)
+        LOG.warning("run store %s set aside as %s", error.path, aside)
+        st.rerun()
 
 
 def guarded_fragment(body: Callable[..., None], *args: Any, run_every: float | None = None) -> None:

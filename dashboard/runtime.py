@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+import contextlib
 import os
+from pathlib import Path
 
 import streamlit as st
 
 from experiments import Runner, Store
+from experiments.results.storefile import set_aside
 
 
 @st.cache_resource(show_spinner=False)
@@ -29,3 +32,13 @@ def store() -> Store:
 def runner() -> Runner:
     """The background runner writing into :func:`store`."""
     return _runner(os.environ.get("GRADLAB_STORE"))
+
+
+def start_fresh_store(path: Path) -> Path:
+    """Move a broken store aside (kept, renamed) and forget the store and runner built on it,
+    so the next script run starts a fresh one; returns the old file's new path."""
+    with contextlib.suppress(Exception):  # a runner on a broken store may not even start
+        runner().shutdown()
+    _runner.clear()
+    _store.clear()
+    return set_aside(path)

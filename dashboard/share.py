@@ -14,11 +14,18 @@ import zlib
 from collections.abc import Mapping, Sequence
 from typing import Any
 
+from experiments.spec.bounded import shorten
+
 PARAM = "c"
 LESSON_PARAM = "lesson"  # the lesson preset a shared comparison came from
 MAX_TOKEN_CHARS = 8000
 MAX_JSON_BYTES = 200_000
 MAX_VARIANTS = 8
+MAX_LABEL_CHARS = 40  # the form's own limit
+MAX_FIELDS = 64
+MAX_TEXT_CHARS = 100
+MAX_LIST_ITEMS = 16  # hidden_layers holds at most 10 widths
+MAX_INT = 10**15
 
 
 class ShareLinkError(ValueError):
@@ -64,7 +71,7 @@ def _inflate(token: str) -> bytes:
         raw = inflater.decompress(packed, MAX_JSON_BYTES)
     except (binascii.Error, ValueError, zlib.error) as exc:
         raise ShareLinkError(
-            f"share link parameter 'c' is not a gradlab link (received {token[:20]!r}...); "
+            f"share link parameter 'c' is not a gradlab link (received {shorten(token[:20])}...); "
             "copy the whole link from the Share box"
         ) from exc
     if inflater.unconsumed_tail:
@@ -81,9 +88,11 @@ def decode(token: str, defaults: Mapping[str, Any]) -> list[tuple[str, dict[str,
         When the token is not base64, not zlib, not the expected JSON shape, or holds more than
         ``MAX_VARIANTS`` variants. Config values are checked later by ``experiments``.
     """
+    raw = _inflate(token)
     try:
-        payload = json.loads(_inflate(token))
-    except (UnicodeDecodeError, json.JSONDecodeError) as exc:
+        payload = json.loads(raw)
+    # ValueError: an integer of over 4,300 digits; RecursionError: nesting thousands deep
+    except (UnicodeDecodeError, ValueError, RecursionError) as exc:
         raise ShareLinkError("share link parameter 'c' does not hold JSON") from exc
     shape_ok = isinstance(payload, list) and all(
         isinstance(v, dict) and isinstance(v.get("l"), str) and isinstance(v.get("c"), dict)
@@ -94,4 +103,38 @@ def decode(token: str, defaults: Mapping[str, Any]) -> list[tuple[str, dict[str,
             "share link parameter 'c' must hold 1 to "
             f"{MAX_VARIANTS} variants as [{{'l': label, 'c': config}}, ...]"
         )
+    for variant in payload:
+        _check_variant(variant["l"], variant["c"])
     return [(v["l"], {**_jsonable(dict(defaults)), **v["c"]}) for v in payload]
+
+
+def _scalar(value: Any) -> bool:
+    if isinstance(value, int) and not isinstance(value, bool):
+        return abs(value) <= MAX_INT
+    return (
+        value is None
+        or isinstance(value, bool | float)
+        or (isinstance(value, str) and len(value) <= MAX_TEXT_CHARS)
+    )
+
+
+def _check_variant(label: str, config: dict) -> None:
+    """Bound what a link may carry before any config is built from it (a depth of 20,000,000
+    once built a tuple of that size, and its message echoed it)."""
+    if len(label) > MAX_LABEL_CHARS:
+        raise ShareLinkError(
+            f"share link label {label[:MAX_LABEL_CHARS]!r}... has {len(label)} characters; "
+            f"accepted: at most {MAX_LABEL_CHARS}"
+        )
+    if len(config) > MAX_FIELDS:
+        raise ShareLinkError(
+            f"share link variant has {len(config)} fields; accepted: at most {MAX_FIELDS}"
+        )
+    for key, value in config.items():
+        items = value if isinstance(value, list) and len(value) <= MAX_LIST_ITEMS else [value]
+        if len(key) > MAX_TEXT_CHARS or not all(_scalar(item) for item in items):
+            raise ShareLinkError(
+                f"share link field {shorten(key)} has the value {shorten(value)}; accepted: a "
+                f"number, a text of at most {MAX_TEXT_CHARS} characters, or a list of at most "
+                f"{MAX_LIST_ITEMS} of them"
+            )

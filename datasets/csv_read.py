@@ -6,6 +6,7 @@ decompressed or evaluated, whatever the file name or content claims to be.
 
 from __future__ import annotations
 
+import csv
 import io
 import os
 from pathlib import Path
@@ -42,7 +43,14 @@ def read_bytes(source: CsvSource, limits: CsvLimits = CSV_LIMITS) -> bytes:
     """
     if isinstance(source, bytes | bytearray | memoryview):
         data = bytes(source)
-    elif isinstance(source, str | os.PathLike):
+    elif isinstance(source, str):
+        # a str may be a user's text that happens to name a server file: only a Path opens one
+        raise DatasetError(
+            f"Received: source={_shown(source)} (a str); accepted: bytes or a file-like object "
+            "for CSV content, or a pathlib.Path for a file on this machine.",
+            field="source",
+        )
+    elif isinstance(source, os.PathLike):
         data = _read_path(source, limits)
     elif hasattr(source, "read"):
         # Reading one byte past the limit tells "too large" apart without loading a huge file.
@@ -61,14 +69,12 @@ def read_bytes(source: CsvSource, limits: CsvLimits = CSV_LIMITS) -> bytes:
     return data
 
 
-def _read_path(source: str | os.PathLike, limits: CsvLimits) -> bytes:
-    shown = repr(str(source)[:80])
-    if isinstance(source, str) and "\n" in source:
-        raise DatasetError(
-            f"Received: source={shown}, which looks like CSV text, not a path; pass it as "
-            "bytes (text.encode()) or io.StringIO(text).",
-            field="source",
-        )
+def _shown(text: str) -> str:
+    return repr(text[:60]) + ("..." if len(text) > 60 else "")
+
+
+def _read_path(source: os.PathLike, limits: CsvLimits) -> bytes:
+    shown = _shown(str(source))
     try:
         size = os.stat(source).st_size
         if size > limits.max_bytes:
@@ -114,7 +120,25 @@ def parse_csv(data: bytes, limits: CsvLimits = CSV_LIMITS) -> pd.DataFrame:
     except (pd.errors.ParserError, pd.errors.EmptyDataError, ValueError) as err:
         raise DatasetError(f"Could not parse the file as CSV: {err}", field="source") from None
     _check_shape(frame, limits)
+    _check_header(text)
     return frame
+
+
+def _check_header(text: str) -> None:
+    """Refuse repeated column names: pandas would rename the second ``y`` to ``y.1`` and a
+    copy of the target would become a feature."""
+    try:
+        header = next(csv.reader(io.StringIO(text, newline=""), skipinitialspace=True), [])
+    except csv.Error as err:
+        raise DatasetError(f"Could not parse the header row: {err}", field="source") from None
+    seen: set[str] = set()
+    repeated = [name for name in header if name in seen or seen.add(name)]
+    if repeated:
+        shown = ", ".join(_shown(name) for name in dict.fromkeys(repeated))
+        raise DatasetError(
+            f"Repeated column names: {shown}; accepted: a header row naming each column once.",
+            field="columns",
+        )
 
 
 def _check_shape(frame: pd.DataFrame, limits: CsvLimits) -> None:

@@ -190,7 +190,21 @@ def _encode_features(frame: pd.DataFrame, limits: CsvLimits) -> tuple[np.ndarray
     return x, tuple(names)
 
 
+# Standardising squares the deviations: past about 1e154 the square overflows and the scaled
+# features become NaN. 1e150 keeps a margin and is far beyond any measured quantity.
+MAX_MAGNITUDE = 1e150
+
+
 def _check_finite(x: np.ndarray, names: list[str]) -> None:
+    huge = np.isfinite(x) & (np.abs(x) > MAX_MAGNITUDE)
+    if huge.any():
+        counts = huge.sum(axis=0)
+        detail = ", ".join(f"{names[j][:40]!r}: {counts[j]}" for j in np.flatnonzero(counts)[:10])
+        raise DatasetError(
+            f"Values too large to scale ({detail}); accepted: numbers between "
+            f"-{MAX_MAGNITUDE:g} and {MAX_MAGNITUDE:g}.",
+            field="columns",
+        )
     bad = ~np.isfinite(x)
     if bad.any():
         counts = bad.sum(axis=0)

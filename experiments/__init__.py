@@ -25,8 +25,8 @@ _EXPORTS = {
     "Runner": "experiments.run.runner",
     "QueueFullError": "experiments.run.runner",
     "export_csv": "experiments.results.export",
-    "import_csv": "experiments.results.export",
-    "CsvFormatError": "experiments.results.export",
+    "import_csv": "experiments.results.csv_import",
+    "CsvFormatError": "experiments.results.csv_format",
 }
 __all__ = sorted(_EXPORTS)
 

@@ -4,48 +4,94 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import sys
 from collections.abc import Sequence
 from pathlib import Path
 
 import pandas as pd
 
-from experiments.results.export import export_csv
-from experiments.results.frames import read_results, read_runs
+from experiments.results.export import write_csv
+from experiments.results.frames import read_runs
 from experiments.results.store import Store
+from experiments.results.storefile import StoreError
 from experiments.run import sweep
+from experiments.spec.bounded import clip, shorten
 from experiments.spec.config import (
+    MAX_HIDDEN_LAYERS,
+    MAX_WIDTH,
     ConfigError,
     ExperimentConfig,
     config_from_dict,
     field_specs,
 )
 from experiments.spec.fields import describe
-from experiments.spec.variants import vary_one_knob
+from experiments.spec.validation import validate
+from experiments.spec.variants import MAX_VARIANTS, vary_one_knob
 
 BAR_WIDTH = 30
+MAX_MESSAGE = 600  # a message is a few lines, whatever the input echoed into it
+PLAN_SHAPES = 'accepted: a non-empty list of configs or {"base": ..., "vary": ..., "values": ...}'
+SIZE_LIMITS = {"depth": MAX_HIDDEN_LAYERS, "width": MAX_WIDTH}
 OK_STATUSES = ("done", "diverged")
+
+
+MAX_PLAN_BYTES = 1_000_000  # eight configs take about 8 KB
+
+
+def _load_plan(path: Path) -> object:
+    try:
+        with path.open("rb") as handle:
+            data = handle.read(MAX_PLAN_BYTES + 1)
+        if len(data) > MAX_PLAN_BYTES:
+            raise ConfigError("FILE", f"{path} is over {MAX_PLAN_BYTES:,} bytes; accepted: a plan")
+        return json.loads(data.decode("utf-8"))
+    except (OSError, UnicodeDecodeError, json.JSONDecodeError) as error:
+        raise ConfigError("FILE", f"cannot read {shorten(str(path))} as JSON: {error}") from None
+    except RecursionError:
+        raise ConfigError("FILE", f"{shorten(str(path))} is nested too deeply") from None
+
+
+def _check_sweep(plan: dict) -> None:
+    """The sweep's shape, before anything is built from it (``depth`` builds a tuple)."""
+    if not isinstance(plan["base"], dict):
+        raise ConfigError("base", f"received {shorten(plan['base'])}; accepted: a config object")
+    if not isinstance(plan["vary"], str):
+        raise ConfigError("vary", f"received {shorten(plan['vary'])}; accepted: a field name")
+    values = plan["values"]
+    if not isinstance(values, list) or not 1 <= len(values) <= MAX_VARIANTS:
+        accepted = f"a list of 1 to {MAX_VARIANTS} values"
+        raise ConfigError("values", f"received {shorten(values)}; accepted: {accepted}")
+    if plan["vary"] in SIZE_LIMITS:
+        high = SIZE_LIMITS[plan["vary"]]
+        for value in values:
+            if not isinstance(value, int) or isinstance(value, bool) or not 0 <= value <= high:
+                raise ConfigError(
+                    plan["vary"],
+                    f"received {shorten(value)}; accepted: an integer from 0 to {high}",
+                )
 
 
 def read_plan(path: Path) -> tuple[list[ExperimentConfig], list[str]]:
     """Configs and labels from a JSON list of config dicts or a one-knob sweep
     ``{"base": {...}, "vary": "field", "values": [...]}``."""
+    plan = _load_plan(path)
     try:
-        plan = json.loads(path.read_text(encoding="utf-8"))
-    except (OSError, json.JSONDecodeError) as error:
-        raise ConfigError("FILE", f"cannot read {str(path)!r} as JSON: {error}") from error
-    if sweep.is_grid(plan):
-        return sweep.expand(plan)
-    if isinstance(plan, dict) and {"base", "vary", "values"} <= set(plan):
-        configs = vary_one_knob(config_from_dict(plan["base"]), plan["vary"], plan["values"])
-        return configs, [f"{plan['vary']}={json.dumps(v)}" for v in plan["values"]]
-    if not isinstance(plan, list) or not plan:
-        raise ConfigError(
-            "FILE",
-            'accepted: a non-empty list of configs or {"base": ..., "vary": ..., "values": ...}',
-        )
-    configs = [config_from_dict(item) for item in plan]
-    return configs, differences(configs)
+        if sweep.is_grid(plan):
+            return sweep.expand(plan)
+        if isinstance(plan, dict) and {"base", "vary", "values"} <= set(plan):
+            _check_sweep(plan)
+            configs = vary_one_knob(config_from_dict(plan["base"]), plan["vary"], plan["values"])
+            return configs, [clip(f"{plan['vary']}={json.dumps(v)}", 40) for v in plan["values"]]
+        if not isinstance(plan, list) or not plan or not all(isinstance(c, dict) for c in plan):
+            raise ConfigError("FILE", PLAN_SHAPES)
+        configs = [config_from_dict(item) for item in plan]
+        for config in configs:  # before config_id, which hashes the values
+            validate(config)
+        return configs, differences(configs)
+    except (TypeError, RecursionError) as error:
+        # a value of the wrong shape that the config itself does not catch yet
+        raise ConfigError("FILE", f"a config in it is malformed ({clip(str(error))})") from None
 
 
 def differences(configs: Sequence[ExperimentConfig]) -> list[str]:
@@ -53,7 +99,7 @@ def differences(configs: Sequence[ExperimentConfig]) -> list[str]:
     dicts = [c.to_dict() for c in configs]
     varying = [k for k in dicts[0] if len({json.dumps(d[k]) for d in dicts}) > 1]
     return [
-        " ".join(f"{k}={json.dumps(d[k])}" for k in varying) or configs[i].config_id
+        clip(" ".join(f"{k}={json.dumps(d[k])}" for k in varying), 60) or configs[i].config_id
         for i, d in enumerate(dicts)
     ]
 
@@ -66,12 +112,35 @@ def progress_line(done: int, total: int, finished: int, runs: int) -> str:
     return f"[{bar}] {share:4.0%} {done}/{total} epochs | {finished}/{runs} runs finished"
 
 
+def check_out(out: str | None) -> None:
+    """Refuse an ``--out`` that cannot be written, before any training starts."""
+    if out in (None, "-"):
+        return
+    path = Path(out)
+    folder = path.parent if str(path.parent) else Path(".")
+    if path.is_dir() or not folder.is_dir() or not os.access(folder, os.W_OK):
+        problem = "is a folder" if path.is_dir() else "is in a folder that cannot be written"
+        raise ConfigError("--out", f"{shorten(out)} {problem}; accepted: a writable file path")
+
+
+def write_out(store: Store, run_ids: list[str], out: str | None) -> int:
+    """Stream the runs' CSV to ``out`` (standard output for ``None`` or ``-``); bytes written."""
+    if out in (None, "-"):
+        return write_csv(store, run_ids, sys.stdout)
+    with Path(out).open("w", encoding="utf-8", newline="") as handle:
+        write_csv(store, run_ids, handle)
+    return Path(out).stat().st_size
+
+
 def run_command(args: argparse.Namespace) -> int:
+    check_out(args.out)
+    store = Store(args.store)
+    if store.read_only:
+        raise StoreError(store.path, "read-only", "runs can be read and exported, not saved")
     configs, labels = read_plan(Path(args.file))
     for label, warning in sweep.check_all(configs, labels):
         print(f"warning ({label}): {warning}", file=sys.stderr)
     print(f"plan: {sweep.describe(configs)}", file=sys.stderr)
-    store = Store(args.store)
     if args.resume or args.scheduler:
         configs, labels = sweep.per_seed(configs, labels)
     if args.resume:
@@ -88,24 +157,22 @@ def run_command(args: argparse.Namespace) -> int:
     except KeyboardInterrupt:
         print("\ninterrupted: stopping the workers", file=sys.stderr)
         return 130
-    results = read_results(store, run_ids)
-    Path(args.out).write_text(export_csv(results), encoding="utf-8")
-    for row in results.runs.to_dict("records"):
+    size = write_out(store, run_ids, args.out)
+    runs = read_runs(store, run_ids=run_ids)
+    for row in runs.to_dict("records"):
         error = "" if pd.isna(row["error"]) else f"  ({row['error']})"
         print(f"{row['run_id']}  {row['status']:<11} {row['label']}{error}", file=sys.stderr)
-    print(f"wrote {args.out} ({len(run_ids)} runs)", file=sys.stderr)
-    return 0 if results.runs["status"].isin(OK_STATUSES).all() else 1
+    print(f"wrote {args.out} ({len(run_ids)} runs, {size / 1e6:.1f} MB)", file=sys.stderr)
+    return 0 if runs["status"].isin(OK_STATUSES).all() else 1
 
 
 def export_command(args: argparse.Namespace) -> int:
+    check_out(args.out)
     store = Store(args.store)
     run_ids = read_runs(store, owner=args.owner)["run_id"].tolist()
-    text = export_csv(read_results(store, run_ids))
-    if args.out in (None, "-"):
-        sys.stdout.write(text)
-    else:
-        Path(args.out).write_text(text, encoding="utf-8")
-        print(f"wrote {args.out} ({len(run_ids)} runs)", file=sys.stderr)
+    size = write_out(store, run_ids, args.out)
+    if args.out not in (None, "-"):
+        print(f"wrote {args.out} ({len(run_ids)} runs, {size / 1e6:.1f} MB)", file=sys.stderr)
     return 0
 
 
@@ -138,10 +205,13 @@ def parser() -> argparse.ArgumentParser:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    """Entry point; returns the exit status (2 for an invalid config or file)."""
+    """Entry point; returns the exit status (2 for an invalid file, config, store or --out)."""
     args = parser().parse_args(argv)
     try:
         return args.handler(args)
-    except ValueError as error:  # ConfigError, QueueFullError, CsvFormatError
-        print(f"error: {error}", file=sys.stderr)
+    # ConfigError, QueueFullError, CsvFormatError and JSON errors are ValueErrors; OSError:
+    # --out or the store failed while writing
+    except (ValueError, StoreError, OSError, RecursionError) as error:
+        text = str(error) if not isinstance(error, RecursionError) else "input nested too deeply"
+        print(f"error: {clip(text, MAX_MESSAGE)}", file=sys.stderr)
         return 2

@@ -7,6 +7,7 @@ import json
 import streamlit as st
 
 from dashboard import actions, comparison, runtime, share, state
+from dashboard.plain import literal
 from dashboard.widgets.comparison_form import render_form
 from dashboard.widgets.data_preview import render_data_preview
 from dashboard.widgets.live import render_imported, render_live
@@ -103,7 +104,7 @@ def _sync_link() -> str:
 def _notices() -> None:
     ss = st.session_state
     if ss[state.NOTICE]:
-        st.info(ss[state.NOTICE])
+        st.info(literal(ss[state.NOTICE]))
     if ss[state.OFFER_RUN]:
         st.info("This link's variants have not been run on this server yet.")
         if st.button("▶ Run the shared comparison", type="primary", key="offer.run"):

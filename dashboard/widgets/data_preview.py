@@ -12,8 +12,10 @@ from typing import Any
 import streamlit as st
 
 from dashboard import charts, comparison
+from dashboard.plain import literal
 from datasets import DATASETS
 from experiments import ConfigError, config_from_dict, validate
+from experiments.spec.bounded import clip
 from experiments.spec.data import load_arrays
 
 
@@ -28,7 +30,9 @@ def render_data_preview(data_settings: dict[str, Any]) -> None:
     try:
         data = load_arrays(config)  # cached per data settings, and the runner reuses it on Run
     except ValueError as error:  # datasets.DatasetError: settings only the loader can refuse
-        st.warning(f"The data cannot be prepared with these settings: {error}")
+        st.warning(
+            f"The data cannot be prepared with these settings: {literal(clip(str(error), 300))}"
+        )
         return
     info = DATASETS[config.dataset]
     st.subheader("The data")

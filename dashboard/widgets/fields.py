@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import math
-import re
 from collections.abc import Iterable
 from typing import Any
 
@@ -53,16 +52,6 @@ def widget_value(value: Any, cast: type, low: Any, high: Any, *, optional: bool)
         return cast(low) if math.isfinite(low) else None
     clamped = min(max(value, low), high)
     return cast(round(clamped)) if cast is int else cast(clamped)
-
-
-def plain_markdown(text: str) -> str:
-    """``text`` shown literally inside Markdown: every ASCII punctuation mark backslash-escaped.
-
-    Labels and values reach the page from share links; ``html.escape`` stops HTML but not
-    Markdown (``![p](https://...)`` would load a remote image, ``[Sign in](...)`` make a link).
-    CommonMark reads a backslash before any ASCII punctuation as that character, literally.
-    """
-    return re.sub(r"([!-/:-@\[-`{-~])", r"\\\1", text)
 
 
 def index_of(options: list[Any], value: Any) -> int:

@@ -12,6 +12,7 @@ from dashboard import runtime, state, tables
 from dashboard.guard import guarded_fragment
 from dashboard.memo import memo
 from dashboard.palette import color_map
+from dashboard.plain import literal
 from dashboard.widgets.predictions import render_predictions
 from dashboard.widgets.result_charts import render_charts
 from experiments.results.reader import ResultsReader
@@ -54,7 +55,8 @@ def _progress(snapshot, labels: dict[str, str], key: tuple) -> bool:
         any_active |= active
         with cols[i % len(cols)]:
             st.progress(
-                min(1.0, done / total), text=f"**{label}**: {done}/{total} epochs · {statuses}"
+                min(1.0, done / total),
+                text=f"**{literal(label)}**: {done}/{total} epochs · {statuses}",
             )
             if active and st.button("Cancel", key=f"cancel.{label}"):
                 for run_id in mine.loc[mine["status"].isin(ACTIVE), "run_id"]:

@@ -15,6 +15,7 @@ from dashboard import transforms as tf
 from dashboard.guard import guarded_fragment
 from dashboard.memo import memo
 from dashboard.palette import color_map
+from dashboard.plain import literal
 from datasets import DATASETS
 from experiments import config_from_json
 from experiments.spec.tasks import resolve_head
@@ -169,7 +170,7 @@ def _gradients(snapshot, data: Shaped, key: tuple | None) -> None:
     )
     for label, found in flags.items():
         for flag in found:
-            st.warning(f"{label}: {flag}")
+            st.warning(f"{literal(label)}: {flag}")
     dead = memo("chart.dead", key, lambda: _dead_figure(snapshot, data))
     if dead is not None:
         st.subheader("Dead units per layer (layer × epoch)")

@@ -6,13 +6,15 @@ import streamlit as st
 
 import experiments
 from dashboard import runtime, state
-from experiments.results.frames import read_results
+from dashboard.plain import literal
+from experiments.results.export import store_csv
 
 CSV_NAME = "gradlab-comparison.csv"
 
 
-def _csv(run_ids: list[str]) -> str:
-    return experiments.export_csv(read_results(runtime.store(), run_ids))
+def _csv(run_ids: list[str]) -> bytes:
+    # streamed from the store a few runs at a time: memory does not grow with the comparison
+    return store_csv(runtime.store(), run_ids)
 
 
 def render_share_export(token: str | None) -> None:
@@ -59,7 +61,7 @@ def _upload() -> None:
     try:
         results = experiments.import_csv(uploaded.getvalue().decode("utf-8"))
     except (ValueError, UnicodeDecodeError) as error:
-        st.error(f"{uploaded.name} cannot be shown: {error}", icon="⚠️")
+        st.error(f"{literal(uploaded.name)} cannot be shown: {literal(error)}", icon="⚠️")
         return
     ss[state.IMPORTED], ss[state.RUN_IDS] = results, {}
     ss[state.NOTICE] = f"Showing {uploaded.name}: {len(results.runs)} runs, nothing retrained."

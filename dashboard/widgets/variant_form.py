@@ -12,11 +12,11 @@ from typing import Any
 import streamlit as st
 
 from dashboard import state
+from dashboard.plain import literal
 from dashboard.widgets.fields import (
     field_error,
     index_of,
     messages_at,
-    plain_markdown,
     widget_value,
 )
 from experiments.spec.config import (
@@ -182,11 +182,11 @@ def variant_fields(
         One line saying how it differs from the other variants (as last applied).
     """
     uid, cfg = variant["uid"], variant["config"]
-    title = plain_markdown(variant["label"])  # a link's label is text, never Markdown
+    title = literal(variant["label"])  # a link's label is text, never Markdown
     square = f"<span style='color:{color};font-size:1.4em'>■</span>"
     st.markdown(f"{square} **{title}**", unsafe_allow_html=True)
     if differs:
-        st.caption(plain_markdown(differs))
+        st.caption(literal(differs))
     label = st.text_input(
         "Label", variant["label"], key=state.widget_key(uid, "label"), max_chars=40
     )

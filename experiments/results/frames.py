@@ -10,6 +10,7 @@ import pandas as pd
 
 from experiments.results.gap import overfitting_gap
 from experiments.results.schema import EPOCH_DIAGNOSTICS, EPOCH_INTEGERS, LAYER_STATS, LAYER_TEXT
+from experiments.results.storefile import as_store_error, end_read
 
 if TYPE_CHECKING:
     from experiments.results.store import Store
@@ -185,8 +186,11 @@ def read_results(store: Store, run_ids: Sequence[str]) -> Results:
             )
             for table in ("epochs", "layers")
         )
+    except pd.errors.DatabaseError as error:  # pandas wraps sqlite3's errors
+        cause = error.__cause__ or error
+        raise (as_store_error(cause, store.path) or error) from error
     finally:
-        conn.execute("COMMIT")
+        end_read(conn)
     return Results.build(runs, split_epochs(epochs), layers)
 
 

@@ -16,6 +16,7 @@ import pandas as pd
 
 from experiments.results.frames import read_runs
 from experiments.results.store import Store
+from experiments.results.storefile import end_read
 from experiments.results.tracks import (
     EPOCH_COLUMNS,
     LAYER_COLUMNS,
@@ -71,7 +72,7 @@ class ResultsReader:
                 self._snapshot = self._refresh(version)
                 self._version = version
         finally:
-            conn.execute("COMMIT")
+            end_read(conn)
         return self._version, self._snapshot
 
     def _read_version(self) -> tuple:

@@ -26,9 +26,9 @@ from experiments.results.schema import (
     RUN_COLUMNS,
     SCHEMA,
 )
+from experiments.results.storefile import StoreError, check_path, connect, writable
 
 ENV_VAR = "GRADLAB_STORE"
-BUSY_TIMEOUT_MS = 30_000
 
 
 def default_store_path() -> Path:
@@ -53,14 +53,31 @@ class Store:
     ----------
     path : str or Path, optional
         The database file (created with its folder). Default: :func:`default_store_path`.
+    read_only : bool, optional
+        Open without ever writing; default: when the file (or its folder) is not writable.
+
+    Raises
+    ------
+    StoreError
+        The path is a folder or a device, cannot be created or opened, or is not a SQLite
+        database (the message names the file).
     """
 
-    def __init__(self, path: str | os.PathLike | None = None) -> None:
+    def __init__(
+        self, path: str | os.PathLike | None = None, *, read_only: bool | None = None
+    ) -> None:
         self.path = Path(path).expanduser() if path is not None else default_store_path()
-        self.path.parent.mkdir(parents=True, exist_ok=True)
         self._local = threading.local()
-        # executescript manages its own transaction; IF NOT EXISTS makes concurrent creation safe
-        self.connection().executescript(SCHEMA)
+        check_path(self.path)
+        # a store that cannot be written is still read (and exported) without writing a byte
+        self.read_only = not writable(self.path) if read_only is None else read_only
+        if self.read_only and not self.path.exists():
+            raise StoreError(self.path, "unusable", "it does not exist and cannot be created")
+        if not self.read_only:
+            # executescript manages its own transaction; IF NOT EXISTS: concurrent creation is safe
+            self.connection().executescript(SCHEMA)
+        else:
+            self.connection().execute("SELECT COUNT(*) FROM runs").fetchone()
 
     def __repr__(self) -> str:
         return f"Store({str(self.path)!r})"
@@ -69,12 +86,7 @@ class Store:
         """This thread's connection (a new process or thread opens its own)."""
         conn = getattr(self._local, "conn", None)
         if conn is None or self._local.pid != os.getpid():
-            conn = sqlite3.connect(self.path, timeout=BUSY_TIMEOUT_MS / 1000, isolation_level=None)
-            conn.row_factory = sqlite3.Row
-            conn.execute("PRAGMA journal_mode=WAL")
-            conn.execute(f"PRAGMA busy_timeout={BUSY_TIMEOUT_MS}")
-            # NORMAL is durable against a crashed or killed process in WAL mode (not power loss)
-            conn.execute("PRAGMA synchronous=NORMAL")
+            conn = connect(self.path, self.read_only)
             self._local.conn, self._local.pid = conn, os.getpid()
         return conn
 
@@ -86,21 +98,25 @@ class Store:
             self._local.conn = None
 
     def __getstate__(self) -> dict[str, Any]:
-        return {"path": self.path}
+        return {"path": self.path, "read_only": self.read_only}
 
     def __setstate__(self, state: dict[str, Any]) -> None:
-        self.path = state["path"]
+        self.path, self.read_only = state["path"], state.get("read_only", False)
         self._local = threading.local()
 
     @contextlib.contextmanager
     def transaction(self) -> Iterator[sqlite3.Connection]:
         """A write transaction: committed on success, rolled back on any exception."""
+        if self.read_only:
+            raise StoreError(self.path, "read-only", "runs can be read and exported, not saved")
         conn = self.connection()
         conn.execute("BEGIN IMMEDIATE")
         try:
             yield conn
         except BaseException:
-            conn.execute("ROLLBACK")
+            # SQLite may have rolled back already (a corrupt page): keep the first error
+            if conn.in_transaction:
+                conn.execute("ROLLBACK")
             raise
         conn.execute("COMMIT")
 

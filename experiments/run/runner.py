@@ -24,6 +24,7 @@ from experiments.results.store import Store
 from experiments.run import budget, owners
 from experiments.run.pool import Limits, WorkerPool
 from experiments.run.worker import WORKER_NICENESS
+from experiments.spec.bounded import shorten
 from experiments.spec.config import ConfigError, ExperimentConfig
 from experiments.spec.data import load_arrays
 from experiments.spec.validation import validate
@@ -33,6 +34,7 @@ MAX_ACTIVE_PER_OWNER = 40  # one full comparison: 8 variants x 5 repeats
 MAX_ACTIVE_TOTAL = 160
 # an owner that touched the runner and then went quiet this long (tab closed) loses its runs
 OWNER_GONE_S = 120.0
+MAX_GRACE_S = 3600.0
 _LIVE: weakref.WeakSet[Runner] = weakref.WeakSet()
 
 
@@ -72,11 +74,16 @@ class Runner:
         max_work: int | None = budget.MAX_WORK,
         niceness: int = WORKER_NICENESS,
     ) -> None:
+        if max_workers is not None:
+            _check_count("max_workers", max_workers)
+        _check_count("max_active_per_owner", max_active_per_owner)
+        _check_count("max_active_total", max_active_total)
+        if not _is_real(cancel_grace_s) or not 0 <= cancel_grace_s <= MAX_GRACE_S:
+            raise ValueError(
+                f"cancel_grace_s: received {shorten(cancel_grace_s)}; accepted: a number of "
+                f"seconds from 0 to {MAX_GRACE_S:g}"
+            )
         self.store = store if isinstance(store, Store) else Store(store)
-        if max_workers is not None and (
-            not isinstance(max_workers, int) or isinstance(max_workers, bool) or max_workers < 1
-        ):
-            raise ValueError(f"max_workers: received {max_workers!r}; accepted: an integer >= 1")
         self.max_workers = max_workers or budget.worker_count()
         self.limits = (max_active_per_owner, max_active_total)
         self.cancel_grace_s, self.max_work = cancel_grace_s, max_work
@@ -116,7 +123,7 @@ class Runner:
             raise RuntimeError("this Runner was shut down; create a new one to submit runs")
         configs = [configs] if isinstance(configs, ExperimentConfig) else list(configs)
         if not isinstance(owner, str) or not owner.strip():
-            raise ConfigError("owner", f"received {owner!r}; accepted: a non-empty string")
+            raise ConfigError("owner", f"received {shorten(owner)}; accepted: a non-empty string")
         labels = list(labels) if labels is not None else [c.config_id for c in configs]
         if len(labels) != len(configs):
             raise ConfigError("labels", f"received {len(labels)} for {len(configs)} configs")
@@ -229,7 +236,8 @@ class Runner:
         mine, everyone = self.store.count_active(owner), self.store.count_active()
         if mine + adding > per_owner:
             raise QueueFullError(
-                f"owner {owner!r} has {mine} queued or running runs and asked for {adding} more; "
+                f"owner {shorten(owner)} has {mine} queued or running runs and asked for "
+                f"{adding} more; "
                 f"the limit is {per_owner} per person. Wait for some to finish or cancel them."
             )
         if everyone + adding > total:
@@ -273,6 +281,15 @@ class Runner:
                     row["run_id"],
                 )
                 self.cancel(row["run_id"], owner)
+
+
+def _is_real(value: object) -> bool:
+    return isinstance(value, int | float) and not isinstance(value, bool) and value == value
+
+
+def _check_count(field: str, value: object) -> None:
+    if not isinstance(value, int) or isinstance(value, bool) or value < 1:
+        raise ValueError(f"{field}: received {shorten(value)}; accepted: an integer >= 1")
 
 
 @atexit.register

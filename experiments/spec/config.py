@@ -16,12 +16,12 @@ from core.activations import ACTIVATIONS
 from core.initializers import INITIALIZERS
 from core.losses import LOSSES
 from core.optimizers import OPTIMIZERS
+from experiments.spec.bounded import shorten
 from experiments.spec.fields import (
     FieldSpec,
     hyperparameter,
     optimizer_default,
     optimizer_params,
-    shorten,
     spec,
 )
 
@@ -174,7 +174,8 @@ class ExperimentConfig:
     def to_dict(self) -> dict[str, Any]:
         """The fields as a JSON-native dict (``hidden_layers`` as a list)."""
         out = {f.name: getattr(self, f.name) for f in public_fields()}
-        out["hidden_layers"] = list(self.hidden_layers)
+        if isinstance(self.hidden_layers, tuple | list):  # else invalid: validation names it
+            out["hidden_layers"] = list(self.hidden_layers)
         return out
 
     def to_json(self) -> str:
@@ -193,7 +194,8 @@ class ExperimentConfig:
         from datasets import DATASETS
 
         changes = self._optimizer_changes()
-        info = DATASETS.get(self.dataset)
+        # an invalid value (a list, a number) has no entry; validation refuses it by name
+        info = DATASETS.get(self.dataset) if isinstance(self.dataset, str) else None
         if info is not None and self.n_samples is None:
             changes["n_samples"] = info.default_samples
         if info is not None and info.has_noise and self.noise is None:
@@ -203,11 +205,12 @@ class ExperimentConfig:
     def _optimizer_changes(self) -> dict[str, Any]:
         defaults = ExperimentConfig()
         changes: dict[str, Any] = {"repeats": 1}
-        used = OPTIMIZER_PARAMS.get(self.optimizer, OPTIMIZER_FIELDS)
+        known = isinstance(self.optimizer, str) and self.optimizer in OPTIMIZER_PARAMS
+        used = OPTIMIZER_PARAMS[self.optimizer] if known else OPTIMIZER_FIELDS
         for name in OPTIMIZER_FIELDS:
             if name not in used:
                 changes[name] = getattr(defaults, name)
-        if self.learning_rate is None and self.optimizer in DEFAULT_LEARNING_RATE:
+        if self.learning_rate is None and known:
             changes["learning_rate"] = DEFAULT_LEARNING_RATE[self.optimizer]
         if self.clipping == "none":
             changes["clip_threshold"] = defaults.clip_threshold
@@ -222,7 +225,8 @@ class ExperimentConfig:
         for name in _FLOAT_FIELDS:
             if isinstance(data[name], int) and not isinstance(data[name], bool):
                 data[name] = float(data[name])
-        text = json.dumps(data, sort_keys=True, separators=(",", ":"))
+        # default=repr: an invalid value from the Python API still hashes (validation names it)
+        text = json.dumps(data, sort_keys=True, separators=(",", ":"), default=repr)
         return hashlib.sha256(text.encode("utf-8")).hexdigest()[:10]
 
     def optimizer_kwargs(self) -> dict[str, Any]:

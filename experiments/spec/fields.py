@@ -16,7 +16,6 @@ import functools
 import inspect
 import json
 import math
-import reprlib
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
@@ -26,19 +25,6 @@ from core.optimizers import OPTIMIZERS
 GROUPS = ("data", "model", "optimizer", "training")
 # Arguments of a core optimizer that are not hyperparameters of the update rule.
 NOT_HYPERPARAMETERS = ("self", "clipnorm", "clipvalue", "global_clipnorm", "kwargs")
-_SHORT = reprlib.Repr()
-_SHORT.maxstring = _SHORT.maxother = 40
-_SHORT.maxlist = _SHORT.maxtuple = 12
-_SHORT.maxdict, _SHORT.maxlevel = 4, 2
-
-
-def shorten(value: Any) -> str:
-    """``repr(value)`` cut to about 60 characters: a message never echoes megabytes."""
-    try:
-        text = _SHORT.repr(value)
-    except Exception:  # a hostile __repr__ must not turn a refusal into a crash
-        text = f"<{type(value).__name__}>"
-    return text if len(text) <= 60 else text[:57] + "..."
 
 
 @dataclass(frozen=True)

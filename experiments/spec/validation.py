@@ -12,8 +12,8 @@ from collections.abc import Iterator
 from typing import Any
 
 from datasets import DATASETS, DatasetInfo
+from experiments.spec.bounded import shorten
 from experiments.spec.config import ConfigError, ExperimentConfig, field_specs
-from experiments.spec.fields import shorten
 from experiments.spec.tasks import resolve_head
 
 SATURATING = ("sigmoid", "tanh")
@@ -85,9 +85,18 @@ def problems(config: ExperimentConfig) -> list[ConfigError]:
             found.setdefault(error.field, error)
     if not found:
         try:
-            resolve_head(config, DATASETS[config.dataset])
+            head = resolve_head(config, DATASETS[config.dataset])
         except ConfigError as error:
             found[error.field] = error
+        else:
+            if head.output_activation == "softmax" and head.one_unit:
+                # softmax over one unit is 1 whatever its input: nothing to learn from
+                found["output_activation"] = _fail(
+                    "output_activation",
+                    "softmax",
+                    "sigmoid (or null) for a one-unit output: "
+                    "softmax over one unit always outputs 1, so the model cannot learn",
+                )
     order = list(field_specs())
     return sorted(found.values(), key=lambda error: order.index(error.field))
 

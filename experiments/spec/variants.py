@@ -6,6 +6,7 @@ import dataclasses
 from collections.abc import Sequence
 from typing import Any
 
+from experiments.spec.bounded import shorten
 from experiments.spec.config import FIELD_NAMES, ConfigError, ExperimentConfig
 from experiments.spec.validation import validate
 
@@ -50,7 +51,9 @@ def vary_one_knob(
     """
     if field not in FIELD_NAMES and field not in DERIVED_KNOBS:
         accepted = ", ".join((*FIELD_NAMES, *DERIVED_KNOBS))
-        raise ConfigError("vary", f"received {field!r}; accepted: {accepted}")
+        raise ConfigError("vary", f"received {shorten(field)}; accepted: {accepted}")
+    if not isinstance(values, list | tuple):
+        raise ConfigError("values", f"received {shorten(values)}; accepted: a list of values")
     values = list(values)
     if not 1 <= len(values) <= MAX_VARIANTS:
         raise ConfigError("values", f"received {len(values)} values; accepted: 1 to {MAX_VARIANTS}")
@@ -64,5 +67,5 @@ def vary_one_knob(
         variants.append(variant)
     ids = [variant.config_id for variant in variants]
     if len(set(ids)) < len(ids):
-        raise ConfigError("values", f"received {values!r}: some values give identical runs")
+        raise ConfigError("values", f"received {shorten(values)}: some values give identical runs")
     return variants

@@ -41,7 +41,7 @@ def test_file_too_large_states_the_limit(tmp_path: Path) -> None:
     big = table().encode() + b"#" * CSV_LIMITS.max_bytes
     path = tmp_path / "big.csv"
     path.write_bytes(big)
-    for source in (big, str(path), path, io.BytesIO(big)):
+    for source in (big, path, io.BytesIO(big)):
         err = error_for(source)
         assert "too large" in str(err) and f"{CSV_LIMITS.max_bytes:,}" in str(err), source
         assert err.field == "source"
@@ -87,7 +87,7 @@ def test_a_pickle_is_never_unpickled(tmp_path: Path) -> None:
     payload = pickle.dumps(Booby())
     path = tmp_path / "model.pkl"
     path.write_bytes(payload)
-    for source in (payload, str(path), io.BytesIO(payload)):
+    for source in (payload, path, io.BytesIO(payload)):
         error_for(source)
     assert MARKER == []
 
@@ -162,7 +162,28 @@ def test_bad_knobs_name_the_field(kw: dict[str, object], field: str) -> None:
     assert err.field == field and f"{field}=" in str(err)
 
 
-def test_missing_file_and_text_passed_as_a_path() -> None:
-    assert "No such file" in str(error_for("/nonexistent/data.csv"))
-    assert "looks like CSV text" in str(error_for(table()))
+def test_missing_file_and_a_str_is_never_a_path(tmp_path: Path) -> None:
+    assert "No such file" in str(error_for(Path("/nonexistent/data.csv")))
+    # a str from a user (CSV text or a server path) is refused, never opened
+    path = tmp_path / "secret.csv"
+    path.write_text(table())
+    for text in (table(), str(path), "/etc/passwd"):
+        err = error_for(text)
+        assert "(a str)" in str(err) and "pathlib.Path" in str(err) and err.field == "source"
+        assert len(str(err)) < 250
     assert "accepted: bytes" in str(error_for(12345))
+
+
+@pytest.mark.parametrize("header", ["x1,y,y", "x1,x1,y", "y, a, y"])
+def test_repeated_column_names_are_refused(header: str) -> None:
+    # pandas would rename the second y to y.1: a copy of the target among the features
+    body = "".join(f"{i},{i % 2},{i % 2}\n" for i in range(40))
+    err = error_for(f"{header}\n{body}".encode())
+    assert "Repeated column names" in str(err) and err.field == "columns"
+
+
+@pytest.mark.parametrize("value", ["1e308", "-1e308", "1e200"])
+def test_values_that_overflow_the_scaler_are_refused(value: str) -> None:
+    text = table().replace("\n3,", f"\n{value},", 1)
+    err = error_for(text.encode())
+    assert "too large to scale" in str(err) and "'a': 1" in str(err)

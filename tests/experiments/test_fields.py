@@ -12,6 +12,7 @@ from pathlib import Path
 import pytest
 
 from core.optimizers import OPTIMIZERS
+from experiments.spec.bounded import MAX_ECHO, shorten
 from experiments.spec.config import (
     DATA_FIELDS,
     OPTIMIZER_FIELDS,
@@ -19,7 +20,7 @@ from experiments.spec.config import (
     ExperimentConfig,
     field_specs,
 )
-from experiments.spec.fields import GROUPS, describe, shorten, users
+from experiments.spec.fields import GROUPS, describe, users
 from experiments.spec.validation import validate
 
 
@@ -53,7 +54,7 @@ def test_hyperparameter_defaults_are_the_core_signatures(optimizer: str) -> None
     ids=["text", "list", "dict", "int", "bytes"],
 )
 def test_a_refusal_echoes_a_shortened_value(value: object) -> None:
-    assert len(shorten(value)) <= 60
+    assert len(shorten(value)) <= MAX_ECHO
     with pytest.raises(ConfigError) as info:
         validate(ExperimentConfig(activation=value))
     assert len(str(info.value)) < 400

@@ -197,3 +197,19 @@ def test_cancel_terminates_a_run_stuck_in_a_long_epoch(store) -> None:
     run = store.get_run(run_id)
     assert (run["status"], run["error"]) == ("cancelled", None)
     assert store.epochs_done([run_id])[run_id] == 0  # stopped by the deadline, not at an epoch end
+
+
+@pytest.mark.parametrize(
+    ("kwargs", "pattern"),
+    [
+        ({"max_active_per_owner": -1}, r"max_active_per_owner: received -1; accepted: an integer"),
+        ({"max_active_total": 0}, r"max_active_total: received 0"),
+        ({"cancel_grace_s": "soon"}, r"cancel_grace_s: received 'soon'; accepted: a number"),
+        ({"cancel_grace_s": float("nan")}, r"cancel_grace_s: received nan"),
+        ({"cancel_grace_s": -1.0}, r"cancel_grace_s: received -1.0"),
+    ],
+)
+def test_runner_limits_are_checked_before_anything_starts(store, kwargs, pattern) -> None:
+    # issue 15: these were accepted and broke the queue later
+    with pytest.raises(ValueError, match=pattern):
+        Runner(store, **kwargs)
