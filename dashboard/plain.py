@@ -10,12 +10,18 @@ and ``:icon:`` directives.
 
 from __future__ import annotations
 
+import re
 import string
 
 _ESCAPES = {ord(c): "\\" + c for c in string.punctuation}
 _ESCAPES.update({ord("\n"): " ", ord("\r"): " "})  # a new line could start a heading or a list
+# GitHub-flavoured Markdown turns a bare URL or e-mail address into a link even when its
+# punctuation is escaped (measured in Chromium: "https\:\/\/..." still became <a href>); a
+# zero-width space after ":" and "@" and inside "www." breaks the pattern, invisibly
+_ESCAPES.update({ord(":"): "\\:\u200b", ord("@"): "\\@\u200b"})
+_WWW = re.compile(r"(?i)(w)(ww)(\\\.)")
 
 
 def literal(text: object) -> str:
     """``text`` as Markdown that renders exactly as the characters it holds, on one line."""
-    return str(text).translate(_ESCAPES)
+    return _WWW.sub("\\1\u200b\\2\\3", str(text).translate(_ESCAPES))

@@ -6,6 +6,7 @@ import streamlit as st
 
 import experiments
 from dashboard.guard import guarded_fragment
+from dashboard.plain import literal
 
 PICK_KEY = "code.variant"
 
@@ -40,13 +41,16 @@ def render_model_code(pairs: list[tuple[str, str]]) -> None:
 def _picked_code(pairs: list[tuple[str, str]]) -> None:
     configs = dict(pairs)
     labels = list(configs)
-    picked = st.segmented_control("Variant", labels, default=labels[0], key=PICK_KEY)
+    # a label is anyone's text (a share link sets it): the control renders Markdown
+    picked = st.segmented_control(
+        "Variant", labels, default=labels[0], key=PICK_KEY, format_func=literal
+    )
     if picked not in configs:  # deselected, or the variant was renamed or removed
         picked = labels[0]
     try:
         summary, code = _texts(configs[picked])
     except (ValueError, ImportError) as error:
-        st.error(f"Fix the settings of {picked} first: {error}")
+        st.error(f"Fix the settings of {literal(picked)} first: {literal(error)}")
         return
     # the summary at full width: side by side with the script its "Param #" column was cut off
     st.code(summary, language=None)

@@ -8,6 +8,7 @@ from typing import Any
 import streamlit as st
 
 from dashboard import actions, state
+from dashboard.plain import literal
 from experiments import ConfigError
 from experiments.spec.config import DATA_FIELDS, FIELD_NAMES, field_specs
 from experiments.spec.presets import PRESETS, PRESETS_BY_KEY
@@ -101,7 +102,7 @@ def _knob(uid: int, name: str) -> None:
             return
         st.session_state[state.RUN_IDS] = {}
         st.rerun()
-    st.caption(f"Variants of “{name}” that differ only in {knob_label(field).lower()}.")
+    st.caption(f"Variants of “{literal(name)}” that differ only in {knob_label(field).lower()}.")
 
 
 def knob_label(field: str) -> str:

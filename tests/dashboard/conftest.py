@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from dashboard import runtime
+from tests.dashboard import browser_support
 
 
 @pytest.fixture
@@ -13,3 +14,15 @@ def app_store(tmp_path, monkeypatch):
     monkeypatch.setenv("GRADLAB_STORE", str(tmp_path / "runs.sqlite"))
     yield tmp_path / "runs.sqlite"
     runtime.runner().shutdown()
+
+
+@pytest.fixture(scope="module")
+def server(tmp_path_factory):
+    """``streamlit run app.py`` on a free port with a temporary store (browser tests)."""
+    yield from browser_support.serve(tmp_path_factory)
+
+
+@pytest.fixture(scope="module")
+def browser(server):
+    """Headless Chromium (browser tests)."""
+    yield from browser_support.launch()
