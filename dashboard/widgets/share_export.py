@@ -45,8 +45,19 @@ def render_share_export(token: str | None) -> None:
             key="download.csv",
             on_click="ignore",
         )
+        if run_ids:
+            st.caption(_rows_note(run_ids))
     with right:
         _upload()
+
+
+def _rows_note(run_ids: list[str]) -> str:
+    """The file's size in rows, counted in the store before it is built (one SQL count)."""
+    done = runtime.store().epochs_done(run_ids)
+    # a train and a validation row per epoch (every split has a validation part); one row for a
+    # run without epochs
+    rows = sum(2 * n if n else 1 for n in done.values())
+    return f"{rows:,} rows: one per run × epoch × split, for {len(run_ids)} runs."
 
 
 def _upload() -> None:

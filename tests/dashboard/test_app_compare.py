@@ -136,6 +136,8 @@ def test_a_small_comparison_runs_to_completion_and_exports() -> None:
     from dashboard.widgets.share_export import _csv
 
     csv = pd.read_csv(io.BytesIO(_csv(run_ids)))  # the download streams bytes from the store
+    # the page states the file's rows before it is built, and the file has them
+    assert any(f"{len(csv):,} rows" in c.value for c in at.caption)
     # one row per run x epoch x split
     assert len(csv) == 2 * 3 * 2
     assert set(csv["label"]) == {"sigmoid", "relu"}
