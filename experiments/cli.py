@@ -10,6 +10,7 @@ from pathlib import Path
 
 import pandas as pd
 
+from experiments.results import parquet
 from experiments.results.export import export_csv
 from experiments.results.frames import read_results, read_runs
 from experiments.results.store import Store
@@ -99,6 +100,11 @@ def run_command(args: argparse.Namespace) -> int:
 
 def export_command(args: argparse.Namespace) -> int:
     store = Store(args.store)
+    fmt = parquet.export_format(args.out, args.format)
+    if args.summary or fmt == "parquet":
+        done = parquet.export(store, args.out, owner=args.owner, summary=args.summary, fmt=fmt)
+        print(done, file=sys.stderr)
+        return 0
     run_ids = read_runs(store, owner=args.owner)["run_id"].tolist()
     text = export_csv(read_results(store, run_ids))
     if args.out in (None, "-"):
@@ -130,7 +136,10 @@ def parser() -> argparse.ArgumentParser:
     export = sub.add_parser("export", help="write the CSV of stored runs")
     export.add_argument("--store", default=None, help="SQLite file (default $GRADLAB_STORE)")
     export.add_argument("--owner", default=None, help="only this owner's runs")
-    export.add_argument("--out", default=None, help="CSV to write (default: standard output)")
+    export.add_argument("--out", default=None, help="file (default: standard output)")
+    export.add_argument("--summary", action="store_true", help="one row per run: config, metrics")
+    export.add_argument("--format", choices=parquet.FORMATS, default=None,
+                        help="csv, or parquet (the full tables: --out is a folder)")  # fmt: skip
     export.set_defaults(handler=export_command)
     fields = sub.add_parser("fields", help="list the config fields a plan file can set")
     fields.set_defaults(handler=fields_command)
