@@ -7,6 +7,13 @@ against the same runs trained one after another in one process, measured in the 
 Fixed cost per run: a worker's time on a run (started to finished) not spent in its epochs.
 
     python bench/bench_sweep.py [--seeds 3 10] [--repeat 3] [--workers 2]
+    python bench/bench_sweep.py --memory [--epochs 1]
+
+``--memory``: the largest comparison the form and the work budget allow (8 variants x 5 seeds of
+moons at 5,000 samples, 10 hidden layers of 512, float64, full batch, Adam) on the page's
+runner, printing each worker's peak resident memory (VmHWM) and address space (VmPeak, what
+``RLIMIT_AS`` counts) from ``/proc``. Memory does not depend on the epoch count, so one epoch
+per run is the default.
 """
 
 from __future__ import annotations
@@ -127,12 +134,59 @@ def one_round(folder: Path, seeds: int, workers: int, k: int) -> dict[str, float
     return out
 
 
+def proc_kib(pid: int) -> dict[str, int]:
+    """``VmSize``, ``VmPeak``, ``VmRSS``, ``VmHWM`` of ``pid`` in KiB (empty once it is gone)."""
+    try:
+        lines = Path(f"/proc/{pid}/status").read_text().splitlines()
+    except OSError:
+        return {}
+    keys = ("VmSize", "VmPeak", "VmRSS", "VmHWM")
+    return {k: int(v.split()[0]) for k, v in (x.split(":", 1) for x in lines) if k in keys}
+
+
+def largest_comparison(epochs: int, workers: int) -> None:
+    from experiments.results.store import Store
+    from experiments.run.budget import MAX_WORK, estimate
+    from experiments.run.runner import Runner
+    from experiments.spec.config import ExperimentConfig
+
+    big = {"dataset": "moons", "n_samples": 5000, "hidden_layers": (512,) * 10,
+           "dtype": "float64", "batch_size": "full", "optimizer": "adam", "repeats": 5}  # fmt: skip
+    variants = [ExperimentConfig(learning_rate=10.0**-k, epochs=epochs, **big) for k in range(8)]
+    most = max(e for e in range(1, 1001)
+               if estimate(ExperimentConfig(**{**big, "epochs": e})).work <= MAX_WORK)  # fmt: skip
+    print(f"largest allowed: {most} epochs of {estimate(variants[0]).n_params:,} parameters")
+    with tempfile.TemporaryDirectory() as tmp, Runner(Store(Path(tmp) / "m.sqlite"),
+                                                      max_workers=workers) as runner:  # fmt: skip
+        while len(runner.standby_processes()) < workers:
+            time.sleep(0.05)
+        idle = {pid: proc_kib(pid) for pid in runner.standby_processes()}
+        ids = runner.submit(variants, owner="bench")
+        start = time.perf_counter()
+        assert runner.wait(ids, timeout=3600)
+        elapsed = time.perf_counter() - start
+        pids = set(idle) | set(runner.standby_processes())
+        peaks = {pid: proc_kib(pid) for pid in pids}
+        statuses = {runner.store.get_run(i)["status"] for i in ids}
+    print(f"{len(ids)} runs x {epochs} epochs in {elapsed:.0f} s on {workers} workers: {statuses}")
+    for pid, kib in peaks.items():
+        before = idle.get(pid, {})
+        print(f"worker {pid}: idle {before.get('VmRSS', 0) / 1024:.0f} MiB resident, "
+              f"{before.get('VmSize', 0) / 1024:.0f} MiB mapped; peak {kib['VmHWM'] / 1024:.0f} "
+              f"MiB resident, {kib['VmPeak'] / 1024:.0f} MiB address space")  # fmt: skip
+
+
 def main() -> None:
     args = argparse.ArgumentParser()
+    args.add_argument("--memory", action="store_true", help="the largest comparison's memory")
+    args.add_argument("--epochs", type=int, default=1, help="epochs per run for --memory")
     args.add_argument("--seeds", type=int, nargs="+", default=[3, 10])
     args.add_argument("--repeat", type=int, default=3)
     args.add_argument("--workers", type=int, default=2)
     opts = args.parse_args()
+    if opts.memory:
+        largest_comparison(opts.epochs, opts.workers)
+        return
     with tempfile.TemporaryDirectory() as tmp:
         for seeds in opts.seeds:
             rounds = [one_round(Path(tmp), seeds, opts.workers, k) for k in range(opts.repeat)]
