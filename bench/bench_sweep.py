@@ -4,7 +4,9 @@ The issue's 40 small configs (two moons, 500 samples, 2 hidden layers of 8 or 32
 at 100 epochs, x seeds (3 seeds: 120 runs, 10 seeds: 400). Each way is timed from submit to the
 last run done (warm: workers started) and as the whole CLI command (interpreter start included),
 against the same runs trained one after another in one process, measured in the same run.
-Fixed cost per run: a worker's time on a run (started to finished) not spent in its epochs.
+Fixed cost per run: a worker's time on a run (started to finished) not spent in its epochs, and
+the CPU ``worker.main`` spends beyond a bare ``fit`` of the same run. The ceiling row runs two
+loops at once: on shared cores it shows what two workers could give at that moment.
 
     python bench/bench_sweep.py [--seeds 3 10] [--repeat 3] [--workers 2]
     python bench/bench_sweep.py --memory [--epochs 1]
@@ -78,6 +80,42 @@ def fixed_cost_ms(store_path: Path) -> float:
     return 1000 * statistics.median(r[0] for r in rows)
 
 
+def fixed_cpu_ms(plan: Path, runs: int = 40) -> float:
+    """Median CPU a worker spends on a run beyond the loop's ``fit``: ``worker.main`` (store
+    writes, artifacts, diagnostics rows) minus a bare ``fit`` of the same run, in this process.
+    CPU time, so other processes on the machine do not inflate it as they do wall time."""
+    from experiments.results.store import Store
+    from experiments.run import worker
+    from experiments.run.sweep import expand, queued_rows
+    from experiments.spec.build import build_model, fit_model
+    from experiments.spec.data import load_arrays
+
+    configs, labels = expand(json.loads(plan.read_text()))
+    configs, labels = configs[:runs], labels[:runs]
+    with tempfile.TemporaryDirectory() as tmp:
+        store = Store(Path(tmp) / "cpu.sqlite")
+        rows = queued_rows(configs, "bench", labels, "bench")
+        store.insert_runs(rows)
+        extra = []
+        for config, row in zip(configs, rows, strict=True):
+            data = load_arrays(config)
+            start = time.process_time()
+            fit_model(build_model(config, data, seed=config.seed), config, data)
+            bare = time.process_time() - start
+            store.update_run(row["run_id"], status="running")
+            start = time.process_time()
+            worker.main(row["run_id"], str(store.path), os.getppid(), data)
+            extra.append(time.process_time() - start - bare)
+    return 1000 * statistics.median(extra)
+
+
+def two_loops(code: str) -> float:
+    """The slower of two one-process loops run at once: what two cores give at best now."""
+    procs = [subprocess.Popen([sys.executable, "-c", code], stdout=subprocess.PIPE, text=True,
+                              cwd=ROOT) for _ in range(2)]  # fmt: skip
+    return max(float(p.communicate()[0]) for p in procs)
+
+
 def warm_builtin(plan: Path, store: Path, workers: int) -> float:
     from experiments.results.store import Store
     from experiments.run.runner import Runner
@@ -118,14 +156,16 @@ def warm_dask(plan: Path, store: Path, workers: int) -> float:
 
 def one_round(folder: Path, seeds: int, workers: int, k: int) -> dict[str, float]:
     plan = plan_file(folder, seeds)
-    out: dict[str, float] = {}
+    out: dict[str, float] = {"load": os.getloadavg()[0]}
     code = LOOP.format(root=str(ROOT), plan=str(plan))
     out["loop whole"], text = timed([sys.executable, "-c", code])
     out["loop warm"] = float(text.strip())
+    out["two loops"] = two_loops(code)  # each does the whole sweep: the ceiling is 2x
     cli = [sys.executable, "-m", "experiments", "run", str(plan), "--workers", str(workers)]
     store = folder / f"cli{seeds}-{k}.sqlite"
     out["builtin whole"], _ = timed([*cli, "--store", str(store), "--out", os.devnull])
     out["builtin fixed ms"] = fixed_cost_ms(store)
+    out["fixed cpu ms"] = fixed_cpu_ms(plan)
     out["builtin warm"] = warm_builtin(plan, folder / f"w{seeds}-{k}.sqlite", workers)
     store = folder / f"dask{seeds}-{k}.sqlite"
     out["dask whole"], _ = timed([*cli, "--store", str(store), "--out", os.devnull,
@@ -199,7 +239,14 @@ def main() -> None:
                 warm, whole = med[f"{name} warm"], med[f"{name} whole"]
                 print(f"| {name} | {warm:.1f} s | {med['loop warm'] / warm:.2f}x | {whole:.1f} s "
                       f"| {med['loop whole'] / whole:.2f}x |")  # fmt: skip
-            print(f"fixed cost per run on the built-in workers: {med['builtin fixed ms']:.1f} ms")
+            ceiling = 2 * med["loop warm"] / med["two loops"]
+            print(f"ceiling: two loops at once, each the whole sweep, {med['two loops']:.1f} s: "
+                  f"2 cores give {ceiling:.2f}x now")  # fmt: skip
+            print(f"fixed cost per run on the built-in workers: {med['builtin fixed ms']:.1f} ms "
+                  "wall (started to finished minus the epochs' wall time), "
+                  f"{med['fixed cpu ms']:.1f} ms CPU (worker.main minus a bare fit)")  # fmt: skip
+            loads = ", ".join(f"{r['load']:.2f}" for r in rounds)
+            print(f"load average (1 min) at each round's start: {loads}")
 
 
 if __name__ == "__main__":
