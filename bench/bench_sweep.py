@@ -200,6 +200,7 @@ def largest_comparison(epochs: int, workers: int) -> None:
                                                       max_workers=workers) as runner:  # fmt: skip
         while len(runner.standby_processes()) < workers:
             time.sleep(0.05)
+        time.sleep(3.0)  # a standby worker is listed at spawn; let it finish its imports
         idle = {pid: proc_kib(pid) for pid in runner.standby_processes()}
         ids = runner.submit(variants, owner="bench")
         start = time.perf_counter()
