@@ -11,6 +11,7 @@ from pathlib import Path
 
 import pandas as pd
 
+from experiments.results import parquet
 from experiments.results.export import write_csv
 from experiments.results.frames import read_runs
 from experiments.results.store import Store
@@ -167,8 +168,14 @@ def run_command(args: argparse.Namespace) -> int:
 
 
 def export_command(args: argparse.Namespace) -> int:
-    check_out(args.out)
+    fmt = parquet.export_format(args.out, args.format)
+    if args.summary or fmt != "parquet":  # Parquet tables go into a folder, made by the export
+        check_out(args.out)
     store = Store(args.store)
+    if args.summary or fmt == "parquet":
+        done = parquet.export(store, args.out, owner=args.owner, summary=args.summary, fmt=fmt)
+        print(done, file=sys.stderr)
+        return 0
     run_ids = read_runs(store, owner=args.owner)["run_id"].tolist()
     size = write_out(store, run_ids, args.out)
     if args.out not in (None, "-"):
@@ -197,7 +204,10 @@ def parser() -> argparse.ArgumentParser:
     export = sub.add_parser("export", help="write the CSV of stored runs")
     export.add_argument("--store", default=None, help="SQLite file (default $GRADLAB_STORE)")
     export.add_argument("--owner", default=None, help="only this owner's runs")
-    export.add_argument("--out", default=None, help="CSV to write (default: standard output)")
+    export.add_argument("--out", default=None, help="file (default: standard output)")
+    export.add_argument("--summary", action="store_true", help="one row per run: config, metrics")
+    export.add_argument("--format", choices=parquet.FORMATS, default=None,
+                        help="csv, or parquet (the full tables: --out is a folder)")  # fmt: skip
     export.set_defaults(handler=export_command)
     fields = sub.add_parser("fields", help="list the config fields a plan file can set")
     fields.set_defaults(handler=fields_command)

@@ -30,6 +30,7 @@ ALLOWED = {
         "experiments",
         "joblib",  # the CPU quota (experiments/run/budget.py)
         "distributed",  # optional, the CLI's --scheduler path only (run/dask_backend.py)
+        "pyarrow",  # comes with Streamlit; the export's Parquet path only (results/parquet.py)
     },
     "dashboard": {
         "numpy",

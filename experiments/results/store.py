@@ -1,8 +1,8 @@
 """The run store: one SQLite file in WAL mode, written by workers, read by the dashboard.
 
-WAL lets readers see every committed epoch while workers keep writing; each epoch is one
-transaction, so a killed worker loses at most the epoch it was in. Connections are opened per
-thread and per process (SQLite connections must not cross either).
+WAL lets readers see every committed epoch while workers keep writing; a worker commits its
+finished epochs every tenth of a second, so a killed worker loses at most those. Connections
+are opened per thread and per process (SQLite connections must not cross either).
 """
 
 from __future__ import annotations
@@ -29,6 +29,7 @@ from experiments.results.schema import (
 from experiments.results.storefile import StoreError, check_path, connect, writable
 
 ENV_VAR = "GRADLAB_STORE"
+EPOCH_COLUMNS = EPOCH_METRICS + EPOCH_DIAGNOSTICS
 
 
 def default_store_path() -> Path:
@@ -185,18 +186,33 @@ class Store:
         self, run_id: str, epoch: int, values: dict[str, Any], layers: Sequence[dict[str, Any]]
     ) -> None:
         """Write one finished epoch (1-based) and its per-layer rows in one transaction."""
-        names = [n for n in EPOCH_METRICS + EPOCH_DIAGNOSTICS if values.get(n) is not None]
+        self.write_epochs(run_id, [(epoch, values, layers)])
+
+    def write_epochs(
+        self, run_id: str, epochs: Sequence[tuple[int, dict[str, Any], Sequence[dict[str, Any]]]]
+    ) -> None:
+        """Write finished epochs ``(epoch, values, layers)`` and their layer rows in one
+        transaction (a worker batches the epochs of a tenth of a second: one commit, not 100)."""
+        if not epochs:
+            return
         layer_cols = ("layer_index", "layer_name", "kind", *LAYER_STATS)
+        now = time.time()
         with self.transaction() as conn:
-            conn.execute(
-                f"INSERT OR REPLACE INTO epochs (run_id, epoch, written_at, {', '.join(names)}) "
-                f"VALUES (?, ?, ?{', ?' * len(names)})",
-                [run_id, epoch, time.time(), *(values[n] for n in names)],
-            )
+            for epoch, values, _ in epochs:
+                present = [n for n in EPOCH_COLUMNS if values.get(n) is not None]
+                conn.execute(
+                    f"INSERT OR REPLACE INTO epochs (run_id, epoch, written_at"
+                    f"{''.join(', ' + n for n in present)}) VALUES (?, ?, ?{', ?' * len(present)})",
+                    [run_id, epoch, now, *(values[n] for n in present)],
+                )
             conn.executemany(
                 f"INSERT OR REPLACE INTO layers (run_id, epoch, {', '.join(layer_cols)}) "
                 f"VALUES (?, ?{', ?' * len(layer_cols)})",
-                [[run_id, epoch, *(layer.get(c) for c in layer_cols)] for layer in layers],
+                [
+                    [run_id, epoch, *(layer.get(c) for c in layer_cols)]
+                    for epoch, _, layers in epochs
+                    for layer in layers
+                ],
             )
 
     def epochs_done(self, run_ids: Sequence[str]) -> dict[str, int]:
@@ -212,11 +228,16 @@ class Store:
 
     def write_artifact(self, run_id: str, kind: str, data: Any) -> None:
         """Store a JSON-serialisable artifact (e.g. ``"boundary"``) for a run."""
-        text = json.dumps(data, allow_nan=False)
+        self.write_artifacts(run_id, {kind: data})
+
+    def write_artifacts(self, run_id: str, artifacts: dict[str, Any]) -> None:
+        """Store several artifacts ``{kind: data}`` of a run in one transaction."""
+        texts = [
+            (run_id, kind, json.dumps(data, allow_nan=False)) for kind, data in artifacts.items()
+        ]
         with self.transaction() as conn:
-            conn.execute(
-                "INSERT OR REPLACE INTO artifacts (run_id, kind, json) VALUES (?, ?, ?)",
-                (run_id, kind, text),
+            conn.executemany(
+                "INSERT OR REPLACE INTO artifacts (run_id, kind, json) VALUES (?, ?, ?)", texts
             )
 
     def artifacts(self, run_id: str) -> dict[str, Any]:

@@ -86,6 +86,11 @@ class WorkerPool:
         with self._lock:
             return {s.run_id: s.proc.pid for s in self._slots if s.run_id and s.proc.is_alive()}
 
+    def listening(self) -> list:
+        """The pipes and sentinels of the busy workers: ready when one answers or dies."""
+        with self._lock:
+            return [x for s in self._slots if s.run_id for x in (s.conn, s.proc.sentinel)]
+
     def idle_pids(self) -> list[int]:
         """Pids of the started workers waiting for a run."""
         with self._lock:

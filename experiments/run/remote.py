@@ -35,11 +35,11 @@ class Record:
         self.run.update(fields)
         return True
 
-    def write_epoch(self, run_id: str, epoch: int, values: dict, layers: list) -> None:
-        self.epochs.append((epoch, values, layers))
+    def write_epochs(self, run_id: str, epochs: list) -> None:
+        self.epochs.extend(epochs)
 
-    def write_artifact(self, run_id: str, kind: str, data: Any) -> None:
-        self.artifacts[kind] = data
+    def write_artifacts(self, run_id: str, artifacts: dict[str, Any]) -> None:
+        self.artifacts.update(artifacts)
 
     def cancel_requested(self, run_id: str) -> bool:
         return False
@@ -63,16 +63,10 @@ def train_run(run_id: str, config_json: str, seed: int) -> Record:
     with threadpool_limits(limits=1):  # Dask runs one task per worker thread
         try:
             data = _arrays(config_json)
-            record.write_artifact(
-                run_id,
-                "data",
-                {
-                    "fingerprint": data.fingerprint(),
-                    "n_train": len(data.x_train),
-                    "n_val": len(data.x_val),
-                },
-            )
-            record.write_artifact(run_id, "worker", {"pid": os.getpid(), "host": os.uname()[1]})
+            split = {"fingerprint": data.fingerprint(), "n_train": len(data.x_train)}
+            split["n_val"] = len(data.x_val)
+            worker = {"pid": os.getpid(), "host": os.uname()[1]}
+            record.write_artifacts(run_id, {"data": split, "worker": worker})
             train(record, run_id, data, os.getppid())  # type: ignore[arg-type]
         except Exception as error:
             text = traceback.format_exc()
@@ -85,9 +79,7 @@ def train_run(run_id: str, config_json: str, seed: int) -> Record:
 def write_record(store: Store, record: Record) -> None:
     """Write a finished run's epochs, artifacts and final fields into ``store``."""
     run_id = record.run["run_id"]
-    for epoch, values, layers in record.epochs:
-        store.write_epoch(run_id, epoch, values, layers)
-    for kind, data in record.artifacts.items():
-        store.write_artifact(run_id, kind, data)
+    store.write_epochs(run_id, record.epochs)
+    store.write_artifacts(run_id, record.artifacts)
     fields = {k: v for k, v in record.run.items() if k not in ("run_id", "config_json", "seed")}
     store.update_run(run_id, only_if=("queued", "running"), **fields)

@@ -22,6 +22,7 @@ from experiments.results.frames import read_runs
 from experiments.results.schema import ACTIVE, FINISHED
 from experiments.results.store import Store
 from experiments.run import budget, owners
+from experiments.run.doorbell import Doorbell
 from experiments.run.pool import Limits, WorkerPool
 from experiments.run.worker import WORKER_NICENESS
 from experiments.spec.bounded import shorten
@@ -93,7 +94,7 @@ class Runner:
         self._seen: dict[str, float] = {}  # owner -> last touch (monotonic)
         log.info("gradlab runner %s: %d workers", self.runner_id, self.max_workers)
         self._lock = threading.Lock()
-        self._wake, self._stop = threading.Event(), threading.Event()
+        self._wake, self._stop = Doorbell(), threading.Event()
         owners.register_runner(self.store, self.runner_id)
         _LIVE.add(self)
         self.interrupted = owners.interrupt_dead_owners(
@@ -258,8 +259,7 @@ class Runner:
                 self._pool.tick()
             except Exception:  # the dispatcher must outlive one bad run or a busy database
                 log.exception("gradlab dispatcher")
-            self._wake.wait(0.1)
-            self._wake.clear()
+            self._wake.wait(self._pool.listening(), 0.1)
 
     def _cancel_gone_owners(self) -> None:
         now = time.monotonic()

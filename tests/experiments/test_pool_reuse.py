@@ -85,11 +85,11 @@ def tiny_disk(tmp_path: Path):
 
 
 def fill(path: Path) -> None:
-    with path.open("wb") as file:
+    # unbuffered: a buffered file would retry its unwritten tail on close and raise there
+    with path.open("wb", buffering=0) as file:
         try:
             while True:
                 file.write(b"\0" * 65536)
-                file.flush()
         except OSError:
             pass
 

@@ -21,6 +21,13 @@ ROOT = Path(__file__).resolve().parents[2]
 TINY = {"n_samples": 200, "hidden_layers": (8,), "epochs": 3}
 
 
+def insert_running(store: Store, config: ExperimentConfig) -> None:
+    """A run ``"r"`` of ``config``, marked running as the pool does before handing it over."""
+    row = {"run_id": "r", "owner": "ann", "config_id": config.config_id, "seed": 0}
+    row.update(config_json=config.to_json(), repeat=0, status="running", created_at=time.time())
+    store.insert_runs([row])
+
+
 def test_worker_imports_neither_pandas_nor_sklearn() -> None:
     code = (
         "import sys, experiments.run.worker, experiments.spec.build, experiments.run.artifacts, "
@@ -34,20 +41,7 @@ def test_worker_imports_neither_pandas_nor_sklearn() -> None:
 def test_exception_marks_the_run_failed_with_its_last_line(tmp_path: Path) -> None:
     store = Store(tmp_path / "runs.sqlite")
     config = ExperimentConfig(**TINY)
-    store.insert_runs(
-        [
-            {
-                "run_id": "r",
-                "owner": "ann",
-                "config_id": config.config_id,
-                "config_json": config.to_json(),
-                "repeat": 0,
-                "seed": 0,
-                "status": "running",
-                "created_at": time.time(),
-            }
-        ]
-    )
+    insert_running(store, config)
     good = load_arrays(config)
     # a label 3 on a binary task: core's loss refuses it once training starts
     bad = ArrayData(good.name, good.task, 2, good.x_train, good.y_train * 3, good.x_val, good.y_val)
@@ -80,3 +74,29 @@ def test_same_seed_variants_train_on_the_same_split(store, runner) -> None:
     ).fingerprint()
     assert prints[:3] == [expected] * 3
     assert prints[3] != expected
+
+
+def test_epoch_writer_writes_the_first_epoch_at_once_and_the_rest_together(
+    tmp_path: Path, monkeypatch
+) -> None:
+    from types import SimpleNamespace
+
+    from experiments.run import worker
+
+    monkeypatch.setattr(worker, "FLUSH_EVERY_S", 3600.0)
+    store = Store(tmp_path / "runs.sqlite")
+    config = ExperimentConfig(**TINY)
+    insert_running(store, config)
+    writer = worker.EpochWriter(store, "r", os.getppid())
+    writer.model = SimpleNamespace(stop_training=False)
+    writer.on_epoch_end(0, {"loss": 1.0})
+    assert store.epochs_done(["r"]) == {"r": 1}  # the page's first live point
+    store.update_run("r", cancel_requested=1)
+    for epoch in range(1, 5):
+        writer.on_epoch_end(epoch, {"loss": 1.0 / (epoch + 1)})
+    assert store.epochs_done(["r"]) == {"r": 1} and not writer.model.stop_training
+    writer.on_train_end({})
+    assert store.epochs_done(["r"]) == {"r": 5}
+    assert writer.model.stop_training and writer.stopped_by == "cancelled"
+    losses = [row["loss"] for row in store.query("SELECT loss FROM epochs ORDER BY epoch")]
+    assert losses == [1.0, 1 / 2, 1 / 3, 1 / 4, 1 / 5]
