@@ -155,7 +155,13 @@ KINDS = st.sampled_from(["folder", "random", "text", "empty", "good", "nested", 
     max_examples=60, deadline=3000, suppress_health_check=[HealthCheck.function_scoped_fixture]
 )
 @given(
-    kind=KINDS, name=st.text(st.characters(blacklist_characters="/\x00"), min_size=1, max_size=40)
+    # no lone surrogates: a file system cannot name a file with one (the setup itself would fail)
+    kind=KINDS,
+    name=st.text(
+        st.characters(blacklist_categories=("Cs",), blacklist_characters="/\x00"),
+        min_size=1,
+        max_size=40,
+    ),
 )
 def test_every_store_path_opens_or_is_a_bounded_store_error(tmp_path: Path, kind, name) -> None:
     base = tmp_path / f"case{time.monotonic_ns()}"
