@@ -160,7 +160,7 @@ def _dead_figure(snapshot, data: Shaped) -> go.Figure | None:
     return charts.gradient_heatmaps(matrices, scale=charts.DEAD_UNITS)
 
 
-def _gradients(snapshot, data: Shaped, key: tuple | None) -> None:
+def _gradients(snapshot, data: Shaped, key: tuple | None, live: bool) -> None:
     figure, flags = memo("chart.gradients", key, lambda: _gradient_figure(snapshot, data))
     st.subheader("Gradient norm per layer (layer × epoch)")
     st.plotly_chart(figure, theme=None, key="chart.gradients")
@@ -171,6 +171,12 @@ def _gradients(snapshot, data: Shaped, key: tuple | None) -> None:
     for label, found in flags.items():
         for flag in found:
             st.warning(f"{literal(label)}: {flag}")
+    if live:
+        # a second heatmap redrawn twice a second made every live refresh cost the browser
+        # more (the log toggle waited behind it): the dead units appear when the runs finish,
+        # like the decision boundaries; the gradient heatmap and the "died" flag stay live
+        st.caption("Dead units per layer appear when the runs finish.")
+        return
     dead = memo("chart.dead", key, lambda: _dead_figure(snapshot, data))
     if dead is not None:
         st.subheader("Dead units per layer (layer × epoch)")
@@ -232,4 +238,4 @@ def render_charts(
         "the epoch of the lowest validation loss, parameter count, iterations per epoch "
         "(seed 5): optimizer steps per epoch), the share of steps clipping changed, training time."
     )
-    _gradients(snapshot, data, key)
+    _gradients(snapshot, data, key, live)
