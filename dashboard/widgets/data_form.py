@@ -7,7 +7,7 @@ from typing import Any
 import streamlit as st
 
 from dashboard import state
-from dashboard.widgets.fields import field_error, widget_value
+from dashboard.widgets.fields import CASTS, field_error, spec_number
 from datasets import DATASETS
 from experiments.spec.config import DATA_FIELDS, field_specs
 from experiments.spec.validation import widest_range
@@ -18,7 +18,6 @@ SPECS = field_specs()
 # form, so a per-dataset field accepts the widest range any dataset allows; validation then names
 # the chosen dataset's own range.
 NUMBERS = [name for name in DATA_FIELDS if name != "dataset"]
-CASTS = {"int": int, "float": float}
 
 
 def input_bounds(field: str) -> dict[str, Any]:
@@ -29,21 +28,13 @@ def input_bounds(field: str) -> dict[str, Any]:
 
 
 def _number_input(gen: str, field: str, value: Any, dataset: str) -> Any:
-    spec, cast = SPECS[field], CASTS[SPECS[field].kind]
-    options = {"step": spec.step, "format": spec.format, "help": spec.help or None,
-               "placeholder": "default" if spec.null else None}  # fmt: skip
-    options = {k: v for k, v in options.items() if v is not None}
-    bounds = input_bounds(field)
-    low, high = bounds["min_value"], bounds["max_value"]
-    shown = widget_value(value, cast, low, high, optional=bool(spec.null))
     # a dataset without noise has nothing to set: the input stays empty and cannot be changed
     off = field == "noise" and dataset in DATASETS and not DATASETS[dataset].has_noise
-    chosen = st.number_input(
-        spec.label, value=None if off else shown, key=state.widget_key(gen, field),
-        disabled=off, **bounds, **options,
-    )  # fmt: skip
+    key = state.widget_key(gen, field)
+    chosen = spec_number(SPECS[field], None if off else value, key, disabled=off,
+                         **input_bounds(field))  # fmt: skip
     field_error("data", field)
-    return None if chosen is None else cast(chosen)
+    return chosen
 
 
 def data_fields(data: dict[str, Any]) -> dict[str, Any]:

@@ -9,6 +9,7 @@ from typing import Any
 import streamlit as st
 
 from dashboard import state
+from experiments.spec.fields import FieldSpec
 
 # A ConfigError's field mapped to the widget that shows its message, where they differ.
 SHOWN_AT = {"hidden_layers": "width", "batch_size": "batch_regime"}
@@ -52,6 +53,36 @@ def widget_value(value: Any, cast: type, low: Any, high: Any, *, optional: bool)
         return cast(low) if math.isfinite(low) else None
     clamped = min(max(value, low), high)
     return cast(round(clamped)) if cast is int else cast(clamped)
+
+
+# the kinds of spec field a number input edits, and the Python type it returns
+CASTS = {"int": int, "float": float, "batch": int}
+
+
+def spec_number(spec: FieldSpec, value: Any, key: str, label: str | None = None, **kw: Any) -> Any:
+    """A number input built from a field's spec: its bounds, step, format, help and placeholder.
+
+    ``kw`` overrides any of them (and passes other ``st.number_input`` keywords, such as
+    ``disabled``). The value is shown as the input can take it (:func:`widget_value`).
+    """
+    cast = CASTS[spec.kind]
+    options = {
+        "min_value": None if spec.low is None else cast(spec.low),
+        "max_value": None if spec.high is None else cast(spec.high),
+        "step": spec.step,
+        "format": spec.format,
+        "help": spec.help or None,
+        # the field's null text is a sentence; the input has room for one word
+        "placeholder": ("Keras default" if spec.group == "optimizer" else "default")
+        if spec.null
+        else None,
+        **kw,
+    }
+    options = {k: v for k, v in options.items() if v is not None}
+    low, high = options.get("min_value"), options.get("max_value")
+    shown = widget_value(value, cast, low, high, optional=bool(spec.null))
+    chosen = st.number_input(label or spec.label, value=shown, key=key, **options)
+    return None if chosen is None else cast(chosen)
 
 
 def index_of(options: list[Any], value: Any) -> int:

@@ -17,6 +17,7 @@ from dashboard.widgets.fields import (
     field_error,
     index_of,
     messages_at,
+    spec_number,
     widget_value,
 )
 from experiments.spec.config import (
@@ -36,7 +37,6 @@ REGIMES = {"full": "full batch", "sgd": "SGD (batch 1)", "mini": "mini-batch"}
 OPTIMIZER_DETAILS = [name for name in OPTIMIZER_FIELDS if name != "learning_rate"]
 MORE_FIELDS = ("regularizer", "regularization_factor", "clipping", "clip_threshold", "seed",
                "repeats")  # fmt: skip
-CASTS = {"int": int, "float": float, "batch": int}
 
 
 def _folded(uid: int, title: str, fields: Iterable[str]):
@@ -68,23 +68,10 @@ def _select(uid: int, field: str, value: Any, options: list | None = None, **kw:
 
 def _number(uid: int, field: str, value: Any, label: str | None = None, **kw: Any) -> Any:
     """A number input with the field's bounds, step and format (``kw`` overrides them)."""
-    spec = SPECS[field]
     widget = kw.pop("widget", field)
-    cast = CASTS.get(spec.kind, float)
-    bounds = {"min_value": None if spec.low is None else cast(spec.low),
-              "max_value": None if spec.high is None else cast(spec.high)}  # fmt: skip
-    options = {**bounds, "step": spec.step, "format": spec.format, "help": spec.help or None}
-    options = {k: v for k, v in {**options, **kw}.items() if v is not None}
-    if spec.null:  # the field's null text is a sentence; the input has room for one word
-        options.setdefault(
-            "placeholder", "Keras default" if spec.group == "optimizer" else "default"
-        )
-    low, high = options.get("min_value"), options.get("max_value")
-    value = widget_value(value, cast, low, high, optional=bool(spec.null))
-    chosen = st.number_input(label or spec.label, value=value, key=state.widget_key(uid, widget),
-                             **options)  # fmt: skip
+    chosen = spec_number(SPECS[field], value, state.widget_key(uid, widget), label, **kw)
     field_error(uid, widget)
-    return None if chosen is None else cast(chosen)
+    return chosen
 
 
 def _flag(uid: int, field: str, value: Any, label: str | None = None) -> bool:
