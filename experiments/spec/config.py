@@ -7,9 +7,12 @@ Field names and defaults follow Keras 3, so a configuration reads like the ``Seq
 from __future__ import annotations
 
 import dataclasses
+import functools
 import hashlib
 import json
+from collections.abc import Mapping
 from dataclasses import dataclass
+from types import MappingProxyType
 from typing import Any
 
 from core.activations import ACTIVATIONS
@@ -243,9 +246,14 @@ def public_fields() -> tuple[dataclasses.Field, ...]:
     return dataclasses.fields(ExperimentConfig)
 
 
-def field_specs() -> dict[str, FieldSpec]:
-    """Every field's :class:`~experiments.spec.fields.FieldSpec`, in declaration order."""
-    return {f.name: f.metadata["spec"] for f in public_fields()}
+@functools.cache
+def field_specs() -> Mapping[str, FieldSpec]:
+    """Every field's :class:`~experiments.spec.fields.FieldSpec`, in declaration order.
+
+    Built once (the fields are fixed at import; validation reads it for every field of every
+    config) and read-only, so no caller can change what the others see.
+    """
+    return MappingProxyType({f.name: f.metadata["spec"] for f in public_fields()})
 
 
 def fields_of(group: str) -> tuple[str, ...]:
