@@ -68,3 +68,10 @@ def run_check(root: Path, script: str, tmp: Path) -> subprocess.CompletedProcess
         [sys.executable, "-c", script], cwd=root, env=env, capture_output=True, text=True,
         timeout=300,
     )  # fmt: skip
+
+
+def assert_extension(root: Path, files: list[str], script: str, tmp: Path) -> None:
+    """The edits touched exactly ``files``, and ``script`` run in the copy printed ``ok``."""
+    assert touched(root) == files
+    done = run_check(root, script, tmp)
+    assert done.returncode == 0 and done.stdout.strip().endswith("ok"), done.stderr[-3000:]

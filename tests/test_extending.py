@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.extending import copy_tree, insert, replace, run_check, touched
+from tests.extending import assert_extension, copy_tree, insert, replace, touched
 
 KNOB_CHECK = r"""
 import dataclasses
@@ -119,9 +119,8 @@ def test_a_new_optimizer_with_its_own_hyperparameter_touches_two_files(tmp_path:
     insert(root, "experiments/spec/config.py", 'centered: bool = hyperparameter("centered"',
            '    signum_beta: float = hyperparameter("signum_beta", low=0.0, high=1.0, '
            "open_high=True)")  # fmt: skip
-    assert touched(root) == ["core/optimizers.py", "experiments/spec/config.py"]
-    done = run_check(root, OPTIMIZER_CHECK, tmp_path)
-    assert done.returncode == 0 and done.stdout.strip().endswith("ok"), done.stderr[-3000:]
+    files = ["core/optimizers.py", "experiments/spec/config.py"]
+    assert_extension(root, files, OPTIMIZER_CHECK, tmp_path)
 
 
 @pytest.mark.slow
@@ -142,9 +141,8 @@ def test_a_new_data_knob_touches_two_files(tmp_path: Path) -> None:
     insert(root, "experiments/spec/config.py", "data_seed: int = spec(",
            '    turns: float | None = spec(None, "data", "Spiral turns", "float", low=0.5, '
            'high=3.0, null="the generator\'s default", knob=True)')  # fmt: skip
-    assert touched(root) == ["datasets/synthetic.py", "experiments/spec/config.py"]
-    done = run_check(root, KNOB_CHECK, tmp_path)
-    assert done.returncode == 0 and done.stdout.strip().endswith("ok"), done.stderr[-3000:]
+    files = ["datasets/synthetic.py", "experiments/spec/config.py"]
+    assert_extension(root, files, KNOB_CHECK, tmp_path)
 
 
 def test_the_copy_is_untouched_until_edited(tmp_path: Path) -> None:
