@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import copy
+import functools
 from collections.abc import MutableMapping, Sequence
 from typing import Any
 
@@ -140,12 +141,16 @@ def share_token(ss: State) -> str:
 
 def lesson_modified(ss: State) -> bool:
     """Whether the comparison on the page differs from the lesson preset last loaded."""
-    preset = PRESETS_BY_KEY.get(ss[state.PRESET])
-    if preset is None:
-        return False
-    data, variants = comparison.from_preset(preset)
+    key = ss[state.PRESET]
+    return key in PRESETS_BY_KEY and _preset_token(key) != share_token(ss)
+
+
+@functools.cache
+def _preset_token(key: str) -> str:
+    """The share token of a lesson as loaded (presets are fixed: encoded once per process)."""
+    data, variants = comparison.from_preset(PRESETS_BY_KEY[key])
     pairs = [(label, {**comparison.defaults(), **cfg, **data}) for label, cfg in variants]
-    return share.encode(pairs, comparison.defaults()) != share_token(ss)
+    return share.encode(pairs, comparison.defaults())
 
 
 def restore_link(ss: State, token: str) -> list[ExperimentConfig]:
