@@ -202,6 +202,7 @@ def execute(
         max_active_per_owner=n_runs,
         max_active_total=n_runs + store.count_active(),
         niceness=0,  # headless: nothing to keep responsive
+        start_workers=True,  # they start while this process imports the data stack
     )
     try:
         run_ids = runner.submit(configs, owner=owner, labels=labels)
