@@ -186,7 +186,7 @@ def main(
     try:
         split = {"fingerprint": data.fingerprint(), "n_train": len(data.x_train)}
         split["n_val"] = len(data.x_val)
-        store.write_artifacts(run_id, {"worker": _worker_info(), "data": split})
+        store.write_artifacts(run_id, {"worker": worker_info(), "data": split})
         train(store, run_id, data, parent_pid)
     except Exception as error:
         last, text = _failure(error, memory_mb)
@@ -217,7 +217,9 @@ def _store(path: str) -> Store:
     return _STORES[path]
 
 
-def _worker_info() -> dict[str, Any]:
+def worker_info() -> dict[str, Any]:
+    """This process's pid, BLAS threads and niceness, limiting BLAS to one thread on the first
+    call (a worker per core)."""
     # threadpool_info scans the loaded libraries (milliseconds): once per process, not per run
     if not _INFO:
         from threadpoolctl import threadpool_info, threadpool_limits
@@ -244,7 +246,7 @@ def serve(conn: Any, parent_pid: int, niceness: int, memory_mb: int | None) -> N
     import experiments.run.artifacts
     import experiments.spec.build  # noqa: F401
 
-    _worker_info()
+    worker_info()
     watch_parent(parent_pid)
     while True:
         try:
