@@ -12,9 +12,21 @@ from dashboard.transforms import Curve, Curves
 SPLITS = {"train": ("training", "dash"), "val": ("validation", "solid")}
 
 
-def _band(part: Curve, color: str, group: str) -> list[dict]:
-    """Min-max band over seeds: the upper edge, then the lower edge filled up to it."""
-    edges = [(part.high, None), (part.low, "tonexty")]
+BANDS = {"ci": "95% CI of the mean", "range": "min–max of seeds"}  # band -> its label
+
+
+def _edges(part: Curve, band: str) -> tuple[np.ndarray, np.ndarray]:
+    """The band's lower and upper edge: the mean's 95% CI, or the seeds' min and max."""
+    if band == "range" or part.ci is None:
+        return part.low, part.high
+    half = np.nan_to_num(part.ci, nan=0.0)  # an epoch only one seed reached: no width known
+    return part.mean - half, part.mean + half
+
+
+def _band(part: Curve, color: str, group: str, band: str = "ci") -> list[dict]:
+    """The band over seeds: the upper edge, then the lower edge filled up to it."""
+    low, high = _edges(part, band)
+    edges = [(high, None), (low, "tonexty")]
     return [
         {
             "type": "scatter",
@@ -33,12 +45,20 @@ def _band(part: Curve, color: str, group: str) -> list[dict]:
     ]
 
 
+def _seed_data(part: Curve) -> np.ndarray:
+    ci = part.ci if part.ci is not None else np.full(part.mean.shape, np.nan)
+    return np.column_stack([part.low, part.high, part.n, ci])
+
+
 def _line(part: Curve, label: str, split: str, color: str, y_title: str) -> dict:
     split_name, dash = SPLITS[split]
     # the seeds' range per point, only with several seeds: with one it would repeat y, and it
     # was two thirds of what a live refresh sends per curve
     seeds = part.n.max() > 1
-    seeds_hover = "<br>seeds %{customdata[2]}: %{customdata[0]:.6g} to %{customdata[1]:.6g}"
+    seeds_hover = (
+        "<br>± %{customdata[3]:.3g} (95% CI, %{customdata[2]} seeds)"
+        "<br>seeds from %{customdata[0]:.6g} to %{customdata[1]:.6g}"
+    )
     return {
         "type": "scatter",
         "x": part.epoch,
@@ -47,7 +67,7 @@ def _line(part: Curve, label: str, split: str, color: str, y_title: str) -> dict
         "name": f"{label} · {split_name}",
         "legendgroup": label,
         "line": {"color": color, "dash": dash, "width": 2.5},
-        "customdata": np.column_stack([part.low, part.high, part.n]) if seeds else None,
+        "customdata": _seed_data(part) if seeds else None,
         "hovertemplate": (
             f"<b>{label}</b> {split_name}<br>epoch %{{x}}<br>{y_title} %{{y:.6g}}"
             f"{seeds_hover if seeds else ''}<extra></extra>"
@@ -62,6 +82,7 @@ def loss_figure(
     y_title: str = "loss",
     log_y: bool = False,
     y_range: tuple[float, float] | None = None,
+    band: str = "ci",
 ) -> go.Figure:
     """Train (dashed) and validation (solid) curves per variant.
 
@@ -77,6 +98,9 @@ def loss_figure(
         Logarithmic y axis.
     y_range : (float, float), optional
         A fixed y range (accuracy: its whole 0-1, so 0.33 never looks like half-way to perfect).
+    band : {"ci", "range"}
+        With several seeds, shade the mean's 95% confidence interval or the seeds' min to max
+        (:data:`BANDS`).
 
     Returns
     -------
@@ -91,7 +115,7 @@ def loss_figure(
             if part is None:
                 continue
             if part.n.max() > 1:
-                traces += _band(part, color, label)
+                traces += _band(part, color, label, band)
             traces.append(_line(part, label, split, color, y_title))
             means.append(part.mean)
     layout = fixed_margins(base_layout(x_title="epoch", y_title=y_title))

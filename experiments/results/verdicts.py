@@ -50,6 +50,18 @@ def _decimals(halfwidth: float) -> int:
     return max(0, 1 - math.floor(math.log10(halfwidth)))
 
 
+def estimate_text(mean: float, halfwidth: float) -> str:
+    """``mean ± half-width`` to the interval's first significant digit (``0.291 ± 0.023``);
+    the mean alone (4 significant digits) when the width is unknown (one seed) or 0 (every
+    seed gave the same value)."""
+    if not math.isfinite(mean):
+        return ""
+    if not math.isfinite(halfwidth) or halfwidth == 0:
+        return f"{mean:.4g}"
+    places = _decimals(halfwidth)
+    return f"{mean:.{places}f} ± {halfwidth:.{places}f}"
+
+
 def _seeds(d: Difference) -> str:
     return f"{d.n_a} seeds each" if d.n_a == d.n_b else f"{d.n_a} and {d.n_b} seeds"
 
