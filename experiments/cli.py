@@ -12,6 +12,7 @@ from pathlib import Path
 import pandas as pd
 
 from experiments.results import parquet
+from experiments.results.evidence_export import store_evidence, write_evidence
 from experiments.results.export import write_csv
 from experiments.results.frames import read_runs
 from experiments.results.store import Store
@@ -168,6 +169,13 @@ def run_command(args: argparse.Namespace) -> int:
 
 
 def export_command(args: argparse.Namespace) -> int:
+    if args.evidence:
+        check_out(args.out)
+        table = store_evidence(Store(args.store), args.owner, args.metric, args.baseline)
+        print(write_evidence(table, args.out), file=sys.stderr)
+        return 0
+    if args.metric or args.baseline:
+        raise ConfigError("--metric", "--metric and --baseline go with --evidence")
     fmt = parquet.export_format(args.out, args.format)
     if args.summary or fmt != "parquet":  # Parquet tables go into a folder, made by the export
         check_out(args.out)
@@ -208,6 +216,17 @@ def parser() -> argparse.ArgumentParser:
     export.add_argument("--summary", action="store_true", help="one row per run: config, metrics")
     export.add_argument("--format", choices=parquet.FORMATS, default=None,
                         help="csv, or parquet (the full tables: --out is a folder)")  # fmt: skip
+    export.add_argument(
+        "--evidence",
+        action="store_true",
+        help="per variant x metric: mean, 95%% CI over seeds, verdict",
+    )
+    export.add_argument("--metric", default=None, help="with --evidence: only this metric")
+    export.add_argument(
+        "--baseline",
+        default=None,
+        help="with --evidence: the variant compared with (default the first)",
+    )
     export.set_defaults(handler=export_command)
     fields = sub.add_parser("fields", help="list the config fields a plan file can set")
     fields.set_defaults(handler=fields_command)
