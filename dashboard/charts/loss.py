@@ -15,17 +15,37 @@ SPLITS = {"train": ("training", "dash"), "val": ("validation", "solid")}
 BANDS = {"ci": "95% CI of the mean", "range": "min–max of seeds"}  # band -> its label
 
 
-def _edges(part: Curve, band: str) -> tuple[np.ndarray, np.ndarray]:
+def _edges(part: Curve, band: str, log_y: bool = False) -> tuple[np.ndarray, np.ndarray]:
     """The band's lower and upper edge: the mean's 95% CI, or the seeds' min and max."""
     if band == "range" or part.ci is None:
         return part.low, part.high
     half = np.nan_to_num(part.ci, nan=0.0)  # an epoch only one seed reached: no width known
-    return part.mean - half, part.mean + half
+    low = part.mean - half
+    # a log axis cannot draw an edge at or below 0: there the band stops at the lowest seed
+    return np.where(low > 0, low, part.low) if log_y else low, part.mean + half
 
 
-def _band(part: Curve, color: str, group: str, band: str = "ci") -> list[dict]:
+def _seed_span(parts: list[Curve], band: str) -> list[float] | None:
+    """A y range covering every seed's value when the CI bands reach beyond them.
+
+    With few seeds the interval is wide (two seeds: 12.7 times their half-difference): drawn
+    in full it would squeeze every curve into a strip. The axis then shows where the seeds
+    went and the band runs off it, which reads as what it is: too few seeds to say more.
+    """
+    if band != "ci" or not parts:
+        return None
+    low = float(np.nanmin(np.concatenate([p.low for p in parts])))
+    high = float(np.nanmax(np.concatenate([p.high for p in parts])))
+    edges = np.concatenate([np.concatenate(_edges(p, band)) for p in parts])
+    if np.nanmin(edges) >= low and np.nanmax(edges) <= high:
+        return None
+    pad = 0.05 * (high - low) or 0.1 * abs(high) or 1.0
+    return [low - pad, high + pad]
+
+
+def _band(part: Curve, color: str, group: str, band: str, log_y: bool) -> list[dict]:
     """The band over seeds: the upper edge, then the lower edge filled up to it."""
-    low, high = _edges(part, band)
+    low, high = _edges(part, band, log_y)
     edges = [(high, None), (low, "tonexty")]
     return [
         {
@@ -108,14 +128,15 @@ def loss_figure(
         Two line traces per variant named ``"<label> · training"`` / ``"<label> · validation"``,
         plus band traces (hover disabled) where a variant has several seeds.
     """
-    traces, means = [], []
+    traces, means, banded = [], [], []
     for label, color in colors.items():
         for split in SPLITS:
             part = curves.get(label, {}).get(split)
             if part is None:
                 continue
             if part.n.max() > 1:
-                traces += _band(part, color, label, band)
+                traces += _band(part, color, label, band, log_y)
+                banded.append(part)
             traces.append(_line(part, label, split, color, y_title))
             means.append(part.mean)
     layout = fixed_margins(base_layout(x_title="epoch", y_title=y_title))
@@ -124,4 +145,6 @@ def loss_figure(
         layout["yaxis"]["range"] = list(y_range)
     elif not log_y:
         focus_y(layout, np.concatenate(means) if means else np.empty(0))
+        if "range" not in layout["yaxis"] and (span := _seed_span(banded, band)):
+            layout["yaxis"]["range"] = span
     return figure(traces, layout)
