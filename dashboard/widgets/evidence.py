@@ -12,10 +12,9 @@ import streamlit as st
 from dashboard import state
 from dashboard.charts.loss import BANDS
 from dashboard.plain import literal
-from experiments.results.run_metrics import RUN_METRICS
+from experiments.results.run_metrics import PENDING, RUN_METRICS
 from experiments.results.verdicts import ALPHA, holm_note, verdicts
 
-ACTIVE = ("queued", "running")
 MARKS = {"lower": "▼", "higher": "▲", "same": "≈", "one_seed": "?", "provisional": "…"}
 HOW = (
     "Welch's t-test over the seeds of each variant against the baseline; ± is the 95% "
@@ -64,7 +63,7 @@ def render_verdicts(per_run: pd.DataFrame) -> None:
         st.caption("A verdict compares two variants or more.")
         return
     baseline, metric = _pickers(labels, per_run)
-    pending = set(per_run.loc[per_run["status"].isin(ACTIVE), "label"])
+    pending = set(per_run.loc[per_run["status"].isin(PENDING), "label"])
     found = verdicts(per_run, metric, baseline, pending)
     lines = [f"{MARKS[v.kind]} {literal(v.text)}" for v in found]
     st.markdown("\n".join(f"- {line}" for line in lines))

@@ -14,7 +14,7 @@ import pandas as pd
 
 from experiments.results.csv_format import neutralise
 from experiments.results.evidence_table import evidence_table
-from experiments.results.run_metrics import RUN_METRICS
+from experiments.results.run_metrics import PENDING, RUN_METRICS, as_seeds
 from experiments.results.summary import read_summary
 from experiments.spec.bounded import shorten
 from experiments.spec.config import ConfigError
@@ -22,7 +22,6 @@ from experiments.spec.config import ConfigError
 if TYPE_CHECKING:
     from experiments.results.store import Store
 
-ACTIVE = ("queued", "running")
 TEXT = ("variant", "baseline", "verdict")
 
 
@@ -57,13 +56,13 @@ def store_evidence(
     if metric is not None and metric not in RUN_METRICS:
         accepted = ", ".join(RUN_METRICS)
         raise ConfigError("--metric", f"received {shorten(metric)}; accepted: {accepted}")
-    per_run = variants_of(read_summary(store, owner))
+    per_run = as_seeds(variants_of(read_summary(store, owner)))
     labels = list(dict.fromkeys(per_run["label"]))
     if baseline is not None and baseline not in labels:
         raise ConfigError(
             "--baseline", f"received {shorten(baseline)}; accepted: {shorten(labels)}"
         )
-    pending = set(per_run.loc[per_run["status"].isin(ACTIVE), "label"])
+    pending = set(per_run.loc[per_run["status"].isin(PENDING), "label"])
     metrics = [metric] if metric else list(RUN_METRICS)
     return evidence_table(per_run, metrics, baseline, pending)
 

@@ -13,7 +13,12 @@ from collections.abc import Mapping
 import numpy as np
 import pandas as pd
 
+from experiments.results.schema import ACTIVE, FINISHED
 from experiments.results.tracks import RunTrack
+
+# statuses of runs that ended before their last epoch: no seed's result
+STOPPED = tuple(s for s in FINISHED if s not in ("done", "diverged"))
+PENDING = ACTIVE  # runs whose seeds are still to come: verdicts wait for them
 
 # column -> words a learner reads, in the order the page and the CSV list them
 RUN_METRICS: dict[str, str] = {
@@ -47,8 +52,23 @@ def track_metrics(track: RunTrack) -> dict[str, float]:
     return {k: float(v) for k, v in out.items()}
 
 
+def as_seeds(per_run: pd.DataFrame) -> pd.DataFrame:
+    """``per_run`` with the metrics of runs stopped early (:data:`STOPPED`) set to NaN.
+
+    A cancelled, failed or interrupted run did not train to its end: its best loss so far is
+    no seed's result, and counting it would pool different training lengths. A run still
+    training keeps its values (the page shows them live; its verdicts wait for it).
+    """
+    stopped = per_run["status"].isin(STOPPED).to_numpy()
+    if not stopped.any():
+        return per_run
+    present = [m for m in RUN_METRICS if m in per_run]
+    return per_run.assign(**{m: per_run[m].mask(stopped) for m in present})
+
+
 def run_metrics(runs: pd.DataFrame, tracks: Mapping[str, RunTrack]) -> pd.DataFrame:
-    """One row per run of ``runs``: ``run_id, label, status`` and :data:`RUN_METRICS`.
+    """One row per run of ``runs``: ``run_id, label, status`` and :data:`RUN_METRICS`
+    (NaN for a run stopped early, see :func:`as_seeds`).
 
     Parameters
     ----------
@@ -59,4 +79,4 @@ def run_metrics(runs: pd.DataFrame, tracks: Mapping[str, RunTrack]) -> pd.DataFr
     """
     rows = [track_metrics(tracks[r]) if r in tracks else {} for r in runs["run_id"]]
     metrics = pd.DataFrame(rows, index=runs.index, columns=list(RUN_METRICS), dtype=float)
-    return pd.concat([runs[["run_id", "label", "status"]], metrics], axis=1)
+    return as_seeds(pd.concat([runs[["run_id", "label", "status"]], metrics], axis=1))

@@ -9,7 +9,14 @@ from experiments.results.frames import read_results
 from experiments.results.run_metrics import run_metrics
 from experiments.results.tracks import snapshot_of
 from experiments.results.verdicts import verdicts
-from tests.dashboard.apptest_support import figures, inputs, open_page, run_small, traces
+from tests.dashboard.apptest_support import (
+    figures,
+    inputs,
+    open_page,
+    run_long,
+    run_small,
+    traces,
+)
 
 pytestmark = pytest.mark.usefixtures("app_store")
 
@@ -67,3 +74,13 @@ def _band_edges(at) -> list[list[float]]:
     loss = next(f for f in figures(at) if any("· training" in str(t.get("name")) for t in
                                               traces(f)))  # fmt: skip
     return [list(map(float, t["y"])) for t in traces(loss) if t.get("hoverinfo") == "skip"]
+
+
+def test_runs_still_training_give_a_provisional_verdict() -> None:
+    at = open_page()
+    for widget in inputs(at, "Seeds (repeats)"):
+        widget.set_value(2)
+    run_long(at)
+    assert not at.exception
+    (line,) = _verdict_lines(at)
+    assert "still training: no verdict until every seed of both is done" in _unescaped(line)

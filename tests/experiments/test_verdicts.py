@@ -87,3 +87,14 @@ def test_the_evidence_table_carries_the_page_numbers():
     assert adam["difference"] == pytest.approx(-0.21) and adam["n"] == 5
     assert adam["verdict"] == verdicts(per_run, "best_val_loss")[0].text
     assert adam["mean"] == pytest.approx(0.29)
+
+
+def test_runs_stopped_early_are_no_seeds() -> None:
+    from experiments.results.run_metrics import as_seeds
+
+    per_run = frame(sgd=SGD, adam=ADAM).assign(status=["done"] * 8 + ["cancelled", "running"])
+    seeds = as_seeds(per_run)
+    assert seeds["best_val_loss"].isna().tolist() == [False] * 8 + [True, False]
+    (found,) = verdicts(seeds, "best_val_loss", pending={"adam"})
+    assert found.kind == "provisional"
+    assert found.difference.n_a == 4  # the cancelled seed is not counted
