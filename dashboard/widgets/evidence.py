@@ -12,6 +12,8 @@ import streamlit as st
 from dashboard import state
 from dashboard.charts.loss import BANDS
 from dashboard.plain import literal
+from experiments.results.evidence_export import evidence_csv
+from experiments.results.evidence_table import evidence_table
 from experiments.results.run_metrics import PENDING, RUN_METRICS
 from experiments.results.verdicts import ALPHA, holm_note, verdicts
 
@@ -69,3 +71,13 @@ def render_verdicts(per_run: pd.DataFrame) -> None:
     st.markdown("\n".join(f"- {line}" for line in lines))
     note = holm_note(found)
     st.caption(HOW + (f" {note}" if note else ""))
+    table = evidence_table(per_run, baseline=baseline, pending=pending)
+    st.download_button(
+        "Download evidence (CSV)",
+        evidence_csv(table),
+        file_name="evidence.csv",
+        mime="text/csv",
+        help="Every metric per variant: seeds, mean, std, 95% CI half-width, and the "
+        "difference from the baseline with its CI, p, Holm p and verdict (as shown here).",
+        key="evidence.download",
+    )

@@ -67,13 +67,20 @@ def store_evidence(
     return evidence_table(per_run, metrics, baseline, pending)
 
 
+def evidence_csv(table: pd.DataFrame) -> str:
+    """An evidence table as CSV text, labels neutralised for spreadsheets (the page's download
+    and the CLI write the same)."""
+    safe = table.assign(**{name: neutralise(table[name]) for name in TEXT})
+    return safe.to_csv(index=False, lineterminator="\n")
+
+
 def write_evidence(table: pd.DataFrame, out: str | None) -> str:
     """Write ``table`` as CSV to ``out`` (standard output for None or ``-``); what was done."""
-    safe = table.assign(**{name: neutralise(table[name]) for name in TEXT})
     if out in (None, "-"):
-        safe.to_csv(sys.stdout, index=False, lineterminator="\n")
+        sys.stdout.write(evidence_csv(table))
         return f"{table['variant'].nunique()} variants"
-    safe.to_csv(out, index=False, lineterminator="\n")
+    with open(out, "w", encoding="utf-8", newline="") as handle:
+        handle.write(evidence_csv(table))
     return (
         f"wrote {out} ({table['variant'].nunique()} variants x {table['metric'].nunique()} metrics)"
     )

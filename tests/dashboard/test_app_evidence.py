@@ -5,10 +5,11 @@ from __future__ import annotations
 import pytest
 
 from dashboard import comparison, runtime, share, state
+from experiments.results.evidence_export import store_evidence
 from experiments.results.frames import read_results
-from experiments.results.run_metrics import run_metrics
+from experiments.results.run_metrics import RUN_METRICS, run_metrics
 from experiments.results.tracks import snapshot_of
-from experiments.results.verdicts import verdicts
+from experiments.results.verdicts import estimate_text, verdicts
 from tests.dashboard.apptest_support import (
     figures,
     inputs,
@@ -59,6 +60,13 @@ def test_three_seeds_give_a_table_of_intervals_bands_and_verdicts() -> None:
     assert _unescaped(line).endswith(want.text)
     assert want.text.startswith(("relu is lower than sigmoid", "relu is higher than sigmoid",
                                  "relu vs sigmoid: not distinguishable with 3 seeds"))  # fmt: skip
+    # the CLI's export --evidence (from the store's SQL summary) says the same as the page
+    cli = store_evidence(runtime.store(), baseline="sigmoid").set_index(["variant", "metric"])
+    for variant in ("sigmoid", "relu"):
+        for metric, column in RUN_METRICS.items():
+            row = cli.loc[(variant, metric)]
+            assert table.loc[variant, column] == estimate_text(row["mean"], row["ci95"])
+    assert cli.loc[("relu", "best_val_loss"), "verdict"] == want.text
     # another baseline and metric
     at.selectbox(key=state.BASELINE).set_value("relu").run()
     at.selectbox(key=state.VERDICT_METRIC).set_value("final_val_accuracy").run()
