@@ -129,11 +129,24 @@ def check(
         if not found:
             warnings[variant["uid"]] = validate(config)
             configs.append(config)
+    if configs and not errors:
+        _check_total(variants, configs, errors)
     if not MIN_VARIANTS <= len(variants) <= MAX_VARIANTS:
         errors[("data", "variants")] = (
             f"a comparison has {MIN_VARIANTS} to {MAX_VARIANTS} variants; it has {len(variants)}"
         )
     return ([] if errors else configs), errors, warnings
+
+
+def _check_total(variants, configs: list[ExperimentConfig], errors: dict) -> None:
+    """The runs one person may queue, said at the Seeds field of the variants with the most."""
+    try:
+        budget.check_comparison(configs)
+    except ConfigError as error:
+        most = max(c.repeats for c in configs)
+        for variant, config in zip(variants, configs, strict=True):
+            if config.repeats == most:
+                errors[(variant["uid"], error.field)] = str(error)
 
 
 def stored_runs(runs: pd.DataFrame, configs: Sequence[ExperimentConfig], labels: Sequence[str]):

@@ -184,6 +184,15 @@ def export_command(args: argparse.Namespace) -> int:
     from experiments.results import parquet
     from experiments.results.frames import read_runs
 
+    if args.evidence:
+        from experiments.results.evidence_export import store_evidence, write_evidence
+
+        check_out(args.out)
+        table = store_evidence(Store(args.store), args.owner, args.metric, args.baseline)
+        print(write_evidence(table, args.out), file=sys.stderr)
+        return 0
+    if args.metric or args.baseline:
+        raise ConfigError("--metric", "--metric and --baseline go with --evidence")
     fmt = parquet.export_format(args.out, args.format)
     if args.summary or fmt != "parquet":  # Parquet tables go into a folder, made by the export
         check_out(args.out)
@@ -224,6 +233,17 @@ def parser() -> argparse.ArgumentParser:
     export.add_argument("--summary", action="store_true", help="one row per run: config, metrics")
     export.add_argument("--format", choices=EXPORT_FORMATS, default=None,
                         help="csv, or parquet (the full tables: --out is a folder)")  # fmt: skip
+    export.add_argument(
+        "--evidence",
+        action="store_true",
+        help="per variant x metric: mean, 95%% CI over seeds, verdict",
+    )
+    export.add_argument("--metric", default=None, help="with --evidence: only this metric")
+    export.add_argument(
+        "--baseline",
+        default=None,
+        help="with --evidence: the variant compared with (default the first)",
+    )
     export.set_defaults(handler=export_command)
     fields = sub.add_parser("fields", help="list the config fields a plan file can set")
     fields.set_defaults(handler=fields_command)

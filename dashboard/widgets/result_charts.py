@@ -16,19 +16,13 @@ from dashboard.guard import guarded_fragment
 from dashboard.memo import memo
 from dashboard.palette import color_map
 from dashboard.plain import literal
+from dashboard.widgets.evidence import band_choice, render_verdicts
 from datasets import DATASETS
 from experiments import config_from_json
+from experiments.results.run_metrics import run_metrics
 from experiments.spec.tasks import resolve_head
 
-TABLE_FORMAT = {
-    **{
-        c: st.column_config.NumberColumn(c, format="%.4f")
-        for c in ("best val loss", "last val loss")
-    },
-    **{
-        c: st.column_config.NumberColumn(c, format="%.3f")
-        for c in ("best val accuracy", "last val accuracy")
-    },
+TABLE_FORMAT = {  # the metrics come as "mean ± CI" text (tables.results_table)
     "time per run (s)": st.column_config.NumberColumn("time per run (s)", format="%.2f"),
     "clipped steps": st.column_config.NumberColumn("clipped steps", format="percent"),
 }
@@ -58,6 +52,7 @@ class Shaped:
     colors: dict[str, str]
     loss: tf.Curves
     accuracy: tf.Curves
+    per_run: pd.DataFrame
     table: pd.DataFrame
     loss_title: str
 
@@ -67,13 +62,15 @@ def _shape(snapshot, labels: dict[str, str] | None) -> Shaped:
     groups = tf.variant_runs(runs)
     loss = tf.curves(snapshot.tracks, groups, "loss")
     accuracy = tf.curves(snapshot.tracks, groups, "accuracy")
+    per_run = run_metrics(runs, snapshot.tracks)
     return Shaped(
         runs,
         groups,
         color_map(list(groups)),
         loss,
         accuracy,
-        tables.results_table(runs, loss, accuracy, snapshot.tracks),
+        per_run,
+        tables.results_table(runs, per_run, snapshot.tracks),
         _loss_title(runs),
     )
 
@@ -96,26 +93,31 @@ def _curves(data: Shaped, key: tuple | None) -> None:
     heading, toggle = st.columns([3, 2], vertical_alignment="bottom")
     heading.subheader("Loss")
     log_y = toggle.toggle("Log-scale loss", key=state.LOG_Y)
+    band = band_choice()
     figure = memo(
         "chart.loss",
-        None if key is None else (key, log_y),
-        lambda: charts.loss_figure(data.loss, data.colors, y_title=data.loss_title, log_y=log_y),
+        None if key is None else (key, log_y, band),
+        lambda: charts.loss_figure(
+            data.loss, data.colors, y_title=data.loss_title, log_y=log_y, band=band
+        ),
     )
     st.plotly_chart(figure, theme=None, key="chart.loss")
     st.caption(
         "Seed 4) 1 and 5): dashed = training (whole training set, inference mode), solid "
-        "= validation. With several seeds the line is their mean and the band min to max."
+        "= validation. With several seeds the line is their mean and the band its 95% "
+        "confidence interval (or the seeds' min to max)."
     )
     if data.accuracy:
         st.subheader("Accuracy")
         figure = memo(
             "chart.accuracy",
-            key,
+            None if key is None else (key, band),
             lambda: charts.loss_figure(
                 data.accuracy,
                 data.colors,
                 y_title="accuracy (fraction correct)",
                 y_range=ACCURACY_RANGE,
+                band=band,
             ),
         )
         st.plotly_chart(figure, theme=None, key="chart.accuracy")
@@ -234,8 +236,12 @@ def render_charts(
     st.subheader("Results")
     st.dataframe(data.table, hide_index=True, key="table.results", column_config=TABLE_FORMAT)
     st.caption(
-        "Per variant (mean over seeds): losses and accuracies on the validation split, "
-        "the epoch of the lowest validation loss, parameter count, iterations per epoch "
-        "(seed 5): optimizer steps per epoch), the share of steps clipping changed, training time."
+        "Per variant, over its seeds: each run's best and final validation loss and accuracy, "
+        "its epoch of lowest validation loss and the gap (validation minus training loss) "
+        "there, as mean ± the half-width of its 95% confidence interval (Student's t; a mean "
+        "alone with one seed; n=k where only k seeds have the value); parameter count, "
+        "iterations per epoch (seed 5): optimizer steps per epoch), the share of steps "
+        "clipping changed, training time."
     )
+    render_verdicts(data.per_run)
     _gradients(snapshot, data, key, live)

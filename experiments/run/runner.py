@@ -25,12 +25,12 @@ from experiments.run.doorbell import Doorbell
 from experiments.run.pool import Limits, WorkerPool
 from experiments.run.worker import WORKER_NICENESS
 from experiments.spec.bounded import shorten
-from experiments.spec.config import ConfigError, ExperimentConfig
+from experiments.spec.config import MAX_RUNS_PER_PERSON, ConfigError, ExperimentConfig
 from experiments.spec.data import load_arrays
 from experiments.spec.validation import validate
 
 log = logging.getLogger(__name__)
-MAX_ACTIVE_PER_OWNER = 40  # one full comparison: 8 variants x 5 repeats
+MAX_ACTIVE_PER_OWNER = MAX_RUNS_PER_PERSON  # one full comparison (budget.check_comparison)
 MAX_ACTIVE_TOTAL = 160
 # an owner that touched the runner and then went quiet this long (tab closed) loses its runs
 OWNER_GONE_S = 120.0
