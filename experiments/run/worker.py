@@ -19,6 +19,7 @@ from experiments.results.store import Store
 from experiments.spec.config import config_from_json
 from experiments.spec.data import ArrayData
 
+DATA_LOSSES = ("data_loss", "val_data_loss", "eval_data_loss")
 PARENT_POLL_S = 0.5
 # How long finished epochs may wait in a worker before they are written together.
 FLUSH_EVERY_S = 0.1
@@ -54,6 +55,8 @@ class EpochWriter:
         diag = logs.get("diagnostics")
         values = {key: logs.get(key) for key in ("loss", "accuracy", "val_loss", "val_accuracy")}
         values.update(eval_loss=logs.get("eval_loss"), eval_accuracy=logs.get("eval_accuracy"))
+        # logged by the core only for a run with a regularizer; absent, they stay NULL
+        values.update({key: logs.get(key) for key in DATA_LOSSES})
         layers = []
         if diag is not None:
             values.update(
