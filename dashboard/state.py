@@ -27,6 +27,8 @@ OFFER_RUN = "offer_run"  # a shared link's variants have no stored runs: offer t
 SHARE_TOKEN = "share_token"  # the ?c= value already applied, so it is restored only once
 LOG_Y = "log_y"  # loss chart on a log scale
 PAUSED = "charts_paused"  # while runs train, the charts keep the snapshot drawn last
+LOSS_SHOWN = "loss_shown"  # radio: data loss or Keras's loss incl. penalty (default: data loss)
+SHOW_VARIANTS = "show_variants"  # prefix of the "Show variants" pills' key (one per comparison)
 DRAWN = "drawn"  # live.Drawn: what the live section's charts show, or None
 PRESET = "preset"  # key of the preset last loaded
 READER = "results_reader"  # experiments ResultsReader of the runs in RUN_IDS (None until read)

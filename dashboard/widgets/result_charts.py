@@ -16,6 +16,7 @@ from dashboard.guard import guarded_fragment
 from dashboard.memo import memo
 from dashboard.palette import color_map
 from dashboard.plain import literal
+from dashboard.widgets import result_controls as controls
 from datasets import DATASETS
 from experiments import config_from_json
 from experiments.spec.tasks import resolve_head
@@ -51,7 +52,8 @@ def _loss_title(runs: pd.DataFrame) -> str:
 
 @dataclass(frozen=True)
 class Shaped:
-    """What every chart of one Snapshot is drawn from (built once per data version)."""
+    """What every chart of one Snapshot is drawn from (built once per data version): the
+    curves of the variants shown, the table of all of them."""
 
     runs: pd.DataFrame
     groups: dict[str, list[str]]
@@ -60,22 +62,23 @@ class Shaped:
     accuracy: tf.Curves
     table: pd.DataFrame
     loss_title: str
+    finished: bool = False
 
 
-def _shape(snapshot, labels: dict[str, str] | None) -> Shaped:
+def _shape(snapshot, labels: dict[str, str] | None, view: Hashable = ("loss", None)) -> Shaped:
+    metric, shown = view
     runs = _relabelled(snapshot.runs, labels)
     groups = tf.variant_runs(runs)
-    loss = tf.curves(snapshot.tracks, groups, "loss")
+    loss = tf.curves(snapshot.tracks, groups, metric)
     accuracy = tf.curves(snapshot.tracks, groups, "accuracy")
-    return Shaped(
-        runs,
-        groups,
-        color_map(list(groups)),
-        loss,
-        accuracy,
-        tables.results_table(runs, loss, accuracy, snapshot.tracks),
-        _loss_title(runs),
-    )
+    table = tables.results_table(runs, loss, accuracy, snapshot.tracks)
+    if shown is not None:
+        loss, accuracy = ({k: v for k, v in c.items() if k in shown} for c in (loss, accuracy))
+    title = _loss_title(runs)
+    if metric == "data_loss":
+        title = f"data {title} (no penalty)"
+    finished = not runs["status"].isin(("queued", "running")).any()
+    return Shaped(runs, groups, color_map(list(groups)), loss, accuracy, table, title, finished)
 
 
 def _legend(colors: dict[str, str]) -> None:
@@ -101,7 +104,7 @@ def _curves(data: Shaped, key: tuple | None) -> None:
         None if key is None else (key, log_y),
         lambda: charts.loss_figure(data.loss, data.colors, y_title=data.loss_title, log_y=log_y),
     )
-    st.plotly_chart(figure, theme=None, key="chart.loss")
+    st.plotly_chart(_finished(figure, data), theme=None, key="chart.loss")
     st.caption(
         "Seed 4) 1 and 5): dashed = training (whole training set, inference mode), solid "
         "= validation. With several seeds the line is their mean and the band min to max."
@@ -118,7 +121,7 @@ def _curves(data: Shaped, key: tuple | None) -> None:
                 y_range=ACCURACY_RANGE,
             ),
         )
-        st.plotly_chart(figure, theme=None, key="chart.accuracy")
+        st.plotly_chart(_finished(figure, data), theme=None, key="chart.accuracy")
 
 
 ACCURACY_RANGE = (-0.02, 1.02)
@@ -136,7 +139,7 @@ def _gap(data: Shaped, key: tuple | None) -> None:
         key,
         lambda: charts.gap_figure(tf.gap(data.loss), tf.best_epochs(data.loss), data.colors),
     )
-    st.plotly_chart(figure, theme=None, key="chart.gap")
+    st.plotly_chart(_finished(figure, data), theme=None, key="chart.gap")
     st.caption(
         "Seed 5): validation minus training loss. A growing gap is overfitting; the "
         "star marks each variant's best epoch (lowest validation loss)."
@@ -188,6 +191,12 @@ def _gradients(snapshot, data: Shaped, key: tuple | None, live: bool) -> None:
         )
 
 
+def _finished(figure: go.Figure, data: Shaped) -> go.Figure:
+    """Finished charts get plotly's own legend (click hides, double-click isolates a variant);
+    live ones none: each refresh mounts them anew and would lose the click."""
+    return charts.with_legend(figure) if data.finished else figure
+
+
 def _relabelled(runs: pd.DataFrame, labels: dict[str, str] | None) -> pd.DataFrame:
     """Runs in variant order, labelled as the current comparison names them."""
     if not labels:
@@ -195,6 +204,17 @@ def _relabelled(runs: pd.DataFrame, labels: dict[str, str] | None) -> pd.DataFra
     known = set(runs["run_id"])
     runs = runs.set_index("run_id").loc[[r for r in labels if r in known]].reset_index()
     return runs.assign(label=runs["run_id"].map(labels))
+
+
+def _view(snapshot, labels: dict[str, str] | None) -> tuple:
+    """The loss shown and the variants shown, from the controls above the charts."""
+    runs = _relabelled(snapshot.runs, labels)
+    # a run's config never changes: looked up once per set of runs, not at every poll
+    key = (tuple(runs["run_id"]), tuple(runs["label"]))
+    with_penalty = memo("charts.penalised", key, lambda: controls.penalised(runs))
+    metric = controls.loss_metric(with_penalty)
+    shown = controls.shown_variants(list(dict.fromkeys(runs["label"])))
+    return metric, shown
 
 
 def render_charts(
@@ -218,8 +238,9 @@ def render_charts(
     live : bool
         Runs are training: offer to pause the charts.
     """
-    key = None if version is None else (version, tuple((labels or {}).items()))
-    data = memo("charts.data", key, lambda: _shape(snapshot, labels))
+    view = _view(snapshot, labels)
+    key = None if version is None else (version, tuple((labels or {}).items()), view)
+    data = memo("charts.data", key, lambda: _shape(snapshot, labels, view))
     legend, *pause = st.columns([4, 1] if live else [1], vertical_alignment="center")
     with legend:
         _legend(data.colors)
