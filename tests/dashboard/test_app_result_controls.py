@@ -95,4 +95,3 @@ def test_show_variants_hides_and_isolates_in_the_charts_not_in_the_table() -> No
     names = {t.get("name") for f in figures(at) for t in traces(f)}
     assert {f"{label} · validation" for label in labels} <= names
     assert at.session_state[state.LOSS_SHOWN] == DATA_LOSS
-
