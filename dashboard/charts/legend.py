@@ -11,17 +11,19 @@ from __future__ import annotations
 
 import plotly.graph_objects as go
 
-LEGEND = {"orientation": "h", "yanchor": "top", "y": -0.22, "x": 0, "groupclick": "togglegroup",
+# above the plot, in a top margin grown to hold it (the fixed margins leave no room below)
+LEGEND = {"orientation": "h", "yanchor": "bottom", "y": 1.02, "x": 0, "groupclick": "togglegroup",
           "itemdoubleclick": "toggleothers"}  # fmt: skip
+ROW_PX = 24
 
 
 def with_legend(fig: go.Figure) -> go.Figure:
-    """A copy of ``fig`` with one legend entry per ``legendgroup`` below the plot: its
-    validation line where it has one (solid, as in the legend above the charts), else its
-    first trace. Trace names stay as they are (hover and tests read them)."""
-    out = go.Figure(fig)
+    """``fig`` (changed in place and returned: call it on a fresh figure) with one legend entry
+    per ``legendgroup`` above the plot: its validation line where it has one (solid, as in the
+    legend above the charts), else its first trace. Trace names stay as they are (hover and
+    tests read them)."""
     entries: dict[str, object] = {}
-    for trace in out.data:
+    for trace in fig.data:
         group = trace.legendgroup
         if not group or trace.showlegend is False:
             continue
@@ -29,13 +31,12 @@ def with_legend(fig: go.Figure) -> go.Figure:
             entries[group] = trace
     if not entries:
         return fig
-    for trace in out.data:
+    for trace in fig.data:
         if trace.legendgroup in entries and trace.showlegend is not False:
             trace.showlegend = trace is entries[trace.legendgroup]
-    seen = entries
-    margin = dict(out.layout.margin.to_plotly_json())
-    rows = 1 + len(seen) // 4  # about four entries a row in half the page
-    out.update_layout(showlegend=True, legend=LEGEND,
-                      margin={**margin, "b": margin.get("b", 55) + 24 * rows},
-                      height=(out.layout.height or 420) + 24 * rows)  # fmt: skip
-    return out
+    margin = dict(fig.layout.margin.to_plotly_json())
+    rows = (len(entries) + 2) // 3  # about three entries a row in half the page
+    fig.update_layout(showlegend=True, legend=LEGEND,
+                      margin={**margin, "t": margin.get("t", 30) + ROW_PX * rows},
+                      height=(fig.layout.height or 420) + ROW_PX * rows)  # fmt: skip
+    return fig

@@ -75,8 +75,8 @@ def _shape(snapshot, labels: dict[str, str] | None, view: Hashable = ("loss", No
     if shown is not None:
         loss, accuracy = ({k: v for k, v in c.items() if k in shown} for c in (loss, accuracy))
     title = _loss_title(runs)
-    if metric == "data_loss":
-        title = f"data {title} (no penalty)"
+    if metric == "data_loss":  # "data loss (binary_crossentropy, no penalty)"
+        title = f"data {title[:-1]}, no penalty)" if title.endswith(")") else "data loss"
     finished = not runs["status"].isin(("queued", "running")).any()
     return Shaped(runs, groups, color_map(list(groups)), loss, accuracy, table, title, finished)
 
@@ -102,9 +102,11 @@ def _curves(data: Shaped, key: tuple | None) -> None:
     figure = memo(
         "chart.loss",
         None if key is None else (key, log_y),
-        lambda: charts.loss_figure(data.loss, data.colors, y_title=data.loss_title, log_y=log_y),
+        lambda: _finished(
+            charts.loss_figure(data.loss, data.colors, y_title=data.loss_title, log_y=log_y), data
+        ),
     )
-    st.plotly_chart(_finished(figure, data), theme=None, key="chart.loss")
+    st.plotly_chart(figure, theme=None, key="chart.loss")
     st.caption(
         "Seed 4) 1 and 5): dashed = training (whole training set, inference mode), solid "
         "= validation. With several seeds the line is their mean and the band min to max."
@@ -114,14 +116,17 @@ def _curves(data: Shaped, key: tuple | None) -> None:
         figure = memo(
             "chart.accuracy",
             key,
-            lambda: charts.loss_figure(
-                data.accuracy,
-                data.colors,
-                y_title="accuracy (fraction correct)",
-                y_range=ACCURACY_RANGE,
+            lambda: _finished(
+                charts.loss_figure(
+                    data.accuracy,
+                    data.colors,
+                    y_title="accuracy (fraction correct)",
+                    y_range=ACCURACY_RANGE,
+                ),
+                data,
             ),
         )
-        st.plotly_chart(_finished(figure, data), theme=None, key="chart.accuracy")
+        st.plotly_chart(figure, theme=None, key="chart.accuracy")
 
 
 ACCURACY_RANGE = (-0.02, 1.02)
@@ -137,9 +142,11 @@ def _gap(data: Shaped, key: tuple | None) -> None:
     figure = memo(
         "chart.gap",
         key,
-        lambda: charts.gap_figure(tf.gap(data.loss), tf.best_epochs(data.loss), data.colors),
+        lambda: _finished(
+            charts.gap_figure(tf.gap(data.loss), tf.best_epochs(data.loss), data.colors), data
+        ),
     )
-    st.plotly_chart(_finished(figure, data), theme=None, key="chart.gap")
+    st.plotly_chart(figure, theme=None, key="chart.gap")
     st.caption(
         "Seed 5): validation minus training loss. A growing gap is overfitting; the "
         "star marks each variant's best epoch (lowest validation loss)."
@@ -193,7 +200,8 @@ def _gradients(snapshot, data: Shaped, key: tuple | None, live: bool) -> None:
 
 def _finished(figure: go.Figure, data: Shaped) -> go.Figure:
     """Finished charts get plotly's own legend (click hides, double-click isolates a variant);
-    live ones none: each refresh mounts them anew and would lose the click."""
+    live ones none: each refresh mounts them anew and would lose the click. Call it on a
+    freshly built figure (it is changed in place), inside the chart's memo."""
     return charts.with_legend(figure) if data.finished else figure
 
 
