@@ -15,6 +15,20 @@ import plotly.graph_objects as go
 LEGEND = {"orientation": "h", "yanchor": "bottom", "y": 1.02, "x": 0, "groupclick": "togglegroup",
           "itemdoubleclick": "toggleothers"}  # fmt: skip
 ROW_PX = 24
+# a half-page chart's width for legend entries, and an entry's width: its line sample and gap,
+# then about 7 px a character at the chart's font size
+ROW_WIDTH_PX, ENTRY_PX, CHAR_PX = 560, 45, 7.5
+
+
+def _rows(names: list[str]) -> int:
+    """How many rows the legend's entries wrap into (plotly wraps whole entries)."""
+    rows, used = 1, 0.0
+    for name in names:
+        width = ENTRY_PX + CHAR_PX * len(name)
+        if used and used + width > ROW_WIDTH_PX:
+            rows, used = rows + 1, 0.0
+        used += width
+    return rows
 
 
 def with_legend(fig: go.Figure) -> go.Figure:
@@ -35,7 +49,7 @@ def with_legend(fig: go.Figure) -> go.Figure:
         if trace.legendgroup in entries and trace.showlegend is not False:
             trace.showlegend = trace is entries[trace.legendgroup]
     margin = dict(fig.layout.margin.to_plotly_json())
-    rows = (len(entries) + 2) // 3  # about three entries a row in half the page
+    rows = _rows([str(t.name) for t in entries.values()])
     fig.update_layout(showlegend=True, legend=LEGEND,
                       margin={**margin, "t": margin.get("t", 30) + ROW_PX * rows},
                       height=(fig.layout.height or 420) + ROW_PX * rows)  # fmt: skip
