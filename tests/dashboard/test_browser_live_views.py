@@ -62,3 +62,36 @@ def test_live_boundary_and_variant_choice(server, browser) -> None:
     assert page.evaluate(RUNNING_JS), "the runs finished: the refreshes were not tested"
     _screenshot(page, "compare-live-show-variants")
     page.close()
+
+
+VISIBLE_JS = """() => document.querySelector('.js-plotly-plot').data
+    .filter(t => t.hoverinfo !== 'skip')
+    .map(t => [t.name, t.visible === undefined || t.visible === true])"""
+
+
+def test_finished_charts_legend_hides_and_isolates(server, browser) -> None:
+    base = {**BASE, "epochs": 20, "n_samples": 300, "batch_size": 32}
+    labels = ["tanh", "relu", "sigmoid"]
+    pairs = [(a, ExperimentConfig(activation=a, **base).to_dict()) for a in labels]
+    page = browser.new_page(viewport={"width": 1400, "height": 1000})
+    page.goto(f"{server}/?{share.PARAM}={share.encode(pairs, defaults())}")
+    page.get_by_role("button", name="▶ Run", exact=True).first.click(timeout=60_000)
+    page.wait_for_function(
+        "() => document.body.innerText.split('20/20 epochs · done').length - 1 >= 3",
+        timeout=120_000,
+    )
+    page.wait_for_function("() => document.querySelector('.js-plotly-plot')?.layout?.showlegend")
+    loss = page.locator(".js-plotly-plot").first
+    loss.locator(".legendtoggle").first.click()  # hides tanh's two lines
+    page.wait_for_timeout(500)
+    shown = dict(page.evaluate(VISIBLE_JS))
+    assert not shown["tanh · training"] and not shown["tanh · validation"]
+    assert shown["relu · validation"] and shown["sigmoid · validation"]
+    loss.locator(".legendtoggle").nth(1).dblclick()  # isolates relu
+    page.wait_for_timeout(500)
+    shown = dict(page.evaluate(VISIBLE_JS))
+    assert [name for name, visible in shown.items() if visible] == [
+        "relu · training",
+        "relu · validation",
+    ]
+    page.close()
