@@ -7,6 +7,7 @@ from dashboard.charts.activation import activation_figure, softmax_figure
 from dashboard.charts.data_preview import data_figure
 from dashboard.charts.gap import gap_figure
 from dashboard.charts.gradients import DEAD_UNITS, GRADIENTS, HeatScale, gradient_heatmaps
+from dashboard.charts.legend import with_legend
 from dashboard.charts.loss import loss_figure
 from dashboard.charts.network import network_figure
 from dashboard.charts.predictions import boundary_figure, failed_figure, prediction_figure
@@ -25,4 +26,5 @@ __all__ = [
     "network_figure",
     "prediction_figure",
     "softmax_figure",
+    "with_legend",
 ]

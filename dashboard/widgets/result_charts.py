@@ -16,6 +16,7 @@ from dashboard.guard import guarded_fragment
 from dashboard.memo import memo
 from dashboard.palette import color_map
 from dashboard.plain import literal
+from dashboard.widgets import result_controls as controls
 from dashboard.widgets.evidence import band_choice, render_verdicts
 from datasets import DATASETS
 from experiments import config_from_json
@@ -45,7 +46,8 @@ def _loss_title(runs: pd.DataFrame) -> str:
 
 @dataclass(frozen=True)
 class Shaped:
-    """What every chart of one Snapshot is drawn from (built once per data version)."""
+    """What every chart of one Snapshot is drawn from (built once per data version): the
+    curves of the variants shown, the table of all of them."""
 
     runs: pd.DataFrame
     groups: dict[str, list[str]]
@@ -55,24 +57,26 @@ class Shaped:
     per_run: pd.DataFrame
     table: pd.DataFrame
     loss_title: str
+    finished: bool = False
 
 
-def _shape(snapshot, labels: dict[str, str] | None) -> Shaped:
+def _shape(snapshot, labels: dict[str, str] | None, view: Hashable = ("loss", None)) -> Shaped:
+    metric, shown = view
     runs = _relabelled(snapshot.runs, labels)
     groups = tf.variant_runs(runs)
-    loss = tf.curves(snapshot.tracks, groups, "loss")
+    loss = tf.curves(snapshot.tracks, groups, metric)
     accuracy = tf.curves(snapshot.tracks, groups, "accuracy")
-    per_run = run_metrics(runs, snapshot.tracks)
-    return Shaped(
-        runs,
-        groups,
-        color_map(list(groups)),
-        loss,
-        accuracy,
-        per_run,
-        tables.results_table(runs, per_run, snapshot.tracks),
-        _loss_title(runs),
-    )
+    # the table and the verdicts rank by the loss the curves show (data loss or Keras's)
+    per_run = run_metrics(runs, snapshot.tracks, loss=metric)
+    table = tables.results_table(runs, per_run, snapshot.tracks)
+    if shown is not None:
+        loss, accuracy = ({k: v for k, v in c.items() if k in shown} for c in (loss, accuracy))
+    title = _loss_title(runs)
+    if metric == "data_loss":  # "data loss (binary_crossentropy, no penalty)"
+        title = f"data {title[:-1]}, no penalty)" if title.endswith(")") else "data loss"
+    finished = not runs["status"].isin(("queued", "running")).any()
+    colors = color_map(list(groups))
+    return Shaped(runs, groups, colors, loss, accuracy, per_run, table, title, finished)
 
 
 def _legend(colors: dict[str, str]) -> None:
@@ -97,8 +101,11 @@ def _curves(data: Shaped, key: tuple | None) -> None:
     figure = memo(
         "chart.loss",
         None if key is None else (key, log_y, band),
-        lambda: charts.loss_figure(
-            data.loss, data.colors, y_title=data.loss_title, log_y=log_y, band=band
+        lambda: _finished(
+            charts.loss_figure(
+                data.loss, data.colors, y_title=data.loss_title, log_y=log_y, band=band
+            ),
+            data,
         ),
     )
     st.plotly_chart(figure, theme=None, key="chart.loss")
@@ -112,12 +119,15 @@ def _curves(data: Shaped, key: tuple | None) -> None:
         figure = memo(
             "chart.accuracy",
             None if key is None else (key, band),
-            lambda: charts.loss_figure(
-                data.accuracy,
-                data.colors,
-                y_title="accuracy (fraction correct)",
-                y_range=ACCURACY_RANGE,
-                band=band,
+            lambda: _finished(
+                charts.loss_figure(
+                    data.accuracy,
+                    data.colors,
+                    y_title="accuracy (fraction correct)",
+                    y_range=ACCURACY_RANGE,
+                    band=band,
+                ),
+                data,
             ),
         )
         st.plotly_chart(figure, theme=None, key="chart.accuracy")
@@ -136,7 +146,9 @@ def _gap(data: Shaped, key: tuple | None) -> None:
     figure = memo(
         "chart.gap",
         key,
-        lambda: charts.gap_figure(tf.gap(data.loss), tf.best_epochs(data.loss), data.colors),
+        lambda: _finished(
+            charts.gap_figure(tf.gap(data.loss), tf.best_epochs(data.loss), data.colors), data
+        ),
     )
     st.plotly_chart(figure, theme=None, key="chart.gap")
     st.caption(
@@ -190,6 +202,13 @@ def _gradients(snapshot, data: Shaped, key: tuple | None, live: bool) -> None:
         )
 
 
+def _finished(figure: go.Figure, data: Shaped) -> go.Figure:
+    """Finished charts get plotly's own legend (click hides, double-click isolates a variant);
+    live ones none: each refresh mounts them anew and would lose the click. Call it on a
+    freshly built figure (it is changed in place), inside the chart's memo."""
+    return charts.with_legend(figure) if data.finished else figure
+
+
 def _relabelled(runs: pd.DataFrame, labels: dict[str, str] | None) -> pd.DataFrame:
     """Runs in variant order, labelled as the current comparison names them."""
     if not labels:
@@ -197,6 +216,17 @@ def _relabelled(runs: pd.DataFrame, labels: dict[str, str] | None) -> pd.DataFra
     known = set(runs["run_id"])
     runs = runs.set_index("run_id").loc[[r for r in labels if r in known]].reset_index()
     return runs.assign(label=runs["run_id"].map(labels))
+
+
+def _view(snapshot, labels: dict[str, str] | None) -> tuple:
+    """The loss shown and the variants shown, from the controls above the charts."""
+    runs = _relabelled(snapshot.runs, labels)
+    # a run's config never changes: looked up once per set of runs, not at every poll
+    key = (tuple(runs["run_id"]), tuple(runs["label"]))
+    with_penalty = memo("charts.penalised", key, lambda: controls.penalised(runs))
+    metric = controls.loss_metric(with_penalty)
+    shown = controls.shown_variants(list(dict.fromkeys(runs["label"])))
+    return metric, shown
 
 
 def render_charts(
@@ -220,8 +250,9 @@ def render_charts(
     live : bool
         Runs are training: offer to pause the charts.
     """
-    key = None if version is None else (version, tuple((labels or {}).items()))
-    data = memo("charts.data", key, lambda: _shape(snapshot, labels))
+    view = _view(snapshot, labels)
+    key = None if version is None else (version, tuple((labels or {}).items()), view)
+    data = memo("charts.data", key, lambda: _shape(snapshot, labels, view))
     legend, *pause = st.columns([4, 1] if live else [1], vertical_alignment="center")
     with legend:
         _legend(data.colors)

@@ -25,6 +25,7 @@ SHARE = "a number from 0 to 1"
 RANGES = {
     "loss": FINITE_NON_NEGATIVE,
     "running_loss": FINITE_NON_NEGATIVE,
+    "data_loss": FINITE_NON_NEGATIVE,
     "accuracy": SHARE,
     "running_accuracy": SHARE,
     "dead_fraction": SHARE,

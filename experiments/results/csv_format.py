@@ -19,11 +19,13 @@ from experiments.spec.config import MAX_RUNS_PER_PERSON, public_fields
 
 RUN_META = [name for name in RUN_DTYPES if name != "config_json"]
 EPOCH_COLUMNS = [name for name in EPOCH_DTYPES if name != "run_id"]
+# columns added after CSVs were already written: an older file without them still imports
+OPTIONAL = ["data_loss"]
 CONFIG_PREFIX = "config."
 LAYER_COLUMN = re.compile(r"layer(\d+)\.")
 LAYER_FIELDS = {"layer_name": "name", "kind": "kind", **{s: s for s in LAYER_STATS}}
 CONFIG_COLUMNS = [f"{CONFIG_PREFIX}{f.name}" for f in public_fields()]
-REQUIRED = [*RUN_META, *CONFIG_COLUMNS, *EPOCH_COLUMNS]
+REQUIRED = [*RUN_META, *CONFIG_COLUMNS, *(c for c in EPOCH_COLUMNS if c not in OPTIONAL)]
 # config fields whose values are always text: written raw, read back raw
 TEXT_FIELDS = {f.name for f in public_fields() if f.type in ("str", "str | None")}
 # every column that holds free text a user may have typed (labels) or a run may have written
@@ -40,7 +42,7 @@ TEXT_COLUMNS = [
 MAX_EPOCHS, MAX_LAYERS = 1000, 41
 MAX_RUNS = MAX_RUNS_PER_PERSON
 MAX_ROWS = MAX_RUNS * MAX_EPOCHS * 2
-MAX_COLUMNS = len(REQUIRED) + MAX_LAYERS * len(LAYER_FIELDS)
+MAX_COLUMNS = len(REQUIRED) + len(OPTIONAL) + MAX_LAYERS * len(LAYER_FIELDS)
 
 # OWASP CSV injection: a cell starting with one of these is a formula to a spreadsheet. Such a
 # cell is written with a leading apostrophe, and so is a cell that starts with an apostrophe,

@@ -28,6 +28,7 @@ from experiments.results.csv_format import (
     MAX_LAYERS,
     MAX_ROWS,
     MAX_RUNS,
+    OPTIONAL,
     REQUIRED,
     TEXT_COLUMNS,
     TEXT_FIELDS,
@@ -57,7 +58,7 @@ def _header(text: str) -> list[str]:
         raise CsvFormatError(f"{NOT_OURS}: repeated columns {shorten(repeated)}")
     layers = {}
     for name in header:
-        if name in REQUIRED:
+        if name in REQUIRED or name in OPTIONAL:
             continue
         match = LAYER_COLUMN.match(name)
         field = name[match.end() :] if match else ""
@@ -147,7 +148,10 @@ def _read(text: str) -> tuple[pd.DataFrame, pd.DataFrame, pd.DataFrame]:
                 row["config_json"] = _config_json(row)
                 runs[row["run_id"]] = row
                 limits[row["run_id"]] = json.loads(row["config_json"])["epochs"]
-        rows = chunk.loc[chunk["split"] != "", [*EPOCH_DTYPES, "_line"]]
+        # an optional column the file lacks reads as empty cells
+        rows = chunk.loc[chunk["split"] != ""].reindex(
+            columns=[*EPOCH_DTYPES, "_line"], fill_value=""
+        )
         epochs.append(check_epochs(rows, limits))
         layers.append(numbers(_layer_rows(chunk, indices), LAYER_DTYPES))
     frame = pd.DataFrame(list(runs.values())) if runs else pd.DataFrame(columns=[*RUN_DTYPES])
@@ -173,4 +177,6 @@ def import_csv(text: str) -> Results:
         raise CsvFormatError(f"{NOT_OURS}: the file is empty")
     runs, epochs, layers = _read(text)
     runs = check_runs(runs.reindex(columns=[*RUN_DTYPES, "_line"]))
+    # a file from before the data loss was recorded: without it, it is the loss
+    epochs["data_loss"] = epochs["data_loss"].fillna(epochs["loss"])
     return Results.build(runs, no_repeats(epochs), check_layers(layers, epochs))

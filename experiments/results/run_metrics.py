@@ -31,14 +31,15 @@ RUN_METRICS: dict[str, str] = {
 }
 
 
-def track_metrics(track: RunTrack) -> dict[str, float]:
-    """:data:`RUN_METRICS` of one run's track (NaN where the run has no such value)."""
+def track_metrics(track: RunTrack, loss: str = "loss") -> dict[str, float]:
+    """:data:`RUN_METRICS` of one run's track (NaN where the run has no such value), the
+    losses read from ``loss``: Keras's ``"loss"`` (with any penalty) or ``"data_loss"``."""
     out = dict.fromkeys(RUN_METRICS, np.nan)
     seen = np.flatnonzero(track.seen)
     if seen.size == 0:
         return out
-    val_loss = track.values["loss", "val"][seen]
-    train_loss = track.values["loss", "train"][seen]
+    val_loss = track.values[loss, "val"][seen]
+    train_loss = track.values[loss, "train"][seen]
     val_acc = track.values["accuracy", "val"][seen]
     out["final_val_loss"], out["final_val_accuracy"] = val_loss[-1], val_acc[-1]
     if np.isfinite(val_acc).any():
@@ -66,7 +67,9 @@ def as_seeds(per_run: pd.DataFrame) -> pd.DataFrame:
     return per_run.assign(**{m: per_run[m].mask(stopped) for m in present})
 
 
-def run_metrics(runs: pd.DataFrame, tracks: Mapping[str, RunTrack]) -> pd.DataFrame:
+def run_metrics(
+    runs: pd.DataFrame, tracks: Mapping[str, RunTrack], loss: str = "loss"
+) -> pd.DataFrame:
     """One row per run of ``runs``: ``run_id, label, status`` and :data:`RUN_METRICS`
     (NaN for a run stopped early, see :func:`as_seeds`).
 
@@ -76,7 +79,9 @@ def run_metrics(runs: pd.DataFrame, tracks: Mapping[str, RunTrack]) -> pd.DataFr
         ``run_id, label, status`` per run (a Snapshot's ``runs``), in variant order.
     tracks : mapping of str to RunTrack
         Run id to its track; a run without one has NaN metrics.
+    loss : {"loss", "data_loss"}
+        Which loss the loss metrics and the gap read (the one the page's curves show).
     """
-    rows = [track_metrics(tracks[r]) if r in tracks else {} for r in runs["run_id"]]
+    rows = [track_metrics(tracks[r], loss) if r in tracks else {} for r in runs["run_id"]]
     metrics = pd.DataFrame(rows, index=runs.index, columns=list(RUN_METRICS), dtype=float)
     return as_seeds(pd.concat([runs[["run_id", "label", "status"]], metrics], axis=1))

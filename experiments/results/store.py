@@ -47,6 +47,17 @@ def default_store_path() -> Path:
     return fallback / "runs.sqlite"
 
 
+def add_missing_columns(conn: sqlite3.Connection) -> None:
+    """Give a store file written before a metric column existed that column (NULL in its old
+    rows, which readers take as "equal to the loss")."""
+    have = {row[1] for row in conn.execute("PRAGMA table_info(epochs)")}
+    for name in EPOCH_COLUMNS:
+        if name not in have:
+            # another process opening the same old file may have added it a moment ago
+            with contextlib.suppress(sqlite3.OperationalError):
+                conn.execute(f"ALTER TABLE epochs ADD COLUMN {name} REAL")
+
+
 class Store:
     """Runs, per-epoch metrics, per-layer diagnostics and artifacts in one SQLite file.
 
@@ -77,6 +88,7 @@ class Store:
         if not self.read_only:
             # executescript manages its own transaction; IF NOT EXISTS: concurrent creation is safe
             self.connection().executescript(SCHEMA)
+            add_missing_columns(self.connection())
         else:
             self.connection().execute("SELECT COUNT(*) FROM runs").fetchone()
 
