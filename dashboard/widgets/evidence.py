@@ -12,6 +12,7 @@ import streamlit as st
 from dashboard import state
 from dashboard.charts.loss import BANDS
 from dashboard.plain import literal
+from dashboard.transforms import Curves
 from experiments.results.evidence_export import evidence_csv
 from experiments.results.evidence_table import evidence_table
 from experiments.results.run_metrics import PENDING, RUN_METRICS
@@ -25,8 +26,11 @@ HOW = (
 )
 
 
-def band_choice() -> str:
-    """The band the curves shade over seeds (:data:`~dashboard.charts.loss.BANDS`)."""
+def band_choice(curves: Curves) -> str:
+    """The band the curves shade over seeds (:data:`~dashboard.charts.loss.BANDS`); offered
+    only where some variant has several seeds (with one there is no band)."""
+    if not any(c.n.max() > 1 for splits in curves.values() for c in splits.values()):
+        return st.session_state.get(state.BAND, "ci")
     return st.radio(
         "Band over seeds",
         list(BANDS),

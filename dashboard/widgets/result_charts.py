@@ -97,7 +97,7 @@ def _curves(data: Shaped, key: tuple | None) -> None:
     heading, toggle = st.columns([3, 2], vertical_alignment="bottom")
     heading.subheader("Loss")
     log_y = toggle.toggle("Log-scale loss", key=state.LOG_Y)
-    band = band_choice()
+    band = band_choice(data.loss)
     figure = memo(
         "chart.loss",
         None if key is None else (key, log_y, band),
