@@ -149,10 +149,7 @@ def test_a_csv_round_tripped_through_pandas_becomes_the_comparison(
     page = _open(browser, f"{server}/?{share.PARAM}={share.encode(pairs, comparison.defaults())}")
     labels = [label for label, _ in pairs]
     _wait_labels(page, labels)
-    offer = page.get_by_role("button", name="▶ Run the shared comparison")
-    if offer.count():
-        offer.click()
-    walk.wait_finished(page, labels)
+    walk.open_stored(page, labels)
     with page.expect_download() as download:
         page.get_by_role("button", name="Download CSV").click()
     original = tmp_path / "comparison.csv"
@@ -178,3 +175,43 @@ def test_a_csv_round_tripped_through_pandas_becomes_the_comparison(
     assert any("learning_rate=2.5" in text for text in code), code  # the lesson's, not moons'
 
     walk.shot(viewer, "upload-pandas-round-trip")
+
+
+# every plot area's width in px, per chart on show: [[chart's first trace name, [widths]]]
+PLOT_WIDTHS_JS = """() => [...document.querySelectorAll('.js-plotly-plot')]
+    .filter(el => el.getClientRects().length > 0 && el._fullLayout && el._fullData.length)
+    .map(el => [el._fullData[0].type, Object.keys(el._fullLayout)
+        .filter(k => /^xaxis\\d*$/.test(k)).map(k => el._fullLayout[k]._length)])"""
+
+
+def _stored(browser, url: str, key: str, width: int, height: int):
+    """Lesson ``key`` opened by its link at the given viewport, its runs finished."""
+    data, variants = comparison.from_preset(PRESETS_BY_KEY[key])
+    pairs = [(label, {**comparison.defaults(), **cfg, **data}) for label, cfg in variants]
+    token = share.encode(pairs, comparison.defaults())
+    page = browser.new_page(viewport={"width": width, "height": height})
+    page.goto(f"{url}/?{share.PARAM}={token}&{share.LESSON_PARAM}={key}")
+    labels = [label for label, _ in pairs]
+    _wait_labels(page, labels)
+    walk.open_stored(page, labels)
+    return page
+
+
+@pytest.mark.parametrize(
+    ("name", "width", "height"), [("phone", 390, 844), ("projector", 1920, 1080)]
+)
+def test_the_page_reads_on_a_phone_and_a_projector(server, browser, name, width, height) -> None:
+    page = _stored(browser, server, "init", width, height)
+    prefix = f"{name}-{width}"
+    # Run is reachable without scrolling past the cards: above the first one, on the first
+    # screens
+    run = page.get_by_role("button", name=RUN, exact=True).first.bounding_box()
+    cards = page.get_by_text("Variants", exact=True).first.bounding_box()
+    assert run["y"] < cards["y"] and run["y"] < 3 * height, (run, cards)
+    page.screenshot(path=str(walk.SHOTS / f"{prefix}-first-screen.png"))
+    walk.shot(page, f"{prefix}-whole-page", width=width)
+    for kind, widths in page.evaluate(PLOT_WIDTHS_JS):
+        # a heatmap or decision panel narrower than this is a sliver nobody can read (eight
+        # heatmap panels side by side on a phone were 39 px wide each)
+        assert min(widths) >= min(250, 0.45 * width), (kind, widths)
+    page.close()

@@ -38,6 +38,15 @@ def pick(page, box: str, option: str) -> None:
             page.keyboard.press("Escape")
 
 
+def open_stored(page, labels: list[str]) -> None:
+    """On a page opened by a share link: run its comparison unless its runs are stored."""
+    offer = page.get_by_role("button", name="▶ Run the shared comparison")
+    offer.or_(page.get_by_text("Showing the stored runs of this link.")).first.wait_for()
+    if offer.count():
+        offer.click()
+    wait_finished(page, labels)
+
+
 def table(page) -> dict[str, dict[str, str]]:
     """The results table as ``{variant: {column: cell text}}``."""
     rows = page.evaluate(TABLE_JS) or [[]]
