@@ -15,9 +15,9 @@ from dashboard import transforms as tf
 from dashboard.guard import guarded_fragment
 from dashboard.memo import memo
 from dashboard.palette import color_map
-from dashboard.plain import literal
 from dashboard.widgets import result_controls as controls
 from dashboard.widgets.evidence import band_choice, render_verdicts
+from dashboard.widgets.heatmaps import render_heatmaps
 from datasets import DATASETS
 from experiments import config_from_json
 from experiments.results.run_metrics import run_metrics
@@ -133,12 +133,7 @@ def _curves(data: Shaped, key: tuple | None) -> None:
         st.plotly_chart(figure, theme=None, key="chart.accuracy")
 
 
-ACCURACY_RANGE = (-0.02, 1.02)
-DIED = (
-    "the net died at epoch {epoch}: every gradient is 0 from then on, so no weight changes "
-    "again (seed 2) 3 (4): ReLU units that output 0 for every input pass no gradient back; "
-    "He initialization, a smaller learning rate or leaky_relu keep them alive)"
-)  # the whole of [0, 1], with room for the line at 1
+ACCURACY_RANGE = (-0.02, 1.02)  # the whole of [0, 1], with room for the line at 1
 
 
 def _gap(data: Shaped, key: tuple | None) -> None:
@@ -155,51 +150,6 @@ def _gap(data: Shaped, key: tuple | None) -> None:
         "Seed 5): validation minus training loss. A growing gap is overfitting; the "
         "star marks each variant's best epoch (lowest validation loss)."
     )
-
-
-def _gradient_figure(snapshot, data: Shaped) -> tuple[go.Figure, dict[str, list[str]]]:
-    matrices = tf.grad_matrices(snapshot.tracks, data.groups)
-    flags = {label: tf.grad_flags(m) for label, m in matrices.items()}
-    for label, matrix in matrices.items():
-        epoch = tf.died_at(matrix)
-        if epoch is not None:
-            flags[label].insert(0, DIED.format(epoch=epoch))
-    return charts.gradient_heatmaps(matrices, flags), flags
-
-
-def _dead_figure(snapshot, data: Shaped) -> go.Figure | None:
-    matrices = tf.layer_matrices(snapshot.tracks, data.groups, "dead")
-    if all(m.empty for m in matrices.values()):
-        return None  # no ReLU-family layer: no unit can die
-    return charts.gradient_heatmaps(matrices, scale=charts.DEAD_UNITS)
-
-
-def _gradients(snapshot, data: Shaped, key: tuple | None, live: bool) -> None:
-    figure, flags = memo("chart.gradients", key, lambda: _gradient_figure(snapshot, data))
-    st.subheader("Gradient norm per layer (layer × epoch)")
-    st.plotly_chart(figure, theme=None, key="chart.gradients")
-    st.caption(
-        "Seed 2) 3 (3), 6) 2: log10 of each Dense kernel's gradient norm, mean over the "
-        "epoch's steps; one colour scale for all variants. Dark first rows = vanishing."
-    )
-    for label, found in flags.items():
-        for flag in found:
-            st.warning(f"{literal(label)}: {flag}")
-    if live:
-        # a second heatmap redrawn twice a second made every live refresh cost the browser
-        # more (the log toggle waited behind it): the dead units appear when the runs finish,
-        # like the decision boundaries; the gradient heatmap and the "died" flag stay live
-        st.caption("Dead units per layer appear when the runs finish.")
-        return
-    dead = memo("chart.dead", key, lambda: _dead_figure(snapshot, data))
-    if dead is not None:
-        st.subheader("Dead units per layer (layer × epoch)")
-        st.plotly_chart(dead, theme=None, key="chart.dead")
-        st.caption(
-            "Seed 2) 3 (4): the share of each ReLU-family layer's units that output 0 for every "
-            "training example at the epoch's end (they pass no gradient back), 0 to 1 in "
-            "every panel. A row turning red is a layer dying."
-        )
 
 
 def _finished(figure: go.Figure, data: Shaped) -> go.Figure:
@@ -275,4 +225,4 @@ def render_charts(
         "clipping changed, training time."
     )
     render_verdicts(data.per_run)
-    _gradients(snapshot, data, key, live)
+    render_heatmaps(snapshot, data.groups, key, live)

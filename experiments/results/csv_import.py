@@ -83,13 +83,28 @@ def _parse_config(row: dict) -> str:
         elif f.name in TEXT_FIELDS:
             values[f.name] = cell
         else:
-            try:
-                values[f.name] = json.loads(cell)
-            except (json.JSONDecodeError, RecursionError):
-                values[f.name] = cell  # batch_size="full"
+            values[f.name] = _config_cell(f.type, cell)
     config = config_from_dict(values)
     validate(config)
     return config.to_json()
+
+
+# a file opened and saved again by pandas (read_csv -> to_csv) spells booleans as Python does
+# and writes an integer column that has an empty cell as floats (3 -> 3.0)
+PYTHON_BOOLEANS = {"True": True, "False": False}
+
+
+def _config_cell(kind: str, cell: str):
+    """A non-empty ``config.<field>`` cell as the value the config holds."""
+    if kind == "bool" and cell in PYTHON_BOOLEANS:
+        return PYTHON_BOOLEANS[cell]
+    try:
+        value = json.loads(cell)
+    except (json.JSONDecodeError, RecursionError):
+        return cell  # batch_size="full"
+    if kind.startswith("int") and isinstance(value, float) and value.is_integer():
+        return int(value)
+    return value
 
 
 def _layer_rows(chunk: pd.DataFrame, indices: list[int]) -> pd.DataFrame:
