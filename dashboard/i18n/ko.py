@@ -3,6 +3,9 @@
 Keras names, code and formulas stay as they are; a key missing here shows its English text.
 """
 
+from dashboard.i18n.ko_lessons import LESSONS
+from dashboard.i18n.ko_spec import SPEC
+
 TEXT: dict[str, str] = {
     # navigation
     "page.compare": "비교",
@@ -89,4 +92,74 @@ TEXT: dict[str, str] = {
     "bp.hidden.title": "4. 역전파 2단계 (은닉층): dE/dw = dE/dh · dh/dz · dz/dw",
     "bp.hidden.caption": "dE/dh는 두 출력이 돌려보내는 값의 합입니다 (각 δ에 업데이트 전 출력층 "
     "가중치를 곱한 값). dz/dw는 그 가중치로 들어오는 입력입니다.",
+    # the comparison form
+    "form.data": "데이터 (모든 변형이 공유)",
+    "form.run": "▶ 실행",
+    "form.variants": "변형",
+    "form.copy": "이 변형 복사",
+    "form.apply": "적용",
+    "form.blocked": "실행할 수 없습니다: {first}{more}",
+    "form.blocked_more": " (외 {n}개, 위에 표시됨)",
+    "form.label": "이름",
+    "form.label_error": "이름 {label}: 비어 있지 않고 서로 달라야 합니다",
+    "form.variant_count": "비교에는 변형이 {low}~{high}개 있어야 합니다. 지금은 {n}개입니다",
+    "form.depth": "은닉층 수",
+    "form.width": "층마다 뉴런 수",
+    "form.optimizer_details": "옵티마이저 세부 설정",
+    "form.more": "가중치 규제, 그래디언트 클리핑, 시드",
+    "form.mini_batch": "미니 배치 크기",
+    "form.regime.full": "배치 경사 하강법 (전체 데이터)",
+    "form.regime.sgd": "확률적 경사 하강법 (배치 크기 1)",
+    "form.regime.mini": "미니 배치 경사 하강법",
+    "form.keras_default": "Keras 기본값",
+    "form.default": "기본값",
+    "task.binary": "이진 분류",
+    "task.multiclass": "다중 클래스 분류",
+    "task.regression": "회귀",
+    # above the form
+    "setup.preset": "수업 예제",
+    "setup.load": "예제 불러오기",
+    "setup.modified": "불러온 뒤 바뀌었습니다: 아래 비교는 수업 예제가 아니라 직접 바꾼 것입니다.",
+    "setup.press_load": "**예제 불러오기**를 누르면 비교가 “{title}”(으)로 바뀝니다.",
+    "preset.caption": "**튜토리얼 {section}.** {explanation}",
+    "setup.variant": "변형",
+    "setup.duplicate": "복제",
+    "setup.remove": "삭제",
+    "setup.add": "새로 추가",
+    "setup.copy_note": "복제와 한 가지 바꾸기는 마지막으로 적용한 설정을 복사합니다. 카드의 "
+    "복사 버튼은 카드에 지금 보이는 값을 복사합니다.",
+    "setup.vary": "설정 하나만 바꿔 보기",
+    "setup.field": "설정",
+    "setup.values": "값 (쉼표로 구분)",
+    "setup.then": "만든 다음",
+    "setup.mode.add": "비교에 추가",
+    "setup.mode.replace": "비교를 대체",
+    "setup.make": "변형 만들기",
+    "setup.vary_note": "“{name}”에서 {knob}만 다른 변형들입니다.",
+    # the data preview
+    "preview.title": "데이터",
+    "preview.cannot": "이 설정으로는 데이터를 준비할 수 없습니다: {error}",
+    "preview.classes": "클래스 {n}개",
+    "preview.noise": "; 노이즈 {noise} ({meaning})",
+    "preview.facts": "- 훈련 데이터 {train}개 (검정), 검증 데이터 {val}개 (회색)\n"
+    "- 특성 {features}개, {kind}{noise}\n"
+    "- 모든 변형이 정확히 이 분할로, 보이는 대로 스케일된 데이터로 학습합니다",
+    "preview.caption": "튜토리얼 5) 과적합을 막는 방법들: 훈련 데이터가 적거나 노이즈가 많을수록 "
+    "과적합이 쉽게 일어납니다. 변형을 실행하면 과적합 차이로 드러납니다.",
+    "chart.data.training": "훈련",
+    "chart.data.validation": "검증",
+    "chart.data.class": "클래스 {k}",
+    "chart.data.class_axis": "클래스",
+    "chart.data.target": "실제값",
+    "chart.data.target_scaled": "실제값 (표준화)",
+    "chart.data.x0": "특성 x0 (스케일 조정)",
+    "chart.data.x1": "특성 x1 (스케일 조정)",
+    "chart.data.examples": "샘플 수",
+    # model summary and Keras code
+    "code.title": "모델 요약과 Keras 코드",
+    "code.caption": "튜토리얼 3) 4: 매개변수 수는 Keras의 `model.summary()`가 출력하는 값과 "
+    "같습니다. 스크립트는 Keras 3에서 그대로 실행됩니다.",
+    "code.fix_first": "먼저 {label}의 설정을 고치세요: {error}",
+    **SPEC,
+    **LESSONS,
 }
