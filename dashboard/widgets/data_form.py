@@ -38,8 +38,11 @@ def _number_input(gen: str, field: str, value: Any, dataset: str) -> Any:
     return chosen
 
 
-def _dataset_name(name: str) -> str:
-    return f"{dataset_title(name)} ({task_name(DATASETS[name].task)})"
+def _dataset_names() -> dict[str, str]:
+    # worded now: AppTest calls a format_func outside the session, where the language is unknown
+    return {
+        name: f"{dataset_title(name)} ({task_name(info.task)})" for name, info in DATASETS.items()
+    }
 
 
 def data_fields(data: dict[str, Any]) -> dict[str, Any]:
@@ -59,7 +62,7 @@ def data_fields(data: dict[str, Any]) -> dict[str, Any]:
             "dataset": st.selectbox(
                 field_label("dataset"), NAMES,
                 index=NAMES.index(current) if current in NAMES else 0,
-                key=state.widget_key(gen, "dataset"), format_func=_dataset_name,
+                key=state.widget_key(gen, "dataset"), format_func=_dataset_names().get,
             )
         }  # fmt: skip
         field_error("data", "dataset")

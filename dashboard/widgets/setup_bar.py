@@ -42,7 +42,7 @@ def render_presets() -> None:
         t("setup.preset"),
         keys,
         index=keys.index(current) if current in keys else 0,
-        format_func=lambda k: preset_title(PRESETS_BY_KEY[k]),
+        format_func={p.key: preset_title(p) for p in PRESETS}.get,
         key="preset.pick",
     )
     if right.button(t("setup.load"), key="preset.load", type="secondary", width="stretch"):
@@ -84,10 +84,12 @@ def render_manage() -> None:
 
 def _knob(uid: int, name: str) -> None:
     cols = st.columns([1, 2, 1], vertical_alignment="bottom")
+    labels = {knob: knob_label(knob) for knob in KNOBS}  # worded now, not outside the session
     field = cols[0].selectbox(t("setup.field"), KNOBS, index=KNOBS.index("activation"),
-                              key="knob.field", format_func=knob_label)  # fmt: skip
+                              key="knob.field", format_func=labels.get)  # fmt: skip
     text = cols[1].text_input(t("setup.values"), "sigmoid, tanh, relu", key="knob.values")
-    mode = cols[2].radio(t("setup.then"), MODES, format_func=_mode_name, key="knob.mode")
+    modes = {mode: t(f"setup.mode.{mode}") for mode in MODES}
+    mode = cols[2].radio(t("setup.then"), MODES, format_func=modes.get, key="knob.mode")
     if st.button(t("setup.make"), key="knob.make"):
         try:
             message = actions.vary_knob(
@@ -102,10 +104,6 @@ def _knob(uid: int, name: str) -> None:
         st.session_state[state.RUN_IDS] = {}
         st.rerun()
     st.caption(t("setup.vary_note", name=literal(name), knob=knob_label(field).lower()))
-
-
-def _mode_name(mode: str) -> str:
-    return t(f"setup.mode.{mode}")
 
 
 def knob_label(field: str) -> str:

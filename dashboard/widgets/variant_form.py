@@ -128,13 +128,14 @@ def _optimizer(uid: int, cfg: dict[str, Any]) -> dict[str, Any]:
     return out
 
 
-def _regime_name(regime: str) -> str:
-    return t(f"form.regime.{regime}")
+def _regime_names() -> dict[str, str]:
+    # worded now: AppTest calls a format_func outside the session, where the language is unknown
+    return {regime: t(f"form.regime.{regime}") for regime in REGIMES}
 
 
 def _batch(uid: int, cfg: dict[str, Any]) -> int | str:
     regime = _select(uid, "batch_size", _regime(cfg["batch_size"]), list(REGIMES),
-                     format_func=_regime_name, widget="batch_regime")  # fmt: skip
+                     format_func=_regime_names().get, widget="batch_regime")  # fmt: skip
     size = cfg["batch_size"] if isinstance(cfg["batch_size"], int) and cfg["batch_size"] > 1 else 32
     size = _number(uid, "batch_size", size, t("form.mini_batch"), min_value=2, widget="mini_batch")
     return FULL_BATCH if regime == "full" else 1 if regime == "sgd" else int(size)
