@@ -27,7 +27,7 @@ def _field(name: str) -> str:
 
 
 def _number_kind(kind: str) -> str:
-    return t("accept.int" if kind == "int" else "accept.number")
+    return t("accept.int") if kind == "int" else t("accept.number")
 
 
 def accepted(name: str, spec: FieldSpec) -> str:

@@ -44,7 +44,8 @@ def _inputs() -> tuple[list[float], list[float], list[list[float]], list[list[fl
             zip(cols[1:3], (bt.SEED_HIDDEN, bt.SEED_OUTPUT), strict=True)
         ):
             with col:
-                st.markdown(f"**{t('bp.hidden_weights' if layer == 0 else 'bp.output_weights')}**")
+                title = t("bp.hidden_weights") if layer == 0 else t("bp.output_weights")
+                st.markdown(f"**{title}**")
                 kernels.append(_kernel(layer, seed))
         with cols[3]:
             st.markdown(f"**{t('bp.descent')}**")

@@ -77,7 +77,9 @@ def spec_number(name: str, value: Any, key: str, label: str | None = None, **kw:
         "format": spec.format,
         "help": field_help(name),
         # the field's null text is a sentence; the input has room for one word
-        "placeholder": t("form.keras_default" if spec.group == "optimizer" else "form.default")
+        "placeholder": t("form.keras_default")
+        if spec.group == "optimizer"
+        else t("form.default")
         if spec.null
         else None,
         **kw,
