@@ -12,7 +12,7 @@ TEXT: dict[str, str] = {
     "page.activations": "활성화 함수",
     "page.backprop": "역전파",
     # Activations page
-    "act.title": "활성화 함수와 그 도함수",
+    "act.title": "활성화 함수와 그 미분",
     "act.caption": "튜토리얼 2) 3. 활성화 함수: 각 활성화 함수가 순전파와 역전파에서 신호에 "
     "무엇을 하는지 봅니다.",
     "act.shown": "활성화 함수",

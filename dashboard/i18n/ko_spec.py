@@ -37,7 +37,7 @@ SPEC: dict[str, str] = {
     "warning.saturating": "activation='{activation}', 은닉층 {depth}개: 깊은 sigmoid/tanh "
     "신경망에서는 기울기 소실이 일어납니다 (미분값이 최대 {bound}). 보통은 ReLU를 씁니다",
     "warning.small_batch_norm": "normalization='batch', batch_size={batch_size}: 샘플 8개 "
-    "미만의 배치 통계는 잡음에 가깝습니다 (1개면 분산이 0). 'layer'를 쓰세요",
+    "미만의 배치 통계는 노이즈에 가깝습니다 (1개면 분산이 0). 'layer'를 쓰세요",
     "warning.softmax_mse": "소프트맥스 출력에 loss='mse': 소프트맥스 함수에 맞는 손실 함수는 "
     "크로스 엔트로피입니다 (모델이 확신을 갖고 틀려도 기울기가 사라지지 않습니다)",
     "warning.step": "계단 함수(step)는 거의 모든 곳에서 미분값이 0이라, 역전파로 그 앞의 층을 "
@@ -81,19 +81,19 @@ SPEC: dict[str, str] = {
     # datasets (English: datasets/registry.py)
     "dataset.moons.title": "두 반달",
     "dataset.moons.description": "서로 맞물린 반원 두 개 (scikit-learn make_moons).",
-    "dataset.moons.noise": "각 좌표에 더하는 가우시안 잡음의 표준편차",
+    "dataset.moons.noise": "각 좌표에 더하는 가우시안 노이즈의 표준편차",
     "dataset.circles.title": "동심원",
     "dataset.circles.description": "큰 원 안의 작은 원 (make_circles, factor 0.5).",
-    "dataset.circles.noise": "각 좌표에 더하는 가우시안 잡음의 표준편차",
+    "dataset.circles.noise": "각 좌표에 더하는 가우시안 노이즈의 표준편차",
     "dataset.xor.title": "XOR",
     "dataset.xor.description": "사분면 네 개; x1과 x2의 부호가 다른 곳이 클래스 1입니다.",
-    "dataset.xor.noise": "각 좌표에 더하는 가우시안 잡음의 표준편차",
+    "dataset.xor.noise": "각 좌표에 더하는 가우시안 노이즈의 표준편차",
     "dataset.blobs.title": "가우시안 군집",
     "dataset.blobs.description": "고정된 중심 주위의 가우시안 군집 세 개 (make_blobs).",
     "dataset.blobs.noise": "각 군집의 표준편차 (make_blobs cluster_std)",
     "dataset.spiral.title": "나선",
     "dataset.spiral.description": "서로 얽힌 나선 팔 두 개 (TensorFlow Playground와 같음).",
-    "dataset.spiral.noise": "각 좌표에 더하는 가우시안 잡음의 표준편차 (반지름은 1)",
+    "dataset.spiral.noise": "각 좌표에 더하는 가우시안 노이즈의 표준편차 (반지름은 1)",
     "dataset.iris.title": "붓꽃 (Iris)",
     "dataset.iris.description": "붓꽃 150송이, 측정값 4개, 품종 3개 (Fisher, 1936).",
     "dataset.wine.title": "와인 (Wine)",
@@ -104,7 +104,7 @@ SPEC: dict[str, str] = {
     "dataset.digits.description": "8x8 회색조 이미지로 된 손글씨 숫자 1,797개, 클래스 10개.",
     "dataset.sine.title": "노이즈 섞인 사인",
     "dataset.sine.description": "y = sin(x) + 노이즈, x는 [-pi, pi]의 균등 분포.",
-    "dataset.sine.noise": "y에 더하는 가우시안 잡음의 표준편차",
+    "dataset.sine.noise": "y에 더하는 가우시안 노이즈의 표준편차",
     "dataset.diabetes.title": "당뇨병 (Diabetes)",
     "dataset.diabetes.description": "환자 442명, 기초 측정값 10개, 1년 뒤의 질병 진행 정도.",
 }
