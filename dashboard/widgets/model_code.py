@@ -13,10 +13,10 @@ PICK_KEY = "code.variant"
 
 
 @st.cache_data(show_spinner=False, max_entries=64)
-def _texts(config_json: str) -> tuple[str, str]:
+def _texts(config_json: str, label: str) -> tuple[str, str]:
     # building the model needs the dataset's width; cache by the config, cheap to hash
     config = experiments.config_from_json(config_json)
-    return experiments.model_summary(config), experiments.to_keras_code(config)
+    return experiments.model_summary(config), experiments.to_keras_code(config, label)
 
 
 def render_model_code(pairs: list[tuple[str, str]]) -> None:
@@ -46,7 +46,7 @@ def _picked_code(pairs: list[tuple[str, str]]) -> None:
     if picked not in configs:  # deselected, or the variant was renamed or removed
         picked = labels[0]
     try:
-        summary, code = _texts(configs[picked])
+        summary, code = _texts(configs[picked], picked)
     except (ValueError, ImportError) as error:
         st.error(t("code.fix_first", label=literal(picked), error=literal(error)))
         return
