@@ -15,6 +15,7 @@ import pandas as pd
 
 from dashboard.i18n import t
 from dashboard.i18n.messages import config_error
+from dashboard.i18n.names import field_label
 from experiments import ConfigError, ExperimentConfig, config_from_dict, validate
 from experiments.run import budget
 from experiments.spec.config import DATA_FIELDS, field_specs
@@ -63,15 +64,15 @@ def differences(variants: Sequence[dict[str, Any]]) -> dict[Any, str]:
         if name not in DATA_FIELDS and len({json.dumps(c.get(name)) for c in configs}) > 1
     ]
     return {
-        v["uid"]: " · ".join(f"{specs[n].label} {_shown(c.get(n))}" for n in varying)
-        or "same settings as the others"
+        v["uid"]: " · ".join(f"{field_label(n)} {_shown(c.get(n))}" for n in varying)
+        or t("form.same_settings")
         for v, c in zip(variants, configs, strict=True)
     }
 
 
 def _shown(value: Any) -> str:
     if value is None:
-        return "default"
+        return t("form.default")
     if isinstance(value, list | tuple):
         return "[" + ", ".join(map(str, value)) + "]"
     return str(value).lower() if isinstance(value, bool) else str(value)

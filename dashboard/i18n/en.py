@@ -112,6 +112,7 @@ TEXT: dict[str, str] = {
     "form.regime.mini": "mini-batch",
     "form.keras_default": "Keras default",
     "form.default": "default",
+    "form.same_settings": "same settings as the others",
     "task.binary": "binary",
     "task.multiclass": "multiclass",
     "task.regression": "regression",

@@ -62,7 +62,7 @@ TEXT: dict[str, str] = {
     "bp.title": "역전파, 한 단계씩",
     "bp.caption": "튜토리얼 4-3) 역전파 이해하기: 2-2-2 신경망, 모든 층에 시그모이드 함수, 편향 "
     "없음, E = ½(t1 − o1)² + ½(t2 − o2)² (출력이 두 개인 Keras의 `mse`), 경사 하강법 한 "
-    "단계. 아래의 모든 숫자는 gradlab의 core가 계산합니다 "
+    "단계. 아래의 모든 숫자는 gradlab의 `core`가 계산합니다 "
     "(`core.backprop.trace_train_step`). 기본값은 튜토리얼의 값입니다.",
     "bp.inputs": "입력과 실제값",
     "bp.hidden_weights": "은닉층 가중치",
@@ -113,6 +113,7 @@ TEXT: dict[str, str] = {
     "form.regime.mini": "미니 배치 경사 하강법",
     "form.keras_default": "Keras 기본값",
     "form.default": "기본값",
+    "form.same_settings": "다른 변형과 설정이 같음",
     "task.binary": "이진 분류",
     "task.multiclass": "다중 클래스 분류",
     "task.regression": "회귀",
@@ -126,8 +127,8 @@ TEXT: dict[str, str] = {
     "setup.duplicate": "복제",
     "setup.remove": "삭제",
     "setup.add": "새로 추가",
-    "setup.copy_note": "복제와 한 가지 바꾸기는 마지막으로 적용한 설정을 복사합니다. 카드의 "
-    "복사 버튼은 카드에 지금 보이는 값을 복사합니다.",
+    "setup.copy_note": "복제와 ‘설정 하나만 바꿔 보기’는 마지막으로 적용한 설정을 복사합니다. "
+    "카드의 복사 버튼은 카드에 지금 보이는 값을 복사합니다.",
     "setup.vary": "설정 하나만 바꿔 보기",
     "setup.field": "설정",
     "setup.values": "값 (쉼표로 구분)",
