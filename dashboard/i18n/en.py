@@ -91,6 +91,11 @@ TEXT: dict[str, str] = {
     "bp.hidden.title": "4. Hidden layer: dE/dw = dE/dh · dh/dz · dz/dw",
     "bp.hidden.caption": "dE/dh sums what both outputs send back (each δ times the output "
     "weight, before the update); dz/dw is the input feeding the weight.",
+    # dashboard/guard.py: what a page shows instead of a traceback
+    "guard.failed": "Something went wrong on this page ({kind}: {error}). Your settings are "
+    "kept; change the input at fault or reload the page.",
+    "guard.store": "The run store cannot be used: {error}",
+    "guard.fresh_store": "Start a fresh store (the old file is kept beside it)",
     # the comparison form (dashboard/widgets: comparison_form, variant_form, fields, data_form)
     "form.data": "Data, shared by every variant",
     "form.run": "▶ Run",

@@ -92,6 +92,11 @@ TEXT: dict[str, str] = {
     "bp.hidden.title": "4. 역전파 2단계 (은닉층): dE/dw = dE/dh · dh/dz · dz/dw",
     "bp.hidden.caption": "dE/dh는 두 출력이 돌려보내는 값의 합입니다 (각 δ에 업데이트 전 출력층 "
     "가중치를 곱한 값). dz/dw는 그 가중치로 들어오는 입력입니다.",
+    # dashboard/guard.py
+    "guard.failed": "이 페이지에서 문제가 생겼습니다 ({kind}: {error}). 설정은 그대로 있습니다. "
+    "문제가 된 입력을 고치거나 페이지를 새로 고치세요.",
+    "guard.store": "실행 기록 저장소를 쓸 수 없습니다: {error}",
+    "guard.fresh_store": "새 저장소로 시작 (기존 파일은 옆에 보관됩니다)",
     # the comparison form
     "form.data": "데이터 (모든 변형이 공유)",
     "form.run": "▶ 실행",

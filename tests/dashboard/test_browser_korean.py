@@ -127,3 +127,17 @@ def test_every_page_in_korean(server, browser, name: str) -> None:
     gone = sorted(not_yet - found)
     assert not gone, "translated now, remove from NOT_YET:\n" + "\n".join(gone)
     page.close()
+
+
+def test_a_korean_browser_gets_korean_and_a_page_change_keeps_it(server, browser) -> None:
+    page = browser.new_page(viewport={"width": 1600, "height": 1000}, locale="ko-KR")
+    page.goto(server)  # no ?lang: the browser's language decides
+    page.get_by_text(PAGES["compare"]).first.wait_for(timeout=60_000)
+    page.wait_for_function("() => location.search.includes('lang=ko')")
+    page.get_by_role("link", name="역전파").click()
+    page.get_by_text(PAGES["backprop"]).first.wait_for(timeout=60_000)
+    page.wait_for_function("() => location.search.includes('lang=ko')")
+    page.get_by_text("English", exact=True).click()
+    page.get_by_text("Backpropagation, step by step").wait_for(timeout=60_000)
+    page.wait_for_function("() => location.search.includes('lang=en')")
+    page.close()
