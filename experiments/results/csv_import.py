@@ -176,9 +176,27 @@ def _read(text: str) -> tuple[pd.DataFrame, pd.DataFrame, pd.DataFrame]:
     return frame, pd.concat(epochs, ignore_index=True), pd.concat(layers, ignore_index=True)
 
 
-def import_csv(text: str) -> Results:
+def decode_csv(data: bytes) -> str:
+    """The text of an uploaded CSV: UTF-8 (with or without Excel's byte-order mark), else
+    CP949, what Excel on Korean Windows writes for a plain "CSV" (labels typed in Korean).
+
+    A CP949 byte sequence is almost never valid UTF-8, so trying UTF-8 first cannot misread
+    one; anything neither decodes is refused, saying how to save it.
+    """
+    for encoding in ("utf-8-sig", "cp949"):
+        try:
+            return data.decode(encoding)
+        except UnicodeDecodeError:
+            continue
+    raise CsvFormatError(
+        f"{NOT_OURS}: the file is neither UTF-8 nor CP949 text; save it as "
+        '"CSV UTF-8 (comma delimited)"'
+    )
+
+
+def import_csv(text: str | bytes) -> Results:
     """Read a CSV written by :func:`~experiments.results.export.export_csv` back into the
-    same :class:`Results`.
+    same :class:`Results`; bytes are decoded by :func:`decode_csv`.
 
     Raises
     ------
@@ -188,6 +206,10 @@ def import_csv(text: str) -> Results:
         value is outside its documented range or vocabulary (the message names the line, the
         column and the value).
     """
+    if isinstance(text, bytes):
+        text = decode_csv(text)
+    if isinstance(text, str):
+        text = text.removeprefix("\ufeff")  # a UTF-8 byte-order mark decoded as text
     if not isinstance(text, str) or not text.strip():
         raise CsvFormatError(f"{NOT_OURS}: the file is empty")
     runs, epochs, layers = _read(text)

@@ -94,7 +94,8 @@ def check(config: ExperimentConfig, max_work: int = MAX_WORK) -> None:
         field,
         f"one run would cost {cost.work:.2g} work units ({cost.n_params:,} parameters x "
         f"{cost.steps:,} steps); the limit is {max_work:.2g} per run. Choose {hint}.",
-    )
+        "budget", work=cost.work, n_params=cost.n_params, steps=cost.steps, limit=max_work,
+    )  # fmt: skip
 
 
 def check_comparison(

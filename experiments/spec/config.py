@@ -38,11 +38,32 @@ class ConfigError(ValueError):
         The offending field name, as the dashboard's forms and the JSON files spell it.
     message : str
         What was received and what is accepted.
+    rule : str
+        Which check refused it, for a reader that words the message itself (the dashboard's
+        languages); ``""`` where only the English message exists.
+    **params
+        The rule's facts: ``value`` (the received value, already shortened) and whatever else
+        the rule names (bounds, the dataset, ...). JSON-native values only.
     """
 
-    def __init__(self, field: str, message: str) -> None:
+    def __init__(self, field: str, message: str, rule: str = "", **params: Any) -> None:
         super().__init__(f"{field}: {message}")
         self.field = field
+        self.rule = rule
+        self.params = params
+
+
+class ConfigWarning(str):
+    """A warning sentence (a ``str``) that also carries its ``rule`` and ``params``, so the
+    dashboard can word it in the reader's language."""
+
+    rule: str
+    params: dict[str, Any]
+
+    def __new__(cls, text: str, rule: str = "", **params: Any) -> ConfigWarning:
+        warning = super().__new__(cls, text)
+        warning.rule, warning.params = rule, params
+        return warning
 
 
 # Options of the config's own choice fields (the core's registries list the rest).
@@ -173,8 +194,9 @@ class ExperimentConfig:
         for name, value, high, low in limits:
             if not isinstance(value, int) or isinstance(value, bool) or not low <= value <= high:
                 raise ConfigError(
-                    name, f"received {shorten(value)}; accepted: an integer in [{low}, {high}]"
-                )
+                    name, f"received {shorten(value)}; accepted: an integer in [{low}, {high}]",
+                    "range", value=shorten(value), low=low, high=high, kind="int",
+                )  # fmt: skip
         return cls(hidden_layers=(width,) * depth, **kwargs)
 
     def to_dict(self) -> dict[str, Any]:
@@ -278,13 +300,15 @@ def config_from_dict(data: dict[str, Any]) -> ExperimentConfig:
     Values are checked by :func:`experiments.spec.validation.validate`, not here.
     """
     if not isinstance(data, dict):
-        raise ConfigError("config", f"expected a JSON object. Received: {type(data).__name__}")
+        raise ConfigError("config", f"expected a JSON object. Received: {type(data).__name__}",
+                          "not_object", value=type(data).__name__)  # fmt: skip
     unknown = sorted(set(data) - set(FIELD_NAMES))
     if unknown:
         raise ConfigError(
             unknown[0],
             f"unknown field(s) {', '.join(map(repr, unknown))}. Accepted: {', '.join(FIELD_NAMES)}",
-        )
+            "unknown_field", value=shorten(unknown), accepted=", ".join(FIELD_NAMES),
+        )  # fmt: skip
     return ExperimentConfig(**data)
 
 

@@ -45,7 +45,7 @@ def _hidden_activations(script: str) -> list[str]:
 
 def test_model_code_shows_the_picked_variants_summary_and_keras_script() -> None:
     at = open_page()
-    (picker,) = at.segmented_control
+    picker = at.segmented_control(key="code.variant")  # not the language switch
     assert picker.options == variant_labels(at) and picker.value == variant_labels(at)[0]
     # the first lesson: 2 inputs, six Dense(16) layers, one sigmoid output unit
     by_hand = (2 + 1) * 16 + 5 * (16 + 1) * 16 + (16 + 1) * 1
