@@ -5,7 +5,6 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 import pytest
-
 from dashboard.charts.sweep import parallel_coordinates, sensitivity_figure
 from experiments.results.sensitivity import sensitivity
 
