@@ -140,17 +140,28 @@ def groups_page(
     return _frame(store, sql, params).rename(columns={"grp": "group"})
 
 
-def group_runs(store: Store, keys: Sequence[str], scope: Scope = EVERYONE) -> pd.DataFrame:
-    """Every visible run of the groups ``keys`` (as :func:`groups_page` names them), with its
-    config: what opening them in Compare needs. Oldest first."""
-    marks = ", ".join("?" * len(keys))
-    where, params = scope.sql()
+def members(
+    store: Store,
+    groups: Sequence[str] = (),
+    run_ids: Sequence[str] = (),
+    query: RunQuery | None = None,
+    scope: Scope = EVERYONE,
+) -> pd.DataFrame:
+    """The visible runs of the groups ``groups`` (as :func:`groups_page` names them) and the
+    runs ``run_ids`` that also pass ``query`` (if given), with their config: what opening them
+    in Compare needs. Oldest first."""
+    where, params = query.where(scope) if query is not None else scope.sql()
+    chosen = []
+    if groups:
+        chosen.append(f"{GROUP_KEY} IN ({', '.join('?' * len(groups))})")
+    if run_ids:
+        chosen.append(f"runs.run_id IN ({', '.join('?' * len(run_ids))})")
     sql = (
         f'SELECT {GROUP_KEY} AS "group", runs.run_id, runs.label, runs.seed, runs.status, '
-        f"runs.config_json FROM runs WHERE {GROUP_KEY} IN ({marks}) AND {where} "
+        f"runs.config_json FROM {FROM} WHERE ({' OR '.join(chosen) or '0'}) AND {where} "
         "ORDER BY runs.created_at, runs.run_id"
     )
-    return _frame(store, sql, [*keys, *params])
+    return _frame(store, sql, [*groups, *run_ids, *params])
 
 
 def knob_fields() -> list[str]:

@@ -113,8 +113,12 @@ def test_groups_and_scope(filled):
     mine = Scope("ann", run_ids=tuple(ref.loc[ref["owner"] == "bob", "run_id"][:2]))
     assert catalog.count_runs(filled, RunQuery(), mine) == 32
     assert catalog.count_groups(filled, RunQuery(), mine) == 2
-    members = catalog.group_runs(filled, [page["group"].iloc[0]], Scope("ann"))
-    assert members.empty  # bob's sweep: none of its runs is ann's
+    bobs = page["group"].iloc[0]
+    assert catalog.members(filled, [bobs], scope=Scope("ann")).empty  # none of them is ann's
+    assert len(catalog.members(filled, [bobs])) == 18
+    tanh = RunQuery(filters=(Filter("config.activation", "=", "tanh"),))
+    picked = catalog.members(filled, [bobs], run_ids=["x"], query=tanh)
+    assert len(picked) == 9 and set(picked["group"]) == {bobs}
 
 
 def test_varied_fields_and_analysis(filled):
