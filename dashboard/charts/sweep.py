@@ -19,9 +19,13 @@ def _axis(series: pd.Series, name: str) -> dict:
     if numeric.notna().all():
         values = numeric.to_numpy(float)
         distinct = np.unique(values)
-        axis = {"label": label, "values": values}
+        # a learning-rate grid spans decades: on a log axis its points spread out evenly
+        log = distinct[0] > 0 and distinct[-1] >= 100 * distinct[0]
+        shown = np.log10(values) if log else values
+        axis = {"label": f"{label} (log)" if log else label, "values": shown}
         if len(distinct) <= 12:  # a grid: its own values as ticks, not plotly's round numbers
-            axis |= {"tickvals": distinct, "ticktext": [f"{v:g}" for v in distinct]}
+            ticks = np.log10(distinct) if log else distinct
+            axis |= {"tickvals": ticks, "ticktext": [f"{v:g}" for v in distinct]}
         return axis
     text = series.astype(str)
     names = sorted(text.unique())
@@ -49,8 +53,7 @@ def parallel_coordinates(frame: pd.DataFrame, knobs: list[str], metric: str) -> 
             "color": values,
             "colorscale": "Viridis",
             "reversescale": "accuracy" not in metric,  # the better runs are always yellow
-            "showscale": True,
-            "colorbar": {"title": {"text": metric}},
+            "showscale": True,  # untitled: the last axis names the metric
         },
         "labelfont": {"size": 15},
         "tickfont": {"size": 13},
@@ -83,7 +86,8 @@ def sensitivity_figure(
             {
                 "type": "scatter", "x": np.concatenate([xs, xs[::-1]]),
                 "y": np.concatenate([mean + band, (mean - band)[::-1]]),
-                "fill": "toself", "fillcolor": with_alpha(color, 0.18), "line": {"width": 0},
+                "mode": "lines", "fill": "toself", "fillcolor": with_alpha(color, 0.18),
+                "line": {"width": 0},
                 "hoverinfo": "skip", "showlegend": False, "legendgroup": name,
             }
         )  # fmt: skip
@@ -100,6 +104,9 @@ def sensitivity_figure(
     numeric = pd.to_numeric(table[x], errors="coerce")
     if numeric.notna().all() and numeric.min() > 0 and numeric.max() >= 100 * numeric.min():
         layout["xaxis"]["type"] = "log"  # a learning-rate grid spans decades
+        grid = np.unique(numeric)
+        if len(grid) <= 12:  # the grid's own values, not plotly's 2 3 4 5 between decades
+            layout["xaxis"] |= {"tickvals": grid, "ticktext": [f"{v:g}" for v in grid]}
     elif not numeric.notna().all():
         layout["xaxis"]["type"] = "category"
     return figure(traces, layout)

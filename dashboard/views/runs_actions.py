@@ -5,7 +5,7 @@ from __future__ import annotations
 import pandas as pd
 import streamlit as st
 
-from dashboard import open_runs, share
+from dashboard import open_runs, share, state
 from dashboard.plain import literal
 from dashboard.views import runs_text as T
 from experiments import Store
@@ -46,6 +46,17 @@ def render_open(
             st.caption(T.LINK_NONE)
 
 
+def _save(store: Store, run_ids: list[str], form: str) -> None:
+    # a callback: saved before the page is drawn again, so the table shows the new tags
+    ss = st.session_state
+    try:
+        catalog.set_notes(store, run_ids, ss[f"{form}.tags"], ss[f"{form}.note"])
+    except ValueError as error:  # the inputs' own limits make this rare
+        ss[state.RUNS_NOTICE] = str(error)
+    else:
+        ss[state.RUNS_NOTICE] = T.SAVED
+
+
 def render_notes(store: Store, run_ids: list[str], current: pd.DataFrame) -> None:
     """Tags and a note for the ticked runs (the first ticked run's as the starting text)."""
     if not run_ids:
@@ -57,11 +68,15 @@ def render_notes(store: Store, run_ids: list[str], current: pd.DataFrame) -> Non
     tags = str(first["tags"].iloc[0] or "") if len(first) else ""
     note = str(first["note"].iloc[0] or "") if len(first) else ""
     # keyed by the ticked runs, so the fields start from their text when the ticks change
-    with st.form(f"runs.notes.{'.'.join(run_ids)}", border=True):
+    form = f"runs.notes.{'.'.join(run_ids)}"
+    with st.form(form, border=True):
         st.markdown(f"**{T.NOTES_TITLE.format(n=len(run_ids))}**")
-        tags = st.text_input(T.TAGS, value=tags, max_chars=catalog.MAX_TAGS_CHARS)
-        note = st.text_area(T.NOTE, value=note, max_chars=catalog.MAX_NOTE_CHARS, height=80)
-        if st.form_submit_button(T.SAVE):
-            catalog.set_notes(store, run_ids, tags, note)
-            st.toast(T.SAVED.format(n=len(run_ids)))
-            st.rerun()
+        st.text_input(T.TAGS, value=tags, max_chars=catalog.MAX_TAGS_CHARS, key=f"{form}.tags")
+        st.text_area(
+            T.NOTE, value=note, max_chars=catalog.MAX_NOTE_CHARS, height=80, key=f"{form}.note"
+        )
+        st.form_submit_button(T.SAVE, on_click=_save, args=(store, run_ids, form))
+    said = st.session_state[state.RUNS_NOTICE]
+    if said:
+        st.success(literal(said))
+        st.session_state[state.RUNS_NOTICE] = None

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Hashable
 
+import pandas as pd
 import streamlit as st
 
 from dashboard import state
@@ -47,12 +48,15 @@ def render_analysis(
     st.plotly_chart(figure, theme=None, key="runs.parcoords")
     st.caption(T.PARCOORDS)
     left, right = st.columns(2)
-    x = left.selectbox(T.KNOB_X, knobs, key=state.RUNS_X, format_func=_short)
+    # a number on the x axis (a learning rate), a category (an activation) as the lines
+    numeric = [k for k in knobs if pd.api.types.is_numeric_dtype(frame[k])]
+    first = knobs.index(numeric[0]) if numeric else 0
+    x = left.selectbox(T.KNOB_X, knobs, index=first, key=state.RUNS_X, format_func=_short)
     others = [k for k in knobs if k != x]
     choices = [T.NO_LINE, *others]
-    line = right.selectbox(
-        T.KNOB_LINE, choices, index=1 if others else 0, key=state.RUNS_LINE, format_func=_short
-    )
+    text = [k for k in others if k not in numeric] or others
+    at = choices.index(text[0]) if text else 0
+    line = right.selectbox(T.KNOB_LINE, choices, index=at, key=state.RUNS_LINE, format_func=_short)
     line = None if line == T.NO_LINE else line
     table = sensitivity(frame, x, metric, line)
     st.plotly_chart(sensitivity_figure(table, x, metric, line), theme=None, key="runs.sensitivity")

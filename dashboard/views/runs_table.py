@@ -62,7 +62,7 @@ def render_runs(frame: pd.DataFrame, metric: str, knobs: list[str]) -> list[str]
     others = [m for m in ("best_val_loss", "final_val_accuracy", "epochs_done") if m != metric]
     order = ["label", "status", metric, *others, *knobs, "seed", "tags", "created_at", "kind"]
     config = {
-        "label": st.column_config.TextColumn(T.COLUMNS["label"], width="medium"),
+        "label": st.column_config.TextColumn(T.COLUMNS["label"], width="large"),
         "created_at": st.column_config.DatetimeColumn(T.COLUMNS["created_at"]),
         **_metric_config([m for m in METRICS if m not in ("epochs_done", "best_epoch")]),
         **{k: k.removeprefix("config.") for k in knobs},

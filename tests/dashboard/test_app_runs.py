@@ -43,19 +43,19 @@ def sweep_store(app_store, monkeypatch):
 def test_groups_filter_and_charts(sweep_store):
     at = open_page("runs")
     assert not at.exception
-    assert "2 groups match · page 1 of 1" in captions(at)
+    assert "Matching groups: 2 · page 1 of 1" in captions(at)
     groups = at.dataframe[0].value
     assert list(groups["runs"]) == [40, 400] and list(groups["kind"]) == ["sweep", "sweep"]
     at = add_filter(at, "config.activation", "=", "relu")
     assert list(at.dataframe[0].value["runs"]) == [10, 100]
     at.radio(key=state.RUNS_VIEW).set_value("Runs").run()
-    assert "110 runs match · page 1 of 3" in captions(at)
+    assert "Matching runs: 110 · page 1 of 3" in captions(at)
     page = at.dataframe[0].value
     assert set(page["config.learning_rate"]) <= {0.001, 0.003, 0.01, 0.03, 0.1}
     parcoords, sensitivity = figures(at)
     assert parcoords["data"][0]["type"] == "parcoords"
     assert [d["label"] for d in parcoords["data"][0]["dimensions"]] == [
-        "learning_rate",
+        "learning_rate (log)",
         "best_val_loss",
     ]
     lines = [t for t in sensitivity["data"] if t.get("mode") == "lines+markers"]
@@ -101,7 +101,7 @@ def test_tags_form_saves_for_the_ticked_runs(sweep_store):
         {"run_id": r, "tags": "keep, odd", "note": "worth a look"} for r in sorted(ticked)
     ]
     at.text_input(key=state.RUNS_SEARCH).set_value("ODD").run()
-    assert "2 runs match · page 1 of 1" in captions(at)
+    assert "Matching runs: 2 · page 1 of 1" in captions(at)
 
 
 def test_public_visitor_sees_only_own_and_linked_runs(app_store, monkeypatch):
@@ -114,7 +114,7 @@ def test_public_visitor_sees_only_own_and_linked_runs(app_store, monkeypatch):
     at.switch_page("dashboard/pages/runs.py").run()
     assert "Your runs and the runs of links you opened" in " ".join(captions(at))
     at.radio(key=state.RUNS_VIEW).set_value("Runs").run()
-    assert "40 runs match · page 1 of 1" in captions(at)
+    assert "Matching runs: 40 · page 1 of 1" in captions(at)
     assert set(at.dataframe[0].value["run_id"]).isdisjoint(theirs)
     # a link to three of the other person's variants: its runs become visible to this visitor
     token = open_runs.link_token(catalog.members(store, run_ids=theirs[:9]))
@@ -122,6 +122,6 @@ def test_public_visitor_sees_only_own_and_linked_runs(app_store, monkeypatch):
     at.switch_page("dashboard/pages/compare.py").run()
     assert set(at.session_state[state.RUN_IDS]) == set(theirs[:9])
     at.switch_page("dashboard/pages/runs.py").run()
-    assert "2 groups match · page 1 of 1" in captions(at)  # own sweep, and the linked one
+    assert "Matching groups: 2 · page 1 of 1" in captions(at)  # own sweep, and the linked one
     at.radio(key=state.RUNS_VIEW).set_value("Runs").run()
-    assert "49 runs match · page 1 of 1" in captions(at)
+    assert "Matching runs: 49 · page 1 of 1" in captions(at)

@@ -26,7 +26,10 @@ def test_parallel_coordinates_axes(frame):
     knobs = ["config.learning_rate", "config.activation"]
     trace = parallel_coordinates(frame, knobs, "best_val_loss").data[0]
     lr, act, metric = trace.dimensions
-    assert lr["label"] == "learning_rate" and list(lr["ticktext"]) == ["0.001", "0.01", "0.1"]
+    # two decades: a log axis, ticked with the grid's own values
+    assert lr["label"] == "learning_rate (log)" and list(lr["ticktext"]) == ["0.001", "0.01", "0.1"]
+    np.testing.assert_allclose(lr["tickvals"], [-3, -2, -1])
+    np.testing.assert_allclose(lr["values"], np.log10(frame["config.learning_rate"]))
     # text becomes evenly spaced codes in sorted order, named by their ticks
     assert list(act["ticktext"]) == ["relu", "tanh"]
     assert list(act["values"][:6]) == [1, 1, 1, 0, 0, 0]
