@@ -27,10 +27,9 @@ def render() -> None:
     scope = audience.scope(st.session_state)
     st.caption(T.SCOPE_LOCAL if scope.owner is None else T.SCOPE_PUBLIC)
     store = runtime.store()
-    catalog.refresh_metrics(store)  # a few runs at most since the last rerun: cheap
     controls = render_controls()
     # what every derived value depends on: the store's state, the query and who is looking
-    key = (catalog.stamp(store), controls.query, scope)
+    key = (catalog.current(store), controls.query, scope)
     knobs = memo("runs.knobs", key, lambda: catalog.varied_fields(store, controls.query, scope))
     knobs = knobs[:MAX_KNOBS]
     groups, run_ids = [], []

@@ -67,14 +67,28 @@ def refresh_metrics(store: Store) -> int:
 
 
 def stamp(store: Store) -> tuple:
-    """Changes whenever a run is added, changes status or gets tags: a memo key for what the
-    page derived from the store (one aggregate over ``runs``, no epoch row)."""
-    row = store.connection().execute(
-        "SELECT COUNT(*), MAX(created_at), SUM(finished_at), SUM(status IN ('running')), "
-        "(SELECT COUNT(*) || ':' || COALESCE(SUM(length(tags) + length(note)), 0) "
-        "FROM run_notes) FROM runs"
-    )
-    return tuple(row.fetchone())
+    """Changes whenever a run is added or changes status, an epoch is written or tags are
+    saved: a memo key for what the page derived from the store. Index lookups only (no scan
+    of the wide ``runs`` rows): about a millisecond with 10,000 runs."""
+    conn = store.connection()
+    counts = tuple(conn.execute("SELECT status, COUNT(*) FROM runs GROUP BY status").fetchall())
+    newest = conn.execute(
+        "SELECT (SELECT MAX(rowid) FROM epochs), (SELECT MAX(rowid) FROM run_notes)"
+    ).fetchone()
+    return tuple(map(tuple, counts)) + tuple(newest)
+
+
+_REFRESHED: dict[str, tuple] = {}  # store path -> the stamp its metrics were last cached at
+
+
+def current(store: Store) -> tuple:
+    """The store's :func:`stamp`, after bringing the metrics cache up to date when the stamp
+    moved since this process last did (a rerun over an unchanged store writes nothing)."""
+    now = stamp(store)
+    if _REFRESHED.get(str(store.path)) != now:
+        refresh_metrics(store)
+        _REFRESHED[str(store.path)] = now
+    return now
 
 
 def _frame(store: Store, sql: str, params: Sequence[Any]) -> pd.DataFrame:
@@ -93,16 +107,22 @@ def runs_page(
 ) -> pd.DataFrame:
     """One page of runs: :data:`RUN_COLUMNS`, ``note``, every metric and the asked
     ``config.<field>`` columns, in the query's order."""
-    columns = [*RUN_COLUMNS, "note", *METRICS, *config_fields]
-    selected = ", ".join(
-        f'{FIELDS[c] if c != "run_id" else "runs.run_id"} AS "{c}"' for c in columns
-    )
     where, params = query.where(scope)
-    sql = (
-        f"SELECT {selected} FROM {FROM} WHERE {where} ORDER BY {query.order()} "
-        f"LIMIT {query.page_size} OFFSET {query.page * query.page_size}"
-    )
-    return _frame(store, sql, params)
+    # the page's ids first, sorting only the sort key: carrying every column (labels, JSON)
+    # through the sort of 10,000 rows cost 40 ms, the 50 rows' columns afterwards almost nothing
+    ids = [
+        row[0]
+        for row in store.connection().execute(
+            f"SELECT runs.run_id FROM {FROM} WHERE {where} ORDER BY {query.order()} "
+            f"LIMIT {query.page_size} OFFSET {query.page * query.page_size}",
+            params,
+        )
+    ]
+    columns = [*RUN_COLUMNS, "note", *METRICS, *config_fields]
+    selected = ", ".join(f'{FIELDS.get(c, "runs.run_id")} AS "{c}"' for c in columns)
+    sql = f"SELECT {selected} FROM {FROM} WHERE runs.run_id IN ({', '.join('?' * len(ids))})"
+    frame = _frame(store, sql, ids).set_index("run_id").reindex(ids)
+    return frame.rename_axis("run_id").reset_index()
 
 
 def _group_sort(query: RunQuery) -> str:

@@ -40,6 +40,7 @@ def _fields() -> dict[str, str]:
 
 
 FIELDS: dict[str, str] = _fields()
+NEVER_MISSING = ("created_at", "status", "seed")
 OPS = {"=": "=", "!=": "!=", "<": "<", "<=": "<=", ">": ">", ">=": ">=", "in": "IN"}
 MAX_PAGE_SIZE = 500
 MAX_IN_VALUES = 100
@@ -161,5 +162,7 @@ class RunQuery:
 
     def order(self, tiebreak: str = "runs.created_at DESC, runs.run_id") -> str:
         expr = FIELDS[self.sort]
-        # missing values last whichever way, like pandas' na_position="last"
-        return f"({expr}) IS NULL, {expr} {'DESC' if self.descending else 'ASC'}, {tiebreak}"
+        way = f"{expr} {'DESC' if self.descending else 'ASC'}, {tiebreak}"
+        # missing values last whichever way, like pandas' na_position="last"; a column that is
+        # never missing sorts by its index alone
+        return way if self.sort in NEVER_MISSING else f"({expr}) IS NULL, {way}"

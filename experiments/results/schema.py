@@ -90,6 +90,7 @@ MIGRATIONS: tuple[tuple[str, str, str], ...] = (("runs", "group_id", "TEXT"),)
 AFTER_MIGRATIONS = """
 CREATE INDEX IF NOT EXISTS runs_group ON runs (group_id, created_at);
 CREATE INDEX IF NOT EXISTS runs_created ON runs (created_at);
+CREATE INDEX IF NOT EXISTS runs_status ON runs (status);
 """
 
 SCHEMA = f"""

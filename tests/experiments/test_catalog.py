@@ -190,3 +190,20 @@ def test_runner_and_sweep_set_one_group(runner, store):
     queued = sweep.queued_rows(configs, "cli", ["a", "b"], "r")
     assert len({row["group_id"] for row in queued}) == 1
     assert groups.kind_of(queued[0]["group_id"]) == groups.SWEEP
+
+
+def test_stamp_moves_with_every_change_the_page_shows(tmp_path):
+    store = Store(tmp_path / "runs.sqlite")
+    run_id = add_sweep(store, seeds=1, grid={"learning_rate": [0.01]}, epochs=2)[0]
+    seen = [catalog.current(store)]
+    assert store.query("SELECT COUNT(*) AS n FROM run_metrics") == [{"n": 1}]
+    assert catalog.current(store) == seen[-1]  # nothing changed, nothing written
+    store.update_run(run_id, status="running")
+    seen.append(catalog.current(store))
+    store.write_epoch(run_id, 3, {"val_loss": 0.01}, [])
+    seen.append(catalog.current(store))
+    best = store.query("SELECT best_val_loss FROM run_metrics")[0]["best_val_loss"]
+    assert best == 0.01  # the cache followed the running run's new epoch
+    catalog.set_notes(store, [run_id], "x", "")
+    seen.append(catalog.current(store))
+    assert len(set(seen)) == len(seen)
