@@ -37,6 +37,14 @@ PRESET = "preset"  # key of the preset last loaded
 READER = "results_reader"  # experiments ResultsReader of the runs in RUN_IDS (None until read)
 MEMO = "memo"  # {slot: (key, value)}: the last chart data and figures built (dashboard.memo)
 JUST_STARTED = "just_started"  # runs were submitted: the next script run waits for an epoch
+LINKED_RUNS = "linked_runs"  # run ids shown through share links opened: visible on the Runs page
+RUNS_FILTERS = "runs_filters"  # the Runs page's filters, as (field, op, value) tuples
+RUNS_QUERY_SEEN = "runs_query_seen"  # the Runs query last drawn: a new one goes back to page 1
+RUNS_NOTICE = "runs_notice"  # what saving tags and a note said, shown once under the form
+# the Runs page's widgets (Streamlit holds their values under these keys)
+RUNS_VIEW, RUNS_SEARCH, RUNS_STATUS = "runs.view", "runs.search", "runs.status"
+RUNS_SORT, RUNS_DESC, RUNS_METRIC, RUNS_PAGE = "runs.sort", "runs.desc", "runs.metric", "runs.page"
+RUNS_TABLE, RUNS_X, RUNS_LINE = "runs.table", "runs.x", "runs.line"
 
 DEFAULTS: dict[str, Any] = {
     VARIANTS: [],
@@ -61,6 +69,10 @@ DEFAULTS: dict[str, Any] = {
     READER: None,
     MEMO: {},
     JUST_STARTED: False,
+    LINKED_RUNS: [],
+    RUNS_FILTERS: [],
+    RUNS_QUERY_SEEN: None,
+    RUNS_NOTICE: None,
 }
 
 

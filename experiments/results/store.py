@@ -20,9 +20,11 @@ from typing import Any
 
 from experiments.results.schema import (
     ACTIVE,
+    AFTER_MIGRATIONS,
     EPOCH_DIAGNOSTICS,
     EPOCH_METRICS,
     LAYER_STATS,
+    MIGRATIONS,
     RUN_COLUMNS,
     SCHEMA,
 )
@@ -45,17 +47,6 @@ def default_store_path() -> Path:
     fallback = Path(tempfile.gettempdir()) / f"gradlab-{user}"
     fallback.mkdir(parents=True, exist_ok=True)
     return fallback / "runs.sqlite"
-
-
-def add_missing_columns(conn: sqlite3.Connection) -> None:
-    """Give a store file written before a metric column existed that column (NULL in its old
-    rows, which readers take as "equal to the loss")."""
-    have = {row[1] for row in conn.execute("PRAGMA table_info(epochs)")}
-    for name in EPOCH_COLUMNS:
-        if name not in have:
-            # another process opening the same old file may have added it a moment ago
-            with contextlib.suppress(sqlite3.OperationalError):
-                conn.execute(f"ALTER TABLE epochs ADD COLUMN {name} REAL")
 
 
 class Store:
@@ -88,9 +79,20 @@ class Store:
         if not self.read_only:
             # executescript manages its own transaction; IF NOT EXISTS: concurrent creation is safe
             self.connection().executescript(SCHEMA)
-            add_missing_columns(self.connection())
+            self._migrate()
         else:
             self.connection().execute("SELECT COUNT(*) FROM runs").fetchone()
+
+    def _migrate(self) -> None:
+        """Add the columns of :data:`~.schema.MIGRATIONS` an older store file lacks."""
+        conn = self.connection()
+        for table, column, kind in MIGRATIONS:
+            have = {row["name"] for row in conn.execute(f"PRAGMA table_info({table})")}
+            if column not in have:
+                # two processes may open the same old file at once: the loser's ALTER fails
+                with contextlib.suppress(sqlite3.OperationalError):
+                    conn.execute(f"ALTER TABLE {table} ADD COLUMN {column} {kind}")
+        conn.executescript(AFTER_MIGRATIONS)
 
     def __repr__(self) -> str:
         return f"Store({str(self.path)!r})"

@@ -38,7 +38,7 @@ METRICS = (
 )
 TIMES = ("diverged_epoch", "n_params", "duration_s")
 
-_PER_RUN = """
+PER_RUN_SQL = """
 WITH ranked AS (
     SELECT run_id, epoch, val_loss, val_accuracy,
            COALESCE(eval_loss, loss) AS train_loss,
@@ -79,7 +79,7 @@ def summary_sql(owner: str | None = None) -> tuple[str, list[str]]:
     columns += ["runs.diverged_epoch", "runs.n_params"]
     columns.append("runs.finished_at - runs.started_at AS duration_s")
     sql = (
-        f"SELECT {', '.join(columns)} FROM runs LEFT JOIN ({_PER_RUN.format(where=where)}) m "
+        f"SELECT {', '.join(columns)} FROM runs LEFT JOIN ({PER_RUN_SQL.format(where=where)}) m "
         f"USING (run_id) {'WHERE runs.owner = ?' if owner else ''} "
         "ORDER BY runs.created_at, runs.run_id"
     )

@@ -18,6 +18,7 @@ import uuid
 import weakref
 from collections.abc import Sequence
 
+from experiments.results import groups
 from experiments.results.schema import ACTIVE, FINISHED
 from experiments.results.store import Store
 from experiments.run import budget, owners
@@ -115,8 +116,11 @@ class Runner:
         configs: ExperimentConfig | Sequence[ExperimentConfig],
         owner: str,
         labels: Sequence[str] | None = None,
+        group_id: str | None = None,
     ) -> list[str]:
         """Queue each config (``repeats`` runs, seeds ``seed, seed + 1, ...``); return at once.
+
+        The runs form one group, ``group_id`` (default: a new comparison), on the Runs page.
 
         Raises
         ------
@@ -137,7 +141,8 @@ class Runner:
             validate(config)
             if self.max_work is not None:
                 budget.check(config, self.max_work)
-        rows = self._rows(configs, owner, labels)
+        group_id = group_id or groups.new_group_id(groups.COMPARISON)
+        rows = self._rows(configs, owner, labels, group_id)
         with self._lock:
             self._check_limits(owner, len(rows))
             self.store.insert_runs(rows)
@@ -214,7 +219,7 @@ class Runner:
 
     # --- dispatcher -------------------------------------------------------------------------
 
-    def _rows(self, configs: list[ExperimentConfig], owner: str, labels: list[str]) -> list[dict]:
+    def _rows(self, configs: list, owner: str, labels: list[str], group_id: str) -> list[dict]:
         """New ``runs`` rows: one per config and repeat, in submission order."""
         now = time.time()
         rows = [
@@ -228,6 +233,7 @@ class Runner:
                 "seed": config.seed + k,
                 "status": "queued",
                 "runner_id": self.runner_id,
+                "group_id": group_id,
             }
             for config, label in zip(configs, labels, strict=True)
             for k in range(config.repeats)
