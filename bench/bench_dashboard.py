@@ -125,6 +125,7 @@ def main() -> None:
         try:
             runs = [time_run(browser, url, t, args.epochs, args.largest)
                     for t in range(args.trials)]  # fmt: skip
+            print("first point, all done (s):", runs, flush=True)  # kept if the reruns fail
             reruns = time_reruns(browser, url, args.reruns) if args.reruns else {}
         finally:
             stop_server(proc)

@@ -51,7 +51,7 @@ def open_link(browser, url: str, pairs: list[tuple[str, dict]]):
     page = new_page(browser)
     page.goto(f"{url}/?{share.PARAM}={share.encode(pairs, defaults())}")
     page.get_by_role("button", name="▶ Run", exact=True).first.wait_for(timeout=60_000)
-    page.wait_for_function(f"() => ({STATE_JS})() === 'notRunning'")
+    page.wait_for_function(f"() => ({STATE_JS})() === 'notRunning'", timeout=120_000)
     # a person clicks a page that has finished drawing, not the first frame of it
     page.wait_for_timeout(2_000)
     if page.evaluate("() => document.body.innerText.includes('Something went wrong')"):

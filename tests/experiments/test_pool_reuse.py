@@ -28,6 +28,17 @@ def test_one_worker_trains_run_after_run(store) -> None:
     assert len({store.get_run(i)["pid"] for i in ids}) == 1
 
 
+def test_workers_started_up_front_take_the_runs(store) -> None:
+    """``start_workers``: the workers exist before anything is submitted, and train the runs."""
+    with Runner(store, max_workers=2, start_workers=True) as runner:
+        started = set(runner.standby_processes())
+        assert len(started) == 2  # at once, not after the first submit or a quiet moment
+        ids = runner.submit([SHORT] * 4, owner="ann")
+        assert runner.wait(ids, timeout=60)
+    assert {store.get_run(i)["status"] for i in ids} == {"done"}
+    assert {store.get_run(i)["pid"] for i in ids} <= started
+
+
 def test_a_sigkilled_reused_worker_fails_its_run_and_a_fresh_one_takes_the_next(store) -> None:
     with Runner(store, max_workers=1) as runner:
         first, victim, after = runner.submit([SHORT, LONG, SHORT], owner="ann")
