@@ -13,14 +13,18 @@ from dashboard.memo import memo
 from experiments.results import grids
 
 COLUMNS = 3  # at most three to a row: four squashed each panel to a sliver
+# training points on a live panel: each new grid mounts the panel anew in the browser, and
+# 3,000 points per panel twice a second slowed every live refresh; the final panel has all
+LIVE_POINTS = 300
 FINAL_CAPTION = (
     "Seed 2) 1-2: decision regions on the training data (2-D classification) or "
     "predicted vs true on the validation split (regression), after the last epoch. "
     "Probabilities share one fixed scale, 0 (blue) to 1 (red): 0.5 is white in every panel."
 )
 LIVE_CAPTION = (
-    "Seed 2) 1-2: decision regions on the training data as the runs train, redrawn every few "
-    "epochs (each panel names its epoch; the final picture comes when a run finishes). "
+    "Seed 2) 1-2: decision regions on the training data (a sample of its points) as the runs "
+    "train, redrawn every few epochs (each panel names its epoch; the final picture, with every "
+    "point, comes when a run finishes). "
     "Probabilities share one fixed scale, 0 (blue) to 1 (red): 0.5 is white in every panel."
 )
 
@@ -76,6 +80,8 @@ def _live_panels(newest: dict[str, tuple[str, str]], colors: dict[str, str]) -> 
     for label, (run_id, kind) in newest.items():
         grid, points = _artifact(path, run_id, kind), _artifact(path, run_id, "points")
         if grid is not None and points is not None:
+            step = -(-len(points["y"]) // LIVE_POINTS)  # every step-th point: the same each time
+            points = {"x": points["x"][::step], "y": points["y"][::step]}
             panels.append(_boundary({**grid, "points": points}, label, colors[label], panels))
     return panels
 

@@ -168,15 +168,18 @@ def _relabelled(runs: pd.DataFrame, labels: dict[str, str] | None) -> pd.DataFra
     return runs.assign(label=runs["run_id"].map(labels))
 
 
+def _variants(snapshot, labels: dict[str, str] | None) -> tuple[list[str], list[str]]:
+    """Variant labels in order, and those trained with a penalty."""
+    runs = _relabelled(snapshot.runs, labels)
+    return list(dict.fromkeys(runs["label"])), controls.penalised(runs)
+
+
 def _view(snapshot, labels: dict[str, str] | None) -> tuple:
     """The loss shown and the variants shown, from the controls above the charts."""
-    runs = _relabelled(snapshot.runs, labels)
-    # a run's config never changes: looked up once per set of runs, not at every poll
-    key = (tuple(runs["run_id"]), tuple(runs["label"]))
-    with_penalty = memo("charts.penalised", key, lambda: controls.penalised(runs))
-    metric = controls.loss_metric(with_penalty)
-    shown = controls.shown_variants(list(dict.fromkeys(runs["label"])))
-    return metric, shown
+    # a run's label and config never change: looked up once per set of runs, not at every poll
+    key = (tuple(snapshot.runs["run_id"]), tuple((labels or {}).items()))
+    variants, with_penalty = memo("charts.variants", key, lambda: _variants(snapshot, labels))
+    return controls.loss_metric(with_penalty), controls.shown_variants(variants)
 
 
 def render_charts(

@@ -8,6 +8,7 @@ import time
 import pytest
 
 from dashboard import runtime, state
+from dashboard.widgets.predictions import LIVE_POINTS
 from experiments.results import grids
 from tests.dashboard.apptest_support import figures, open_page, run_long, traces
 
@@ -43,6 +44,10 @@ def test_the_boundary_panels_follow_the_training() -> None:
     first = _panels(at)
     assert set(first) == {"sigmoid", "relu"}
     assert any("redrawn every few epochs" in c.value for c in at.caption)
+    # a sample of the training points: each new grid mounts the panel anew in the browser
+    for figure in figures(at):
+        points = [t for t in traces(figure) if str(t.get("name")).startswith("class ")]
+        assert sum(len(t["x"]) for t in points) <= LIVE_POINTS + 2
     # each panel is the newest grid up to the epoch the curves show, never ahead of them
     drawn = at.session_state[state.DRAWN].snapshot.tracks
     for run_id, label in at.session_state[state.RUN_IDS].items():
