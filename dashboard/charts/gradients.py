@@ -12,7 +12,7 @@ from dataclasses import dataclass
 import numpy as np
 import plotly.graph_objects as go
 
-from dashboard.charts.style import FONT_SIZE, TEMPLATE, figure, fixed_margins
+from dashboard.charts.style import FONT_SIZE, TEMPLATE, figure, fixed_margins, whole_epochs
 from dashboard.transforms import GradMatrix
 
 
@@ -190,8 +190,7 @@ def heatmap_panels(
             "title": {"text": scale.title, "side": "top"},
         }  # fmt: skip
         layout["xaxis"]["title"]["standoff"] = 4
-        if len(matrix.epochs) <= 10:  # whole epochs only, not 1.5
-            layout["xaxis"]["dtick"] = 1
+        whole_epochs(layout, [trace])  # not 1.5
         notes = [note]
         if matrix.empty:
             trace = None

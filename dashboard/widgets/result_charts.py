@@ -89,9 +89,9 @@ def _legend(colors: dict[str, str]) -> None:
 
 
 def _curves(data: Shaped, key: tuple | None) -> None:
-    """Loss (on a log scale at will) and accuracy curves. Run as a fragment of its own: the
-    log-scale toggle reruns this alone, so it redraws one chart from the data drawn last (while
-    runs train, the next poll brings the new epochs) and nothing else is read, built or sent."""
+    """Loss curves (on a log scale at will). Run as a fragment of its own: the log-scale
+    toggle reruns this alone, so it redraws one chart from the data drawn last (while runs
+    train, the next poll brings the new epochs) and nothing else is read, built or sent."""
     heading, toggle = st.columns([3, 2], vertical_alignment="bottom")
     heading.subheader("Loss")
     log_y = toggle.toggle("Log-scale loss", key=state.LOG_Y)
@@ -105,19 +105,21 @@ def _curves(data: Shaped, key: tuple | None) -> None:
         "Seed 4) 1 and 5): dashed = training (whole training set, inference mode), solid "
         "= validation. With several seeds the line is their mean and the band min to max."
     )
-    if data.accuracy:
-        st.subheader("Accuracy")
-        figure = memo(
-            "chart.accuracy",
-            key,
-            lambda: charts.loss_figure(
-                data.accuracy,
-                data.colors,
-                y_title="accuracy (fraction correct)",
-                y_range=ACCURACY_RANGE,
-            ),
-        )
-        st.plotly_chart(figure, theme=None, key="chart.accuracy")
+
+
+def _accuracy(data: Shaped, key: tuple | None) -> None:
+    st.subheader("Accuracy")
+    figure = memo(
+        "chart.accuracy",
+        key,
+        lambda: charts.loss_figure(
+            data.accuracy,
+            data.colors,
+            y_title="accuracy (fraction correct)",
+            y_range=ACCURACY_RANGE,
+        ),
+    )
+    st.plotly_chart(figure, theme=None, key="chart.accuracy")
 
 
 ACCURACY_RANGE = (-0.02, 1.02)  # the whole of [0, 1], with room for the line at 1
@@ -175,10 +177,14 @@ def render_charts(
     if live:
         with pause[0]:
             st.toggle("Pause charts", key=state.PAUSED, help=PAUSE_HELP)
-    left, right = st.columns(2)
-    with left:
+    # one row, so no chart stands alone in half a row (Streamlit stacks them on a phone)
+    loss, *accuracy, gap = st.columns(3 if data.accuracy else 2)
+    with loss:
         guarded_fragment(_curves, data, key)
-    with right:
+    for column in accuracy:
+        with column:
+            _accuracy(data, key)
+    with gap:
         _gap(data, key)
     st.subheader("Results")
     st.dataframe(data.table, hide_index=True, key="table.results", column_config=TABLE_FORMAT)
