@@ -193,4 +193,4 @@ def render_charts(
         "the epoch of the lowest validation loss, parameter count, iterations per epoch "
         "(seed 5): optimizer steps per epoch), the share of steps clipping changed, training time."
     )
-    render_heatmaps(snapshot, data.groups, key, live)
+    render_heatmaps(snapshot, data.runs, data.groups, key, live)

@@ -59,3 +59,16 @@ def test_many_epochs_keep_plotlys_own_ticks() -> None:
 
     assert "dtick" not in whole_epochs({"xaxis": {}}, [{"x": np.arange(1, 41)}])["xaxis"]
     assert whole_epochs({}, [{"x": [1, 2]}])["xaxis"]["dtick"] == 1
+
+
+def test_a_variant_that_diverged_before_an_epoch_ended_says_so() -> None:
+    import pandas as pd
+
+    from dashboard.widgets.heatmaps import NO_RELU, _empty_notes
+
+    runs = pd.DataFrame({"run_id": ["a", "b"], "diverged_epoch": [1, None]})
+    notes = _empty_notes(runs, {"plain": ["a"], "clipped": ["b"]}, NO_RELU)
+    assert notes == {"plain": "diverged at epoch 1:<br>no epoch recorded", "clipped": NO_RELU}
+    empty = tf.GradMatrix((), np.array([], dtype=int), np.empty((0, 0)))
+    (fig,) = charts.heatmap_panels({"plain": empty}, empty_note=notes)
+    assert fig.layout.annotations[-1].text.startswith("diverged at epoch 1")
