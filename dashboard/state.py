@@ -32,6 +32,9 @@ PRESET = "preset"  # key of the preset last loaded
 READER = "results_reader"  # experiments ResultsReader of the runs in RUN_IDS (None until read)
 MEMO = "memo"  # {slot: (key, value)}: the last chart data and figures built (dashboard.memo)
 JUST_STARTED = "just_started"  # runs were submitted: the next script run waits for an epoch
+# the lesson picker widget: dropped when a file replaces the comparison, so it shows the lesson
+# loaded (not a pick left from before, which "Press Load preset" would then offer)
+PRESET_PICK = "preset.pick"
 
 DEFAULTS: dict[str, Any] = {
     VARIANTS: [],

@@ -40,7 +40,7 @@ def render_presets() -> None:
         keys,
         index=keys.index(current) if current in keys else 0,
         format_func=lambda k: PRESETS_BY_KEY[k].title,
-        key="preset.pick",
+        key=state.PRESET_PICK,
     )
     if right.button("Load preset", key="preset.load", type="secondary", width="stretch"):
         actions.load_preset(st.session_state, key)

@@ -171,6 +171,7 @@ def test_a_csv_round_tripped_through_pandas_becomes_the_comparison(
     assert "lesson=clipping" in viewer.url
     viewer.get_by_text(PRESETS_BY_KEY["clipping"].explanation[:60]).first.wait_for()
     assert not viewer.get_by_text(PRESETS_BY_KEY["vanishing"].explanation[:60]).count()
+    assert not viewer.get_by_text("Press Load preset").count()  # the picker shows clipping too
     code = viewer.locator('[data-testid="stCode"]').all_inner_texts()
     assert any("learning_rate=2.5" in text for text in code), code  # the lesson's, not moons'
 
