@@ -192,9 +192,8 @@ def _stored(browser, url: str, key: str, width: int, height: int):
     token = share.encode(pairs, comparison.defaults())
     page = browser.new_page(viewport={"width": width, "height": height})
     page.goto(f"{url}/?{share.PARAM}={token}&{share.LESSON_PARAM}={key}")
-    labels = [label for label, _ in pairs]
-    _wait_labels(page, labels)
-    walk.open_stored(page, labels)
+    page.get_by_text("Compare variants side by side").wait_for(timeout=60_000)
+    walk.open_stored(page, [label for label, _ in pairs])  # the table lists the link's labels
     return page
 
 
