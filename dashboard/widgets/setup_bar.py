@@ -59,7 +59,16 @@ def render_presets() -> None:
 
 
 def render_manage() -> None:
-    """Add, duplicate and remove variants, and generate variants by varying one knob."""
+    """Add, duplicate and remove variants, and generate variants by varying one knob.
+
+    Folded: open, the picker and its buttons stacked on a phone put the Run button a screen
+    further down.
+    """
+    with st.expander("Manage variants: add, duplicate, remove, vary one knob"):
+        _manage()
+
+
+def _manage() -> None:
     # a plain dict, not the session state: AppTest formats options outside the session
     names = {v["uid"]: v["label"] for v in st.session_state[state.VARIANTS]}
     cols = st.columns([2, 1, 1, 1], vertical_alignment="bottom")
@@ -79,8 +88,8 @@ def render_manage() -> None:
         "Duplicate and vary copy the last applied settings; a card's own copy button copies "
         "what it shows."
     )
-    with st.expander("Vary one knob"):
-        _knob(uid, names[uid])
+    st.markdown("**Variants that differ in one field**")
+    _knob(uid, names[uid])
 
 
 def _knob(uid: int, name: str) -> None:
