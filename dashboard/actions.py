@@ -186,4 +186,5 @@ def show_upload(ss: State, results: Any, name: str) -> str:
     token = share_token(ss)
     ss[state.PRESET] = next((k for k in PRESETS_BY_KEY if _preset_token(k) == token), None)
     ss[state.IMPORTED], ss[state.RUN_IDS], ss[state.OFFER_RUN] = results, {}, False
+    ss.pop(state.PRESET_PICK, None)
     return note

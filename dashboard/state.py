@@ -45,6 +45,9 @@ RUNS_NOTICE = "runs_notice"  # what saving tags and a note said, shown once unde
 RUNS_VIEW, RUNS_SEARCH, RUNS_STATUS = "runs.view", "runs.search", "runs.status"
 RUNS_SORT, RUNS_DESC, RUNS_METRIC, RUNS_PAGE = "runs.sort", "runs.desc", "runs.metric", "runs.page"
 RUNS_TABLE, RUNS_X, RUNS_LINE = "runs.table", "runs.x", "runs.line"
+# the lesson picker widget: dropped when a file replaces the comparison, so it shows the lesson
+# loaded (not a pick left from before, which "Press Load preset" would then offer)
+PRESET_PICK = "preset.pick"
 
 DEFAULTS: dict[str, Any] = {
     VARIANTS: [],

@@ -5,7 +5,7 @@ from __future__ import annotations
 import numpy as np
 import plotly.graph_objects as go
 
-from dashboard.charts.style import base_layout, figure, fixed_margins, focus_y, hline
+from dashboard.charts.style import base_layout, figure, fixed_margins, focus_y, hline, whole_epochs
 from dashboard.transforms import Best, Gap
 
 
@@ -68,4 +68,4 @@ def gap_figure(gaps: dict[str, Gap], best: dict[str, Best], colors: dict[str, st
     )
     values = [g.gap for g in gaps.values()]
     focus_y(layout, np.concatenate(values) if values else np.empty(0))
-    return figure(traces, layout)
+    return figure(traces, whole_epochs(layout, traces))

@@ -7,12 +7,13 @@ gives one figure per variant, for the page to place in columns that stack on a p
 from __future__ import annotations
 
 import math
+from collections.abc import Mapping
 from dataclasses import dataclass
 
 import numpy as np
 import plotly.graph_objects as go
 
-from dashboard.charts.style import FONT_SIZE, TEMPLATE, figure, fixed_margins
+from dashboard.charts.style import FONT_SIZE, TEMPLATE, figure, fixed_margins, whole_epochs
 from dashboard.transforms import GradMatrix
 
 
@@ -150,14 +151,14 @@ def gradient_heatmaps(
 
 
 PANEL_ALONE_HEIGHT = 330
-NO_LAYER = "no such layer in this net"
+NO_LAYER = "nothing recorded"
 
 
 def heatmap_panels(
     matrices: dict[str, GradMatrix],
     flags: dict[str, list[str]] | None = None,
     scale: HeatScale = GRADIENTS,
-    empty_note: str = NO_LAYER,
+    empty_note: str | Mapping[str, str] = NO_LAYER,
 ) -> list[go.Figure]:
     """One figure per variant, all on the range the variants share, each with its colour bar
     below it (the same bar in every figure: a panel read alone on a phone keeps its scale).
@@ -169,8 +170,9 @@ def heatmap_panels(
     ----------
     matrices, flags, scale
         As for :func:`gradient_heatmaps`.
-    empty_note : str
-        Said in the panel of a variant whose matrix is empty (e.g. no ReLU-family layer).
+    empty_note : str or mapping of str to str
+        Said in the panel of a variant whose matrix is empty (no ReLU-family layer, a run
+        that diverged before its first epoch ended), for all or per label.
 
     Returns
     -------
@@ -190,12 +192,12 @@ def heatmap_panels(
             "title": {"text": scale.title, "side": "top"},
         }  # fmt: skip
         layout["xaxis"]["title"]["standoff"] = 4
-        if len(matrix.epochs) <= 10:  # whole epochs only, not 1.5
-            layout["xaxis"]["dtick"] = 1
+        whole_epochs(layout, [trace])  # not 1.5
         notes = [note]
         if matrix.empty:
             trace = None
-            notes.append({"text": empty_note, "x": 0.5, "y": 0.5, "xref": "paper",
+            said = empty_note if isinstance(empty_note, str) else empty_note.get(label, NO_LAYER)
+            notes.append({"text": said, "x": 0.5, "y": 0.5, "xref": "paper",
                           "yref": "paper", "showarrow": False})  # fmt: skip
             layout["xaxis"].update(visible=False)
             layout["yaxis"].update(visible=False)

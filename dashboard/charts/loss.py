@@ -5,7 +5,7 @@ from __future__ import annotations
 import numpy as np
 import plotly.graph_objects as go
 
-from dashboard.charts.style import base_layout, figure, fixed_margins, focus_y
+from dashboard.charts.style import base_layout, figure, fixed_margins, focus_y, whole_epochs
 from dashboard.palette import with_alpha
 from dashboard.transforms import Curve, Curves
 
@@ -147,4 +147,4 @@ def loss_figure(
         focus_y(layout, np.concatenate(means) if means else np.empty(0))
         if "range" not in layout["yaxis"] and (span := _seed_span(banded, band)):
             layout["yaxis"]["range"] = span
-    return figure(traces, layout)
+    return figure(traces, whole_epochs(layout, traces))

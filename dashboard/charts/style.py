@@ -120,3 +120,16 @@ def focus_y(layout: dict, values: np.ndarray) -> None:
             "font": {"size": 12, "color": "#8a6d3b"},
         }
     )  # fmt: skip
+
+
+WHOLE_EPOCHS_UP_TO = 10  # beyond this plotly's own ticks are whole numbers anyway
+
+
+def whole_epochs(layout: dict, traces: list[dict]) -> dict:
+    """``layout`` (changed in place and returned) ticking its x axis at every epoch when the
+    traces span few: plotly's own ticks for 2 epochs read 1, 1.2, 1.4, ..., epochs no run has."""
+    last = max((np.nanmax(np.asarray(t["x"], dtype=float)) for t in traces
+                if t.get("x") is not None and len(t["x"])), default=0.0)  # fmt: skip
+    if last <= WHOLE_EPOCHS_UP_TO:
+        layout.setdefault("xaxis", {}).update(dtick=1, tick0=1)
+    return layout

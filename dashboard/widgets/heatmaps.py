@@ -3,6 +3,7 @@ variant in rows of columns (Streamlit stacks columns on a phone, so no panel is 
 
 from __future__ import annotations
 
+import pandas as pd
 import plotly.graph_objects as go
 import streamlit as st
 
@@ -28,26 +29,45 @@ def place(figures: list[go.Figure], key: str) -> None:
             col.plotly_chart(fig, theme=None, key=f"{key}.{start + i}")
 
 
-def _gradient_panels(snapshot, groups) -> tuple[list[go.Figure], dict[str, list[str]]]:
+def _empty_notes(runs: pd.DataFrame, groups: dict[str, list[str]], otherwise: str) -> dict:
+    """What a variant's empty panel says: that it diverged before an epoch ended, or
+    ``otherwise``."""
+    notes = {}
+    for label, run_ids in groups.items():
+        diverged = runs.loc[runs["run_id"].isin(run_ids), "diverged_epoch"].dropna()
+        notes[label] = (f"diverged at epoch {int(diverged.min())}:<br>no epoch recorded"
+                        if len(diverged) else otherwise)  # fmt: skip
+    return notes
+
+
+def _gradient_panels(snapshot, runs, groups) -> tuple[list[go.Figure], dict[str, list[str]]]:
     matrices = tf.grad_matrices(snapshot.tracks, groups)
     flags = {label: tf.grad_flags(m) for label, m in matrices.items()}
     for label, matrix in matrices.items():
         epoch = tf.died_at(matrix)
         if epoch is not None:
             flags[label].insert(0, DIED.format(epoch=epoch))
-    return charts.heatmap_panels(matrices, flags), flags
+    notes = _empty_notes(runs, groups, "no epoch recorded yet")
+    return charts.heatmap_panels(matrices, flags, empty_note=notes), flags
 
 
-def _dead_panels(snapshot, groups) -> list[go.Figure] | None:
+def _dead_panels(snapshot, runs, groups) -> list[go.Figure] | None:
     matrices = tf.layer_matrices(snapshot.tracks, groups, "dead")
     if all(m.empty for m in matrices.values()):
         return None  # no ReLU-family layer: no unit can die
-    return charts.heatmap_panels(matrices, scale=charts.DEAD_UNITS, empty_note=NO_RELU)
+    notes = _empty_notes(runs, groups, NO_RELU)
+    return charts.heatmap_panels(matrices, scale=charts.DEAD_UNITS, empty_note=notes)
 
 
-def render_heatmaps(snapshot, groups: dict[str, list[str]], key: tuple | None, live: bool) -> None:
-    """Gradient norms per layer (with their flags), and dead units once the runs finished."""
-    figures, flags = memo("chart.gradients", key, lambda: _gradient_panels(snapshot, groups))
+def render_heatmaps(
+    snapshot, runs: pd.DataFrame, groups: dict[str, list[str]], key: tuple | None, live: bool
+) -> None:
+    """Gradient norms per layer (with their flags), and dead units once the runs finished.
+
+    ``runs`` are the snapshot's runs labelled as the comparison names them; ``groups`` maps
+    each label to its run ids.
+    """
+    figures, flags = memo("chart.gradients", key, lambda: _gradient_panels(snapshot, runs, groups))
     st.subheader("Gradient norm per layer (layer × epoch)")
     place(figures, "chart.gradients")
     st.caption(
@@ -63,7 +83,7 @@ def render_heatmaps(snapshot, groups: dict[str, list[str]], key: tuple | None, l
         # finish, like the decision boundaries; the gradients and the "died" flag stay live
         st.caption("Dead units per layer appear when the runs finish.")
         return
-    dead = memo("chart.dead", key, lambda: _dead_panels(snapshot, groups))
+    dead = memo("chart.dead", key, lambda: _dead_panels(snapshot, runs, groups))
     if dead is not None:
         st.subheader("Dead units per layer (layer × epoch)")
         place(dead, "chart.dead")

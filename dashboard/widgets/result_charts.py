@@ -90,14 +90,13 @@ def _legend(colors: dict[str, str]) -> None:
     st.html(f'<div data-testid="variantLegend" style="font-size:1.05rem">{chips}{key}</div>')
 
 
-def _curves(data: Shaped, key: tuple | None) -> None:
-    """Loss (on a log scale at will) and accuracy curves. Run as a fragment of its own: the
-    log-scale toggle reruns this alone, so it redraws one chart from the data drawn last (while
-    runs train, the next poll brings the new epochs) and nothing else is read, built or sent."""
+def _curves(data: Shaped, key: tuple | None, band: str) -> None:
+    """Loss curves (on a log scale at will). Run as a fragment of its own: the log-scale
+    toggle reruns this alone, so it redraws one chart from the data drawn last (while runs
+    train, the next poll brings the new epochs) and nothing else is read, built or sent."""
     heading, toggle = st.columns([3, 2], vertical_alignment="bottom")
     heading.subheader("Loss")
     log_y = toggle.toggle("Log-scale loss", key=state.LOG_Y)
-    band = band_choice(data.loss)
     figure = memo(
         "chart.loss",
         None if key is None else (key, log_y, band),
@@ -114,23 +113,25 @@ def _curves(data: Shaped, key: tuple | None) -> None:
         "= validation. With several seeds the line is their mean and the band its 95% "
         "confidence interval (or the seeds' min to max)."
     )
-    if data.accuracy:
-        st.subheader("Accuracy")
-        figure = memo(
-            "chart.accuracy",
-            None if key is None else (key, band),
-            lambda: _finished(
-                charts.loss_figure(
-                    data.accuracy,
-                    data.colors,
-                    y_title="accuracy (fraction correct)",
-                    y_range=ACCURACY_RANGE,
-                    band=band,
-                ),
-                data,
+
+
+def _accuracy(data: Shaped, key: tuple | None, band: str) -> None:
+    st.subheader("Accuracy")
+    figure = memo(
+        "chart.accuracy",
+        None if key is None else (key, band),
+        lambda: _finished(
+            charts.loss_figure(
+                data.accuracy,
+                data.colors,
+                y_title="accuracy (fraction correct)",
+                y_range=ACCURACY_RANGE,
+                band=band,
             ),
-        )
-        st.plotly_chart(figure, theme=None, key="chart.accuracy")
+            data,
+        ),
+    )
+    st.plotly_chart(figure, theme=None, key="chart.accuracy")
 
 
 ACCURACY_RANGE = (-0.02, 1.02)  # the whole of [0, 1], with room for the line at 1
@@ -212,10 +213,17 @@ def render_charts(
     if live:
         with pause[0]:
             st.toggle("Pause charts", key=state.PAUSED, help=PAUSE_HELP)
-    left, right = st.columns(2)
-    with left:
-        guarded_fragment(_curves, data, key)
-    with right:
+    # above the charts it shades, outside the loss chart's fragment: a change redraws the
+    # loss and accuracy bands alike
+    band = band_choice(data.loss)
+    # one row, so no chart stands alone in half a row (Streamlit stacks them on a phone)
+    loss, *accuracy, gap = st.columns(3 if data.accuracy else 2)
+    with loss:
+        guarded_fragment(_curves, data, key, band)
+    for column in accuracy:
+        with column:
+            _accuracy(data, key, band)
+    with gap:
         _gap(data, key)
     st.subheader("Results")
     st.dataframe(data.table, hide_index=True, key="table.results", column_config=TABLE_FORMAT)
@@ -228,4 +236,4 @@ def render_charts(
         "clipping changed, training time."
     )
     render_verdicts(data.per_run)
-    render_heatmaps(snapshot, data.groups, key, live)
+    render_heatmaps(snapshot, data.runs, data.groups, key, live)

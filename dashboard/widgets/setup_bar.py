@@ -43,7 +43,7 @@ def render_presets() -> None:
         keys,
         index=keys.index(current) if current in keys else 0,
         format_func={p.key: preset_title(p) for p in PRESETS}.get,
-        key="preset.pick",
+        key=state.PRESET_PICK,
     )
     if right.button(t("setup.load"), key="preset.load", type="secondary", width="stretch"):
         actions.load_preset(st.session_state, key)
@@ -59,7 +59,16 @@ def render_presets() -> None:
 
 
 def render_manage() -> None:
-    """Add, duplicate and remove variants, and generate variants by varying one knob."""
+    """Add, duplicate and remove variants, and generate variants by varying one knob.
+
+    Folded: open, the picker and its buttons stacked on a phone put the Run button a screen
+    further down.
+    """
+    with st.expander("Manage variants: add, duplicate, remove, vary one knob"):
+        _manage()
+
+
+def _manage() -> None:
     # a plain dict, not the session state: AppTest formats options outside the session
     names = {v["uid"]: v["label"] for v in st.session_state[state.VARIANTS]}
     cols = st.columns([2, 1, 1, 1], vertical_alignment="bottom")
@@ -78,8 +87,8 @@ def render_manage() -> None:
     if message:
         st.warning(message)
     st.caption(t("setup.copy_note"))
-    with st.expander(t("setup.vary")):
-        _knob(uid, names[uid])
+    st.markdown(f"**{t('setup.vary')}**")
+    _knob(uid, names[uid])
 
 
 def _knob(uid: int, name: str) -> None:

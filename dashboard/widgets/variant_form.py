@@ -95,13 +95,14 @@ def _model(uid: int, cfg: dict[str, Any]) -> dict[str, Any]:
             t("form.depth"), value=shown_depth, min_value=0, max_value=MAX_HIDDEN_LAYERS,
             key=state.widget_key(uid, "depth"),
         )  # fmt: skip
-        field_error(uid, "depth")
     with right:
         width = st.number_input(
             t("form.width"), value=shown_width, min_value=1, max_value=MAX_WIDTH,
             key=state.widget_key(uid, "width"),
         )  # fmt: skip
-        field_error(uid, "width")
+    # under both inputs, at the card's width: in half of it a message wrapped a word a line
+    field_error(uid, "depth")
+    field_error(uid, "width")
     # an explicit list of widths (from a link or a preset) survives while depth/width are kept
     same = depth == shown_depth and width == shown_width
     return {

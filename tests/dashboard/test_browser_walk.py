@@ -171,6 +171,7 @@ def test_a_csv_round_tripped_through_pandas_becomes_the_comparison(
     assert "lesson=clipping" in viewer.url
     viewer.get_by_text(PRESETS_BY_KEY["clipping"].explanation[:60]).first.wait_for()
     assert not viewer.get_by_text(PRESETS_BY_KEY["vanishing"].explanation[:60]).count()
+    assert not viewer.get_by_text("Press Load preset").count()  # the picker shows clipping too
     code = viewer.locator('[data-testid="stCode"]').all_inner_texts()
     assert any("learning_rate=2.5" in text for text in code), code  # the lesson's, not moons'
 
@@ -191,9 +192,8 @@ def _stored(browser, url: str, key: str, width: int, height: int):
     token = share.encode(pairs, comparison.defaults())
     page = browser.new_page(viewport={"width": width, "height": height})
     page.goto(f"{url}/?{share.PARAM}={token}&{share.LESSON_PARAM}={key}")
-    labels = [label for label, _ in pairs]
-    _wait_labels(page, labels)
-    walk.open_stored(page, labels)
+    page.get_by_text("Compare variants side by side").wait_for(timeout=60_000)
+    walk.open_stored(page, [label for label, _ in pairs])  # the table lists the link's labels
     return page
 
 
@@ -210,8 +210,10 @@ def test_the_page_reads_on_a_phone_and_a_projector(server, browser, name, width,
     assert run["y"] < cards["y"] and run["y"] < 3 * height, (run, cards)
     page.screenshot(path=str(walk.SHOTS / f"{prefix}-first-screen.png"))
     walk.shot(page, f"{prefix}-whole-page", width=width)
-    for kind, widths in page.evaluate(PLOT_WIDTHS_JS):
-        # a heatmap or decision panel narrower than this is a sliver nobody can read (eight
-        # heatmap panels side by side on a phone were 39 px wide each)
-        assert min(widths) >= min(250, 0.45 * width), (kind, widths)
+    heatmaps = [widths for kind, widths in page.evaluate(PLOT_WIDTHS_JS) if kind == "heatmap"]
+    assert len(heatmaps) == 6  # a gradient and a dead-units panel per variant
+    for widths in heatmaps:
+        # narrower is a sliver nobody can read (eight heatmap panels side by side in one
+        # figure were 39 px wide each on a phone)
+        assert min(widths) >= min(250, 0.45 * width), widths
     page.close()

@@ -42,3 +42,33 @@ def test_an_empty_matrix_says_why_instead_of_drawing_empty_axes() -> None:
 def test_dead_units_stay_on_their_whole_range() -> None:
     figures = charts.heatmap_panels(_matrices(), scale=charts.DEAD_UNITS)
     assert all((f.layout.coloraxis.cmin, f.layout.coloraxis.cmax) == (0, 1) for f in figures)
+
+
+def test_loss_and_gap_charts_tick_a_few_epochs_as_whole_numbers() -> None:
+    loss = tf.curves(make_snapshot().tracks, GROUPS, "loss")
+    colors = {label: "#123456" for label in loss}
+    for fig in (
+        charts.loss_figure(loss, colors),
+        charts.gap_figure(tf.gap(loss), tf.best_epochs(loss), colors),
+    ):
+        assert (fig.layout.xaxis.dtick, fig.layout.xaxis.tick0) == (1, 1)
+
+
+def test_many_epochs_keep_plotlys_own_ticks() -> None:
+    from dashboard.charts.style import whole_epochs
+
+    assert "dtick" not in whole_epochs({"xaxis": {}}, [{"x": np.arange(1, 41)}])["xaxis"]
+    assert whole_epochs({}, [{"x": [1, 2]}])["xaxis"]["dtick"] == 1
+
+
+def test_a_variant_that_diverged_before_an_epoch_ended_says_so() -> None:
+    import pandas as pd
+
+    from dashboard.widgets.heatmaps import NO_RELU, _empty_notes
+
+    runs = pd.DataFrame({"run_id": ["a", "b"], "diverged_epoch": [1, None]})
+    notes = _empty_notes(runs, {"plain": ["a"], "clipped": ["b"]}, NO_RELU)
+    assert notes == {"plain": "diverged at epoch 1:<br>no epoch recorded", "clipped": NO_RELU}
+    empty = tf.GradMatrix((), np.array([], dtype=int), np.empty((0, 0)))
+    (fig,) = charts.heatmap_panels({"plain": empty}, empty_note=notes)
+    assert fig.layout.annotations[-1].text.startswith("diverged at epoch 1")

@@ -69,8 +69,10 @@ def test_an_upload_replaces_form_link_and_lesson(tmp_path) -> None:
 def test_an_uploaded_lesson_brings_its_explanation(tmp_path) -> None:
     ss = _session()
     preset = PRESETS_BY_KEY["clipping"]
+    ss[state.PRESET_PICK] = "step"  # picked, never loaded
     actions.show_upload(ss, _results(tmp_path, preset.variants), "clipping.csv")
     assert ss[state.PRESET] == "clipping"
+    assert state.PRESET_PICK not in ss  # the picker shows the file's lesson, not the old pick
     assert not actions.lesson_modified(ss)
 
 
