@@ -11,50 +11,17 @@ in ``NOT_YET`` and checked strictly, so a line that gets translated must leave t
 
 from __future__ import annotations
 
-import re
 import subprocess
 
 import pytest
 
-from core.activations import ACTIVATIONS
-from core.initializers import INITIALIZERS
-from core.losses import LOSSES
-from core.optimizers import OPTIMIZERS
-from experiments.spec.config import (
-    CLIPPINGS,
-    DTYPES,
-    FIELD_NAMES,
-    NORMALIZATIONS,
-    OPTIMIZER_FIELDS,
-    REGULARIZERS,
-)
 from tests.dashboard.browser_support import _screenshot
+from tests.dashboard.korean_support import english_lines
 
 pytestmark = pytest.mark.browser
 
 PAGES = {"compare": "데이터 (모든 변형이 공유)", "activations": "활성화 함수와 그 미분",
          "backprop": "역전파, 한 단계씩"}  # fmt: skip
-# Keras names and code stay as they are; so do formulas' symbols and gradlab's own name
-# (config names that are plain words, such as epochs or loss, are English and must not show)
-KERAS = {*ACTIVATIONS, *INITIALIZERS, *LOSSES, *OPTIMIZERS, *NORMALIZATIONS, *REGULARIZERS,
-         *CLIPPINGS, *DTYPES, *OPTIMIZER_FIELDS,
-         *(name for name in FIELD_NAMES if "_" in name)}  # fmt: skip
-WORDS = {
-    "keras", "gradlab", "relu", "leaky", "sigmoid", "softmax", "tanh", "sgd", "adam", "adagrad",
-    "rmsprop", "glorot", "he", "xor", "iris", "wine", "breast", "cancer", "make_moons",
-    "make_circles", "make_blobs", "cluster_std", "tensorflow", "playground", "fisher", "sin",
-    "pi", "mse", "mae", "core", "e_total", "de", "dw", "do", "dz", "dh", "null", "full",
-}  # fmt: skip
-ALLOWED = {w.lower() for w in KERAS} | WORDS
-# code named in a sentence, as it is written in Python
-CODE = ("model.summary()", "core.backprop.trace_train_step", "scikit-learn")
-# Streamlit's own widget texts, which it does not translate (streamlit#1353)
-STREAMLIT = {"English",  # the language switch names each language in its own words
-             "Press Enter to apply", "Press Enter to submit form", "Choose an option",
-             "Drag and drop file here", "Upload", "upload", "128MB per file • CSV",
-             # Material icons are drawn from their names' ligatures
-             "account_tree", "compare_arrows", "show_chart", "expand_more",
-             "keyboard_arrow_right"}  # fmt: skip
 # phase 2: the Compare page's results area (dashboard/views/compare.py, widgets/share_export.py)
 NOT_YET = {
     "compare": {
@@ -75,24 +42,6 @@ TEXT_JS = """() => {
     return {text: [main.innerText, nav ? nav.innerText : '', ...charts].join('\\n'),
             code: code.join('\\n')};
 }"""
-ENGLISH = re.compile(r"[A-Za-z][A-Za-z_']+")
-
-
-def english_lines(text: str) -> list[str]:
-    """The lines holding a word that is neither Korean nor allowed (Keras names, symbols)."""
-    found = []
-    for raw in text.splitlines():
-        line = raw.strip()
-        if not line or line in STREAMLIT:
-            continue
-        bare = line
-        for code in CODE:
-            bare = bare.replace(code, " ")
-        bare = re.sub(r"\b\w+=('[^']*'|[^\s,:]+)", " ", bare)  # name=value, as in a config
-        words = [w.strip("'").lower() for w in ENGLISH.findall(bare)]
-        if any(w not in ALLOWED and not re.fullmatch(r"[a-z]\d*|[a-z]{1,2}", w) for w in words):
-            found.append(line)
-    return found
 
 
 def test_the_check_finds_english_and_passes_keras_names() -> None:
