@@ -32,6 +32,8 @@ PRESET = "preset"  # key of the preset last loaded
 READER = "results_reader"  # experiments ResultsReader of the runs in RUN_IDS (None until read)
 MEMO = "memo"  # {slot: (key, value)}: the last chart data and figures built (dashboard.memo)
 JUST_STARTED = "just_started"  # runs were submitted: the next script run waits for an epoch
+LANG = "lang"  # the page language chosen last (dashboard.i18n); not in DEFAULTS: resolved per run
+WORDED = "worded_in"  # the language FIELD_ERRORS and WARNINGS are worded in
 
 DEFAULTS: dict[str, Any] = {
     VARIANTS: [],

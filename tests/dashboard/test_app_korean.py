@@ -107,3 +107,19 @@ def test_every_widget_text_is_korean(page) -> None:
     at = open_page(page, {"lang": "ko"})
     found = english_lines("\n".join(_widget_texts(at)))
     assert found == []
+
+
+def test_messages_shown_follow_a_language_switch() -> None:
+    at = open_page(query={"lang": "ko"})
+    for widget in inputs(at, "에포크"):
+        widget.set_value(1000)
+    for widget in inputs(at, "은닉층 수"):
+        widget.set_value(10)
+    for widget in inputs(at, "층마다 뉴런 수"):
+        widget.set_value(512)
+    click(at, "적용")
+    assert any("실행 한 번의 비용이" in e.value for e in at.error)
+    at.segmented_control(key=i18n.SWITCH).set_value("en").run()
+    errors = [e.value for e in at.error]
+    assert errors and not any("실행" in e for e in errors)
+    assert any("hidden_layers: one run would cost" in e for e in errors), errors
