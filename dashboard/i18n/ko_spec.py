@@ -49,7 +49,7 @@ SPEC: dict[str, str] = {
     "field.noise.label": "노이즈",
     "field.noise.null": "데이터셋 기본값",
     "field.noise.help": "합성 데이터셋에만 있습니다.",
-    "field.train_fraction.label": "훈련 데이터 비율",
+    "field.train_fraction.label": "훈련 비율",
     "field.train_fraction.help": "남겨 둘 훈련 데이터의 비율: 작을수록 과적합이 쉽게 일어납니다 "
     "(튜토리얼 5).",
     "field.label_noise.label": "레이블 노이즈",

@@ -57,7 +57,7 @@ def test_the_switch_changes_the_language_and_it_survives_a_page_change() -> None
 
 def test_a_korean_form_refuses_bad_input_in_korean() -> None:
     at = open_page(query={"lang": "ko"})
-    for widget in inputs(at, "층마다 뉴런 수"):
+    for widget in inputs(at, "뉴런 수"):
         widget.set_value(512)
     for widget in inputs(at, "은닉층 수"):
         widget.set_value(10)
@@ -115,7 +115,7 @@ def test_messages_shown_follow_a_language_switch() -> None:
         widget.set_value(1000)
     for widget in inputs(at, "은닉층 수"):
         widget.set_value(10)
-    for widget in inputs(at, "층마다 뉴런 수"):
+    for widget in inputs(at, "뉴런 수"):
         widget.set_value(512)
     click(at, "적용")
     assert any("실행 한 번의 비용이" in e.value for e in at.error)
