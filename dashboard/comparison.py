@@ -7,6 +7,7 @@ dict, so every variant gets the same split.
 
 from __future__ import annotations
 
+import dataclasses
 import json
 from collections.abc import Sequence
 from typing import Any
@@ -132,11 +133,36 @@ def check(
         if not found:
             warnings[variant["uid"]] = validate(config)
             configs.append(config)
+    if configs and not errors:
+        _check_total(variants, configs, errors)
     if not MIN_VARIANTS <= len(variants) <= MAX_VARIANTS:
         errors[("data", "variants")] = t(
             "form.variant_count", low=MIN_VARIANTS, high=MAX_VARIANTS, n=len(variants)
         )
     return ([] if errors else configs), errors, warnings
+
+
+def _check_total(variants, configs: list[ExperimentConfig], errors: dict) -> None:
+    """The runs one person may queue, said at the Seeds field of the variants with the most."""
+    try:
+        budget.check_comparison(configs)
+    except ConfigError as error:
+        most = max(c.repeats for c in configs)
+        for variant, config in zip(variants, configs, strict=True):
+            if config.repeats == most:
+                errors[(variant["uid"], error.field)] = str(error)
+
+
+def lookup_ids(configs: Sequence[ExperimentConfig]) -> list[str]:
+    """The config ids a stored run of these configs may carry: the Runner stores every repeat
+    under the config's own id, a sweep each seed under the id of its one-seed config."""
+    ids = [c.config_id for c in configs]
+    for config in configs:
+        ids += [
+            dataclasses.replace(config, seed=config.seed + k, repeats=1).config_id
+            for k in range(1, config.repeats)
+        ]
+    return list(dict.fromkeys(ids))
 
 
 def stored_runs(runs: pd.DataFrame, configs: Sequence[ExperimentConfig], labels: Sequence[str]):
@@ -145,7 +171,8 @@ def stored_runs(runs: pd.DataFrame, configs: Sequence[ExperimentConfig], labels:
     Parameters
     ----------
     runs : DataFrame
-        ``read_runs(store, config_ids=config_ids)``: ``run_id, config_id, status, created_at``.
+        ``read_runs(store, config_ids=lookup_ids(configs))``: ``run_id, config_id, seed,
+        status, created_at``.
     configs, labels : sequences of equal length
         The comparison's configs and labels.
 
@@ -157,7 +184,7 @@ def stored_runs(runs: pd.DataFrame, configs: Sequence[ExperimentConfig], labels:
     finished = runs[runs["status"].isin(FINISHED)].sort_values("created_at", ascending=False)
     chosen: dict[str, str] = {}
     for config, label in zip(configs, labels, strict=True):
-        mine = finished[finished["config_id"] == config.config_id].drop_duplicates("seed")
+        mine = finished[finished["config_id"].isin(lookup_ids([config]))].drop_duplicates("seed")
         by_seed = dict(zip(mine["seed"].astype(int), mine["run_id"], strict=True))
         seeds = range(config.seed, config.seed + config.repeats)
         if not all(seed in by_seed for seed in seeds):

@@ -23,6 +23,12 @@ def pages() -> list[st.Page]:
             default=True,
         ),
         st.Page(
+            PAGES_DIR / "runs.py",
+            title=t("page.runs"),
+            icon=":material/table_rows:",
+            url_path="runs",
+        ),
+        st.Page(
             PAGES_DIR / "activations.py",
             title=t("page.activations"),
             icon=":material/show_chart:",

@@ -26,7 +26,12 @@ NOTICE = "notice"  # message shown at the top of the Compare page
 OFFER_RUN = "offer_run"  # a shared link's variants have no stored runs: offer to run them
 SHARE_TOKEN = "share_token"  # the ?c= value already applied, so it is restored only once
 LOG_Y = "log_y"  # loss chart on a log scale
+BAND = "band"  # what the curves' band over seeds shows: "ci" (the mean's 95% CI) or "range"
+BASELINE = "verdict_baseline"  # the variant the verdicts compare the others with
+VERDICT_METRIC = "verdict_metric"  # the run metric the verdicts compare
 PAUSED = "charts_paused"  # while runs train, the charts keep the snapshot drawn last
+LOSS_SHOWN = "loss_shown"  # radio: data loss or Keras's loss incl. penalty (default: data loss)
+SHOW_VARIANTS = "show_variants"  # prefix of the "Show variants" pills' key (one per comparison)
 DRAWN = "drawn"  # live.Drawn: what the live section's charts show, or None
 PRESET = "preset"  # key of the preset last loaded
 READER = "results_reader"  # experiments ResultsReader of the runs in RUN_IDS (None until read)
@@ -34,6 +39,14 @@ MEMO = "memo"  # {slot: (key, value)}: the last chart data and figures built (da
 JUST_STARTED = "just_started"  # runs were submitted: the next script run waits for an epoch
 LANG = "lang"  # the page language chosen last (dashboard.i18n); not in DEFAULTS: resolved per run
 WORDED = "worded_in"  # the language FIELD_ERRORS and WARNINGS are worded in
+LINKED_RUNS = "linked_runs"  # run ids shown through share links opened: visible on the Runs page
+RUNS_FILTERS = "runs_filters"  # the Runs page's filters, as (field, op, value) tuples
+RUNS_QUERY_SEEN = "runs_query_seen"  # the Runs query last drawn: a new one goes back to page 1
+RUNS_NOTICE = "runs_notice"  # what saving tags and a note said, shown once under the form
+# the Runs page's widgets (Streamlit holds their values under these keys)
+RUNS_VIEW, RUNS_SEARCH, RUNS_STATUS = "runs.view", "runs.search", "runs.status"
+RUNS_SORT, RUNS_DESC, RUNS_METRIC, RUNS_PAGE = "runs.sort", "runs.desc", "runs.metric", "runs.page"
+RUNS_TABLE, RUNS_X, RUNS_LINE = "runs.table", "runs.x", "runs.line"
 
 DEFAULTS: dict[str, Any] = {
     VARIANTS: [],
@@ -49,12 +62,19 @@ DEFAULTS: dict[str, Any] = {
     OFFER_RUN: False,
     SHARE_TOKEN: None,
     LOG_Y: False,
+    BAND: "ci",
+    BASELINE: None,
+    VERDICT_METRIC: "best_val_loss",
     PAUSED: False,
     DRAWN: None,
     PRESET: None,
     READER: None,
     MEMO: {},
     JUST_STARTED: False,
+    LINKED_RUNS: [],
+    RUNS_FILTERS: [],
+    RUNS_QUERY_SEEN: None,
+    RUNS_NOTICE: None,
 }
 
 

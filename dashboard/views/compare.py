@@ -6,7 +6,7 @@ import json
 
 import streamlit as st
 
-from dashboard import actions, comparison, runtime, share, state
+from dashboard import actions, audience, comparison, runtime, share, state
 from dashboard.plain import literal
 from dashboard.widgets.comparison_form import render_form
 from dashboard.widgets.data_preview import render_data_preview
@@ -53,10 +53,11 @@ def _restore_from_link() -> None:
         ss[state.NOTICE] = "The shared comparison has settings to fix (marked below)."
         return
     labels = [v["label"] for v in ss[state.VARIANTS]]
-    found = read_runs(runtime.store(), config_ids=[c.config_id for c in configs])
+    found = read_runs(runtime.store(), config_ids=comparison.lookup_ids(configs))
     stored = comparison.stored_runs(found, configs, labels)
     if stored:
         ss[state.RUN_IDS], ss[state.NOTICE] = stored, "Showing the stored runs of this link."
+        audience.remember_linked(ss, stored)  # the Runs page lists them for this visitor
     else:
         ss[state.OFFER_RUN] = True
 

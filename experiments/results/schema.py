@@ -32,11 +32,14 @@ RUN_COLUMNS = {
     "cancel_requested": "INTEGER NOT NULL DEFAULT 0",
     "pid": "INTEGER",
     "runner_id": "TEXT",
+    "group_id": "TEXT",  # the comparison or sweep the run was submitted in (groups.py)
 }
 
 # epochs: one row per run x epoch (1-based), History keys as columns: loss/accuracy are Keras's
 # running means over the steps; eval_* is the whole training set in inference mode, measured
-# like val_*, so the overfitting gap is val_loss - eval_loss.
+# like val_*, so the overfitting gap is val_loss - eval_loss. Keras's losses include the
+# regularization penalty; *data_loss is the same loss without it, stored only for a run with a
+# regularizer (NULL: equal to the loss, or a store from before the column existed).
 EPOCH_METRICS = (
     "loss",
     "accuracy",
@@ -44,6 +47,9 @@ EPOCH_METRICS = (
     "val_accuracy",
     "eval_loss",
     "eval_accuracy",
+    "data_loss",
+    "val_data_loss",
+    "eval_data_loss",
 )
 EPOCH_DIAGNOSTICS = (
     "wall_time_s",
@@ -65,6 +71,35 @@ LAYER_STATS = (
     "activation_mean",
     "activation_std",
 )
+
+# run_metrics: a cache of each run's best and final metrics (catalog.py fills it), so the Runs
+# page sorts and filters 10,000 runs by a metric in one query instead of ranking a million epochs.
+RUN_METRICS = {
+    "epochs_done": "INTEGER NOT NULL",
+    "best_epoch": "INTEGER",
+    "best_val_loss": "REAL",
+    "best_val_accuracy": "REAL",
+    "final_val_loss": "REAL",
+    "final_val_accuracy": "REAL",
+    "final_train_loss": "REAL",
+    "final_train_accuracy": "REAL",
+    "status": "TEXT NOT NULL",  # the run's status when cached: a run that finished is refreshed
+}
+
+# Columns added after a store file format shipped, as (table, column, type): Store adds each one
+# missing from an older file with ALTER TABLE, so old stores open without losing a run. A new
+# column is one line here (and in its table's definition above).
+MIGRATIONS: tuple[tuple[str, str, str], ...] = (
+    ("runs", "group_id", "TEXT"),
+    *(("epochs", name, "REAL") for name in ("data_loss", "val_data_loss", "eval_data_loss")),
+)
+
+# indexes over migrated columns: created only after the migration added them
+AFTER_MIGRATIONS = """
+CREATE INDEX IF NOT EXISTS runs_group ON runs (group_id, created_at);
+CREATE INDEX IF NOT EXISTS runs_created ON runs (created_at);
+CREATE INDEX IF NOT EXISTS runs_status ON runs (status);
+"""
 
 SCHEMA = f"""
 CREATE TABLE IF NOT EXISTS runs (
@@ -93,6 +128,15 @@ CREATE TABLE IF NOT EXISTS artifacts (
     kind TEXT NOT NULL,
     json TEXT NOT NULL,
     PRIMARY KEY (run_id, kind)
+);
+CREATE TABLE IF NOT EXISTS run_notes (
+    run_id TEXT PRIMARY KEY REFERENCES runs (run_id),
+    tags TEXT NOT NULL DEFAULT '',
+    note TEXT NOT NULL DEFAULT ''
+);
+CREATE TABLE IF NOT EXISTS run_metrics (
+    run_id TEXT PRIMARY KEY REFERENCES runs (run_id),
+    {", ".join(f"{name} {kind}" for name, kind in RUN_METRICS.items())}
 );
 CREATE TABLE IF NOT EXISTS runners (
     runner_id TEXT PRIMARY KEY,

@@ -20,9 +20,11 @@ from typing import Any
 
 from experiments.results.schema import (
     ACTIVE,
+    AFTER_MIGRATIONS,
     EPOCH_DIAGNOSTICS,
     EPOCH_METRICS,
     LAYER_STATS,
+    MIGRATIONS,
     RUN_COLUMNS,
     SCHEMA,
 )
@@ -77,8 +79,20 @@ class Store:
         if not self.read_only:
             # executescript manages its own transaction; IF NOT EXISTS: concurrent creation is safe
             self.connection().executescript(SCHEMA)
+            self._migrate()
         else:
             self.connection().execute("SELECT COUNT(*) FROM runs").fetchone()
+
+    def _migrate(self) -> None:
+        """Add the columns of :data:`~.schema.MIGRATIONS` an older store file lacks."""
+        conn = self.connection()
+        for table, column, kind in MIGRATIONS:
+            have = {row["name"] for row in conn.execute(f"PRAGMA table_info({table})")}
+            if column not in have:
+                # two processes may open the same old file at once: the loser's ALTER fails
+                with contextlib.suppress(sqlite3.OperationalError):
+                    conn.execute(f"ALTER TABLE {table} ADD COLUMN {column} {kind}")
+        conn.executescript(AFTER_MIGRATIONS)
 
     def __repr__(self) -> str:
         return f"Store({str(self.path)!r})"

@@ -17,6 +17,7 @@ import uuid
 from collections.abc import Sequence
 from typing import Any, TextIO
 
+from experiments.results import groups
 from experiments.results.schema import FINISHED
 from experiments.results.store import Store
 from experiments.run import budget
@@ -121,8 +122,8 @@ def missing(
 def queued_rows(
     configs: Sequence[ExperimentConfig], owner: str, labels: Sequence[str], runner_id: str
 ) -> list[dict[str, Any]]:
-    """New ``runs`` rows (``repeats=1`` configs), in submission order."""
-    now = time.time()
+    """New ``runs`` rows (``repeats=1`` configs), in submission order, in one sweep group."""
+    now, group_id = time.time(), groups.new_group_id(groups.SWEEP)
     return [
         {
             "run_id": uuid.uuid4().hex[:12],
@@ -134,6 +135,7 @@ def queued_rows(
             "seed": config.seed,
             "status": "queued",
             "runner_id": runner_id,
+            "group_id": group_id,
             "created_at": now + 1e-6 * i,
         }
         for i, (config, label) in enumerate(zip(configs, labels, strict=True))
@@ -202,9 +204,11 @@ def execute(
         max_active_per_owner=n_runs,
         max_active_total=n_runs + store.count_active(),
         niceness=0,  # headless: nothing to keep responsive
+        start_workers=True,  # they start while this process imports the data stack
     )
     try:
-        run_ids = runner.submit(configs, owner=owner, labels=labels)
+        group_id = groups.new_group_id(groups.SWEEP)  # one group per sweep, however it runs
+        run_ids = runner.submit(configs, owner=owner, labels=labels, group_id=group_id)
         follow(store, runner.runner_id, out, line)
         return run_ids
     finally:

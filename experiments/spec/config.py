@@ -74,7 +74,10 @@ DTYPES = ("float32", "float64")
 FULL_BATCH = "full"
 SEED_MAX = 2**31 - 1
 # Upper limits that keep one shared server responsive.
-MAX_HIDDEN_LAYERS, MAX_WIDTH, MAX_EPOCHS, MAX_REPEATS = 10, 512, 1000, 5
+MAX_HIDDEN_LAYERS, MAX_WIDTH, MAX_EPOCHS, MAX_REPEATS = 10, 512, 1000, 10
+# Runs one person may have queued or running, so a comparison's total: 10 seeds buy evidence,
+# and the work budget stays what 8 variants x 5 seeds cost (4 variants x 10 seeds, or 8 x 5).
+MAX_RUNS_PER_PERSON = 40
 MAX_BATCH_SIZE, MAX_LEARNING_RATE = 100_000, 100.0
 # The core optimizers and the hyperparameters any of them takes (from their signatures).
 OPTIMIZER_PARAMS: dict[str, tuple[str, ...]] = {name: optimizer_params(name) for name in OPTIMIZERS}

@@ -14,7 +14,7 @@ import subprocess
 import sys
 import time
 import urllib.request
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
@@ -55,10 +55,15 @@ def _wait_healthy(url: str, server: subprocess.Popen, timeout: float = 90) -> No
     pytest.fail(f"{url}/_stcore/health did not answer within {timeout} s")
 
 
-def serve(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
-    """``streamlit run app.py`` on a free port with a temporary store; its group killed after."""
+def serve(
+    tmp_path_factory: pytest.TempPathFactory, prepare: Callable[[Path], None] | None = None
+) -> Iterator[str]:
+    """``streamlit run app.py`` on a free port with a temporary store (first filled by
+    ``prepare(path)`` if given); its process group killed after."""
     _require_browser()
     tmp = tmp_path_factory.mktemp("e2e")
+    if prepare is not None:
+        prepare(tmp / "runs.sqlite")
     port = _free_port()
     cmd = [
         sys.executable, "-m", "streamlit", "run", "app.py", "--server.headless", "true",

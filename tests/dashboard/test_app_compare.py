@@ -150,7 +150,7 @@ def test_the_script_run_after_run_waits_for_the_first_epoch(monkeypatch) -> None
     run_long(at)  # still training when the first epoch is shown
     assert not at.exception
     assert not any("Waiting for the first epoch" in i.value for i in at.info)
-    names = {t["name"] for f in figures(at) for t in traces(f)}
+    names = {t.get("name") for f in figures(at) for t in traces(f)}
     assert names & {f"{label} · validation" for label in variant_labels(at)}
     # only that one script run waits: later ones (the live polls) read and go on
     assert at.session_state[state.JUST_STARTED] is False

@@ -1,0 +1,79 @@
+"""The Runs page's tables: one page of groups or of runs, rows ticked to act on."""
+
+from __future__ import annotations
+
+import pandas as pd
+import streamlit as st
+
+from dashboard import state
+from dashboard.views import runs_text as T
+from experiments.results.catalog_query import METRICS
+
+MAX_PICKED = 8
+
+
+def _picked(event: object, frame: pd.DataFrame, column: str) -> list[str]:
+    rows = list(getattr(getattr(event, "selection", None), "rows", []) or [])
+    rows = [r for r in rows if r < len(frame)]
+    if len(rows) > MAX_PICKED:
+        st.warning(T.TOO_MANY.format(n=len(rows), most=MAX_PICKED))
+    return [str(frame[column].iloc[r]) for r in rows[:MAX_PICKED]]
+
+
+def _when(frame: pd.DataFrame) -> pd.DataFrame:
+    out = frame.copy()
+    out["created_at"] = pd.to_datetime(out["created_at"], unit="s", utc=True).dt.tz_localize(None)
+    return out
+
+
+def _metric_config(names: list[str]) -> dict:
+    return {name: st.column_config.NumberColumn(name, format="%.4f") for name in names}
+
+
+def render_groups(frame: pd.DataFrame, metric: str) -> list[str]:
+    """A page of groups; the keys of the ticked ones (at most eight)."""
+    shown = _when(frame)
+    config = {
+        "group": None,  # the key travels with the row, the person reads kind and labels
+        "kind": T.COLUMNS["kind"],
+        "runs": T.COLUMNS["runs"],
+        "finished": T.COLUMNS["finished"],
+        "created_at": st.column_config.DatetimeColumn(T.COLUMNS["created_at"]),
+        "labels": st.column_config.TextColumn(T.COLUMNS["labels"], width="large"),
+        "best": st.column_config.NumberColumn(
+            T.COLUMNS["best"].format(metric=metric), format="%.4f"
+        ),
+    }
+    event = st.dataframe(
+        shown,
+        column_config=config,
+        column_order=["kind", "labels", "runs", "finished", "best", "created_at"],
+        hide_index=True,
+        on_select="rerun",
+        selection_mode="multi-row",
+        key=f"{state.RUNS_TABLE}.groups",
+    )
+    return _picked(event, frame, "group")
+
+
+def render_runs(frame: pd.DataFrame, metric: str, knobs: list[str]) -> list[str]:
+    """A page of runs with the metric first and the knobs that vary; the ticked run ids."""
+    shown = _when(frame)
+    others = [m for m in ("best_val_loss", "final_val_accuracy", "epochs_done") if m != metric]
+    order = ["label", "status", metric, *others, *knobs, "seed", "tags", "created_at", "kind"]
+    config = {
+        "label": st.column_config.TextColumn(T.COLUMNS["label"], width="large"),
+        "created_at": st.column_config.DatetimeColumn(T.COLUMNS["created_at"]),
+        **_metric_config([m for m in METRICS if m not in ("epochs_done", "best_epoch")]),
+        **{k: k.removeprefix("config.") for k in knobs},
+    }
+    event = st.dataframe(
+        shown,
+        column_config=config,
+        column_order=order,
+        hide_index=True,
+        on_select="rerun",
+        selection_mode="multi-row",
+        key=f"{state.RUNS_TABLE}.runs",
+    )
+    return _picked(event, frame, "run_id")

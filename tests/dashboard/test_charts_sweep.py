@@ -1,0 +1,49 @@
+"""The sweep charts' builders: what each trace holds, without Streamlit."""
+
+from __future__ import annotations
+
+import numpy as np
+import pandas as pd
+import pytest
+
+from dashboard.charts.sweep import parallel_coordinates, sensitivity_figure
+from experiments.results.sensitivity import sensitivity
+
+
+@pytest.fixture
+def frame() -> pd.DataFrame:
+    rng = np.random.default_rng(0)
+    rows = [
+        {"config.learning_rate": lr, "config.activation": act, "best_val_loss": rng.uniform()}
+        for lr in (0.001, 0.01, 0.1)
+        for act in ("tanh", "relu")
+        for _ in range(3)
+    ]
+    return pd.DataFrame(rows)
+
+
+def test_parallel_coordinates_axes(frame):
+    knobs = ["config.learning_rate", "config.activation"]
+    trace = parallel_coordinates(frame, knobs, "best_val_loss").data[0]
+    lr, act, metric = trace.dimensions
+    # two decades: a log axis, ticked with the grid's own values
+    assert lr["label"] == "learning_rate (log)" and list(lr["ticktext"]) == ["0.001", "0.01", "0.1"]
+    np.testing.assert_allclose(lr["tickvals"], [-3, -2, -1])
+    np.testing.assert_allclose(lr["values"], np.log10(frame["config.learning_rate"]))
+    # text becomes evenly spaced codes in sorted order, named by their ticks
+    assert list(act["ticktext"]) == ["relu", "tanh"]
+    assert list(act["values"][:6]) == [1, 1, 1, 0, 0, 0]
+    np.testing.assert_array_equal(metric["values"], frame["best_val_loss"])
+    assert trace.line["reversescale"] is True  # a lower loss is the better run
+
+
+def test_sensitivity_lines_and_bands(frame):
+    table = sensitivity(frame, "config.learning_rate", "best_val_loss", "config.activation")
+    fig = sensitivity_figure(table, "config.learning_rate", "best_val_loss", "config.activation")
+    lines = [t for t in fig.data if t.mode == "lines+markers"]
+    assert [t.name for t in lines] == ["activation=relu", "activation=tanh"]
+    relu = table[table["config.activation"] == "relu"]
+    np.testing.assert_allclose(lines[0].y, relu["mean"])
+    band = fig.data[0]
+    np.testing.assert_allclose(band.y[:3], relu["mean"] + relu["ci"])
+    assert fig.layout.xaxis.type == "log"  # 0.001 to 0.1: two decades
