@@ -40,10 +40,7 @@ CODE = ("model.summary()", "core.backprop.trace_train_step", "scikit-learn")
 STREAMLIT = {"English",  # the language switch names each language in its own words
              "Language / 언어",  # and its label (read by screen readers) names itself in both
              "Press Enter to apply", "Press Enter to submit form", "Choose an option",
-             "Drag and drop file here", "Upload", "upload", "128MB per file • CSV",
-             # Material icons are drawn from their names' ligatures
-             "account_tree", "compare_arrows", "show_chart", "expand_more",
-             "keyboard_arrow_right"}  # fmt: skip
+             "Drag and drop file here", "Upload", "128MB per file • CSV"}  # fmt: skip
 ENGLISH = re.compile(r"[A-Za-z][A-Za-z0-9_']+")
 # a form label followed by the config name a link or CSV uses: "에포크 (epochs)"
 NAMED = re.compile(r"\((\w+)\)")
