@@ -138,3 +138,23 @@ def test_numbers_are_written_the_same_in_both_languages() -> None:
     for lang in ("en", "ko"):
         text = lookup(lang, "preview.facts", train=1250, val=250, features=2, kind="", noise="")
         assert "1250" in text and "250" in text
+
+
+NUMBER = re.compile(r"(?<![\w{])\d+(?:[.,]\d+)*(?:e-?\d+)?")
+
+
+def _numbers(text: str) -> set[str]:
+    return set(NUMBER.findall(re.sub(r"\{[^}]*\}", "", text)))
+
+
+def test_korean_states_the_same_numbers() -> None:
+    """A lesson's measured numbers (or a page's 0.25, 1e-6) changed in English must change in
+    Korean too: every number of the English text is in its Korean text."""
+    pairs = {key: (EN[key], KO[key]) for key in EN}
+    for preset in PRESETS:
+        for part in ("title", "explanation"):
+            pairs[f"preset.{preset.key}.{part}"] = (getattr(preset, part),
+                                                    KO[f"preset.{preset.key}.{part}"])  # fmt: skip
+    drifted = {k: sorted(_numbers(en) - _numbers(ko)) for k, (en, ko) in pairs.items()}
+    assert {k: v for k, v in drifted.items() if v} == {}
+    assert _numbers("0.50 after 40 epochs, {n} runs") == {"0.50", "40"}
