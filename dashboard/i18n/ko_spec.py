@@ -28,6 +28,8 @@ SPEC: dict[str, str] = {
     "error.budget": "실행 한 번의 비용이 작업 단위 {work:.2g} (매개변수 {n_params:,}개 x 스텝 "
     "{steps:,}회)로, 실행당 한도 {limit:.2g}를 넘습니다. 배치 크기를 키우거나 에포크, 은닉층, "
     "샘플 수를 줄이세요.",
+    "error.run_cap": "변형 {n}개와 그 시드를 합치면 실행이 {total}개로, 한 사람당 한도 {limit}개를 "
+    "넘습니다. 변형마다 시드를 {per_variant}개 이하로 하거나 변형 수를 줄이세요.",
     "error.not_object": "JSON 객체가 필요합니다. 받은 값: {value}",
     "error.unknown_field": "알 수 없는 필드 {value}. 허용되는 필드: {accepted}",
     "error.vary_field": "받은 값 {value}; 허용되는 값: {accepted}",
