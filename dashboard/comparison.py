@@ -150,7 +150,7 @@ def _check_total(variants, configs: list[ExperimentConfig], errors: dict) -> Non
         most = max(c.repeats for c in configs)
         for variant, config in zip(variants, configs, strict=True):
             if config.repeats == most:
-                errors[(variant["uid"], error.field)] = str(error)
+                errors[(variant["uid"], error.field)] = config_error(error)
 
 
 def lookup_ids(configs: Sequence[ExperimentConfig]) -> list[str]:

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import streamlit as st
 
-from dashboard import i18n, state
+from dashboard import comparison, i18n, state
 from dashboard.i18n import t
 
 PAGES_DIR = Path(__file__).parent / "pages"
@@ -24,7 +24,7 @@ def pages() -> list[st.Page]:
         ),
         st.Page(
             PAGES_DIR / "runs.py",
-            title="Runs",
+            title=t("page.runs"),
             icon=":material/table_rows:",
             url_path="runs",
         ),
@@ -43,11 +43,21 @@ def pages() -> list[st.Page]:
     ]
 
 
+def _reword(ss, lang: str) -> None:
+    """Validation messages are worded when the form is checked: after a language switch, check
+    the applied comparison again so they read in the new language."""
+    if ss.get(state.WORDED, lang) != lang and (ss[state.FIELD_ERRORS] or ss[state.WARNINGS]):
+        _, ss[state.FIELD_ERRORS], ss[state.WARNINGS] = comparison.check(
+            ss[state.DATA], ss[state.VARIANTS]
+        )
+    ss[state.WORDED] = lang
+
+
 def run_app() -> None:
     """Configure the page, initialise the session state and run the selected page."""
     st.set_page_config(page_title="gradlab", page_icon=":material/monitoring:", layout="wide")
     state.init(st.session_state)
-    i18n.resolve()
+    _reword(st.session_state, i18n.resolve())
     page = st.navigation(pages(), position="top")
     # the switch sits above every page, at the right, where the address bar's language shows
     _, right = st.columns([5, 1])

@@ -12,10 +12,11 @@ from typing import Any
 
 import streamlit as st
 
+from dashboard import state
 from dashboard.i18n.catalog import CATALOGS, DEFAULT, NAMES, has, lookup, normalize
 
 PARAM = "lang"
-KEY = "lang"  # session state: the language chosen last
+KEY = state.LANG
 SWITCH = "lang.switch"  # the switch's widget key
 
 __all__ = ["PARAM", "current", "has", "language_switch", "link_suffix", "lookup", "resolve", "t"]

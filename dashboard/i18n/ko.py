@@ -9,6 +9,7 @@ from dashboard.i18n.ko_spec import SPEC
 TEXT: dict[str, str] = {
     # navigation
     "page.compare": "비교",
+    "page.runs": "실행 기록",
     "page.activations": "활성화 함수",
     "page.backprop": "역전파",
     # Activations page
@@ -109,9 +110,9 @@ TEXT: dict[str, str] = {
     "form.label_error": "이름 {label}: 비어 있지 않고 서로 달라야 합니다",
     "form.variant_count": "비교에는 변형이 {low}~{high}개 있어야 합니다. 지금은 {n}개입니다",
     "form.depth": "은닉층 수",
-    "form.width": "층마다 뉴런 수",
+    "form.width": "뉴런 수",
     "form.optimizer_details": "옵티마이저 세부 설정",
-    "form.more": "가중치 규제, 그래디언트 클리핑, 시드",
+    "form.more": "규제, 클리핑, 시드",
     "form.mini_batch": "미니 배치 크기",
     "form.regime.full": "배치 경사 하강법 (전체 데이터)",
     "form.regime.sgd": "확률적 경사 하강법 (배치 크기 1)",

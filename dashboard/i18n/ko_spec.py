@@ -28,6 +28,8 @@ SPEC: dict[str, str] = {
     "error.budget": "실행 한 번의 비용이 작업 단위 {work:.2g} (매개변수 {n_params:,}개 x 스텝 "
     "{steps:,}회)로, 실행당 한도 {limit:.2g}를 넘습니다. 배치 크기를 키우거나 에포크, 은닉층, "
     "샘플 수를 줄이세요.",
+    "error.run_cap": "변형 {n}개와 그 시드를 합치면 실행이 {total}개로, 한 사람당 한도 {limit}개를 "
+    "넘습니다. 변형마다 시드를 {per_variant}개 이하로 하거나 변형 수를 줄이세요.",
     "error.not_object": "JSON 객체가 필요합니다. 받은 값: {value}",
     "error.unknown_field": "알 수 없는 필드 {value}. 허용되는 필드: {accepted}",
     "error.vary_field": "받은 값 {value}; 허용되는 값: {accepted}",
@@ -49,7 +51,7 @@ SPEC: dict[str, str] = {
     "field.noise.label": "노이즈",
     "field.noise.null": "데이터셋 기본값",
     "field.noise.help": "합성 데이터셋에만 있습니다.",
-    "field.train_fraction.label": "훈련 데이터 비율",
+    "field.train_fraction.label": "훈련 비율",
     "field.train_fraction.help": "남겨 둘 훈련 데이터의 비율: 작을수록 과적합이 쉽게 일어납니다 "
     "(튜토리얼 5).",
     "field.label_noise.label": "레이블 노이즈",
@@ -94,17 +96,17 @@ SPEC: dict[str, str] = {
     "dataset.spiral.title": "나선",
     "dataset.spiral.description": "서로 얽힌 나선 팔 두 개 (TensorFlow Playground와 같음).",
     "dataset.spiral.noise": "각 좌표에 더하는 가우시안 노이즈의 표준편차 (반지름은 1)",
-    "dataset.iris.title": "붓꽃 (Iris)",
+    "dataset.iris.title": "붓꽃",
     "dataset.iris.description": "붓꽃 150송이, 측정값 4개, 품종 3개 (Fisher, 1936).",
-    "dataset.wine.title": "와인 (Wine)",
+    "dataset.wine.title": "와인",
     "dataset.wine.description": "와인 178개, 화학 측정값 13개, 품종 3개.",
-    "dataset.breast_cancer.title": "유방암 (Breast cancer)",
+    "dataset.breast_cancer.title": "유방암",
     "dataset.breast_cancer.description": "종양 569개, 세포핵 특성 30개, 악성 또는 양성.",
     "dataset.digits.title": "손글씨 숫자 (8x8)",
     "dataset.digits.description": "8x8 회색조 이미지로 된 손글씨 숫자 1,797개, 클래스 10개.",
     "dataset.sine.title": "노이즈 섞인 사인",
     "dataset.sine.description": "y = sin(x) + 노이즈, x는 [-pi, pi]의 균등 분포.",
     "dataset.sine.noise": "y에 더하는 가우시안 노이즈의 표준편차",
-    "dataset.diabetes.title": "당뇨병 (Diabetes)",
+    "dataset.diabetes.title": "당뇨병",
     "dataset.diabetes.description": "환자 442명, 기초 측정값 10개, 1년 뒤의 질병 진행 정도.",
 }

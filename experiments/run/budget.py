@@ -116,7 +116,8 @@ def check_comparison(
         "repeats",
         f"{len(configs)} variants x their seeds make {total} runs; the limit is {max_runs} "
         f"runs per person. Choose at most {per_variant} seeds per variant, or fewer variants.",
-    )
+        "run_cap", n=len(configs), total=total, limit=max_runs, per_variant=per_variant,
+    )  # fmt: skip
 
 
 def worker_count() -> int:

@@ -97,26 +97,40 @@ def test_every_dataset_and_preset_has_korean() -> None:
     assert have == expected
 
 
-def _rules() -> tuple[set[str], set[str]]:
-    """The rule names experiments/ gives its ConfigErrors and ConfigWarnings (read by ast)."""
-    errors, warnings = {"field"}, set()  # validation._fail's default rule
+def _rules() -> tuple[dict[str, set[str]], dict[str, set[str]]]:
+    """The rules experiments/ gives its ConfigErrors and ConfigWarnings, each with the names of
+    the params it passes (read by ast)."""
+    errors: dict[str, set[str]] = {"field": {"value", "accepted"}}  # _fail's default rule
+    warnings: dict[str, set[str]] = {}
     for path in (ROOT / "experiments").rglob("*.py"):
         for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
             if not isinstance(node, ast.Call) or not isinstance(node.func, ast.Name):
                 continue
             position = {"ConfigError": 2, "_fail": 3, "ConfigWarning": 1}.get(node.func.id)
-            if position is not None and len(node.args) > position:
-                rule = node.args[position]
-                if isinstance(rule, ast.Constant) and isinstance(rule.value, str) and rule.value:
-                    (warnings if node.func.id == "ConfigWarning" else errors).add(rule.value)
+            if position is None or len(node.args) <= position:
+                continue
+            rule = node.args[position]
+            if isinstance(rule, ast.Constant) and isinstance(rule.value, str) and rule.value:
+                found = warnings if node.func.id == "ConfigWarning" else errors
+                names = {k.arg for k in node.keywords if k.arg}
+                names |= {"value"} if node.func.id == "_fail" else set()
+                found.setdefault(rule.value, set()).update(names)
     return errors, warnings
 
 
 def test_every_validation_rule_has_korean_and_no_translation_is_orphaned() -> None:
     errors, warnings = _rules()
-    assert {"range", "budget", "loss_task", "vary_count"} <= errors and "step" in warnings
-    assert {k.split(".", 1)[1] for k in KO if k.startswith("error.")} == errors
-    assert {k.split(".", 1)[1] for k in KO if k.startswith("warning.")} == warnings
+    assert {"range", "budget", "loss_task", "vary_count", "run_cap"} <= set(errors)
+    assert "step" in warnings
+    assert {k.split(".", 1)[1] for k in KO if k.startswith("error.")} == set(errors)
+    assert {k.split(".", 1)[1] for k in KO if k.startswith("warning.")} == set(warnings)
+
+
+def test_every_rules_korean_uses_only_the_params_it_is_given() -> None:
+    errors, warnings = _rules()
+    for prefix, rules in (("error", errors), ("warning", warnings)):
+        for rule, params in rules.items():
+            assert _fields(KO[f"{prefix}.{rule}"]) <= params, (rule, params)
 
 
 def test_lookup_falls_back_to_english_and_refuses_unknown_keys() -> None:
@@ -138,3 +152,23 @@ def test_numbers_are_written_the_same_in_both_languages() -> None:
     for lang in ("en", "ko"):
         text = lookup(lang, "preview.facts", train=1250, val=250, features=2, kind="", noise="")
         assert "1250" in text and "250" in text
+
+
+NUMBER = re.compile(r"(?<![\w{])\d+(?:[.,]\d+)*(?:e-?\d+)?")
+
+
+def _numbers(text: str) -> set[str]:
+    return set(NUMBER.findall(re.sub(r"\{[^}]*\}", "", text)))
+
+
+def test_korean_states_the_same_numbers() -> None:
+    """A lesson's measured numbers (or a page's 0.25, 1e-6) changed in English must change in
+    Korean too: every number of the English text is in its Korean text."""
+    pairs = {key: (EN[key], KO[key]) for key in EN}
+    for preset in PRESETS:
+        for part in ("title", "explanation"):
+            pairs[f"preset.{preset.key}.{part}"] = (getattr(preset, part),
+                                                    KO[f"preset.{preset.key}.{part}"])  # fmt: skip
+    drifted = {k: sorted(_numbers(en) - _numbers(ko)) for k, (en, ko) in pairs.items()}
+    assert {k: v for k, v in drifted.items() if v} == {}
+    assert _numbers("0.50 after 40 epochs, {n} runs") == {"0.50", "40"}
