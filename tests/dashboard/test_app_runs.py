@@ -122,6 +122,6 @@ def test_public_visitor_sees_only_own_and_linked_runs(app_store, monkeypatch):
     at.switch_page("dashboard/pages/compare.py").run()
     assert set(at.session_state[state.RUN_IDS]) == set(theirs[:9])
     at.switch_page("dashboard/pages/runs.py").run()
+    assert "Matching runs: 49 · page 1 of 1" in captions(at)  # still the runs view
+    at.radio(key=state.RUNS_VIEW).set_value("Groups").run()
     assert "Matching groups: 2 · page 1 of 1" in captions(at)  # own sweep, and the linked one
-    at.radio(key=state.RUNS_VIEW).set_value("Runs").run()
-    assert "Matching runs: 49 · page 1 of 1" in captions(at)
