@@ -189,7 +189,7 @@ def table(title: str, times: dict[str, list[float]], peer: float) -> None:
     for name, values in times.items():
         median, least = statistics.median(values), min(values)
         print(f"| {name} | {median * 1000:.0f} ms | {least * 1000:.0f} ms | {median / peer:.2f} |")
-    print(f"| peer: Compare page rerun | {peer * 1000:.0f} ms | | 1.00 |")
+    print(f"| peer: Compare page rerun | {peer * 1000:.0f} ms | | 1.00 |", flush=True)
 
 
 def main() -> None:
@@ -202,7 +202,10 @@ def main() -> None:
     with tempfile.TemporaryDirectory() as tmp:
         store = Path(tmp) / "runs.sqlite"
         built = build_store(store, args.sweeps)
-        print(f"store: {args.sweeps * 400:,} runs, 30 epochs each, written in {built:.1f} s")
+        print(
+            f"store: {args.sweeps * 400:,} runs, 30 epochs each, written in {built:.1f} s",
+            flush=True,
+        )
         proc, url = start_server(store)
         try:
             with sync_playwright() as pw:
@@ -214,11 +217,11 @@ def main() -> None:
                 browser.close()
         finally:
             stop_server(proc)
+        total = f"{args.sweeps * 400:,} runs"
+        table(f"Runs page in Chromium, {total}", runs, peer)
         os.environ["GRADLAB_STORE"], os.environ["GRADLAB_AUDIENCE"] = str(store), "local"
         scripts, script_peer = measure_scripts(args.trials)
-    total = f"{args.sweeps * 400:,} runs"
-    table(f"Runs page in Chromium, {total}", runs, peer)
-    table(f"Runs page script runs (AppTest), {total}", scripts, script_peer)
+        table(f"Runs page script runs (AppTest), {total}", scripts, script_peer)
 
 
 if __name__ == "__main__":
