@@ -15,90 +15,43 @@ Playwright spent before the click. Peers: the Runner alone in this process (runs
 second while two workers train the same comparison (reruns): the page's own rerun times under
 the same load.
 
-Usage: ``python bench/bench_dashboard.py [--trials 3] [--reruns 10]``
+``--largest``: the runs are the largest comparison the page allows instead, 8 variants (learning
+rates) x 5 seeds of the same network (40 runs, 2 workers); its peer is the Runner alone.
+``--reruns 0`` skips the rerun measures. The rerun measures live in ``dashboard_reruns.py``,
+the share links and what the page is waited for in ``dashboard_links.py``.
+
+Usage: ``python bench/bench_dashboard.py [--trials 3] [--reruns 10] [--largest]``
 """
 
 from __future__ import annotations
 
 import argparse
-import json
 import os
-import random
 import statistics
-import sys
 import tempfile
 import time
 from pathlib import Path
 
-from page_timing import (
-    ARM_JS,
-    CHROMIUM_ARGS,
-    PLOTS_JS,
-    ROOT,
-    any_moment,
-    new_page,
-    start_server,
-    stop_server,
-    time_rerun,
-    wait_since_click,
-)
+from dashboard_links import SEEDS, comparison, done_js, has_point, largest, open_link
+from dashboard_reruns import time_peer_reruns, time_reruns
+from page_timing import ARM_JS, CHROMIUM_ARGS, start_server, stop_server, wait_since_click
 
-sys.path.insert(0, str(ROOT))
-
-from dashboard import share
-from dashboard.comparison import defaults
-from dashboard.widgets.live import POLL_SECONDS
 from experiments import ExperimentConfig, Runner, Store
 
-ACTIVATIONS = ("relu", "tanh", "sigmoid", "leaky_relu")
 TARGETS_S = {"first point": 1.5, "all done": 4.0}
 RERUN_TARGET_S = 0.2
-# while training: two moons' maximum of samples in mini-batches of 8, so that the runs outlast
-# the reruns (1,000 epochs of 5,000 samples in batches of 32 took under 10 s)
-LIVE = {"n_samples": 5000, "batch_size": 8}
-RUNNING_JS = "() => document.body.innerText.includes('epochs · running')"
-STATE_JS = """() => document.querySelector('[data-testid="stApp"]')
-    ?.getAttribute('data-test-script-state')"""
 
 
-def comparison(tag: str, epochs: int, names=ACTIVATIONS, **kw) -> list[tuple[str, dict]]:
-    """Variants ``(label, config dict)`` on two moons, 2 x 16 units, differing in activation."""
-    base = {"hidden_layers": (16, 16), "epochs": epochs, **kw}
-    return [
-        (f"{name} {tag}", ExperimentConfig(activation=name, **base).to_dict()) for name in names
-    ]
+def pairs_for(tag: str, epochs: int, seed: int, big: bool) -> list[tuple[str, dict]]:
+    """The comparison a trial runs: the four-variant one, or the largest (``big``)."""
+    return largest(tag, epochs, seed=seed) if big else comparison(tag, epochs, seed=seed)
 
 
-def open_link(browser, url: str, pairs: list[tuple[str, dict]]):
-    """A fresh page on the share link of ``pairs``, ready to Run (and to time reruns)."""
-    page = new_page(browser)
-    page.goto(f"{url}/?{share.PARAM}={share.encode(pairs, defaults())}")
-    page.get_by_role("button", name="▶ Run", exact=True).first.wait_for(timeout=60_000)
-    page.wait_for_function(f"() => ({STATE_JS})() === 'notRunning'")
-    # a person clicks a page that has finished drawing, not the first frame of it
-    page.wait_for_timeout(2_000)
-    if page.evaluate("() => document.body.innerText.includes('Something went wrong')"):
-        raise RuntimeError("the page shows an error, not its content: the measure is void")
-    return page
-
-
-def done_js(epochs: int, runs: int) -> str:
-    """JS expression: at least ``runs`` progress bars read ``epochs/epochs epochs · done``."""
-    done = json.dumps(f"{epochs}/{epochs} epochs · done")
-    return f"document.body.innerText.split({done}).length - 1 >= {runs}"
-
-
-def has_point(labels: list[str], how: str) -> str:
-    """JS predicate: ``some``/``every`` label has a validation point on a plot."""
-    names = json.dumps([f"{label} · validation" for label in labels])
-    return f"() => {names}.{how}(name => ({PLOTS_JS})().some(p => p.names.includes(name)))"
-
-
-def time_run(browser, url: str, trial: int, epochs: int) -> tuple[float, float]:
+def time_run(browser, url: str, trial: int, epochs: int, big: bool) -> tuple[float, float]:
     """Seconds from the click on Run (as the page saw it) to the first frame with a live point,
-    and to the frame that shows all four variants done."""
+    and to the frame that shows every variant done."""
     # a seed of its own per trial: a link to runs already stored would show them before Run
-    pairs = comparison(f"t{trial}", epochs, seed=100 + trial)
+    pairs = pairs_for(f"t{trial}", epochs, 100 + 10 * trial, big)
     page = open_link(browser, url, pairs)
     if page.evaluate(has_point([p[0] for p in pairs], "some")):
         raise RuntimeError("the page shows curves before Run: the measure would be void")
@@ -106,128 +59,28 @@ def time_run(browser, url: str, trial: int, epochs: int) -> tuple[float, float]:
     page.get_by_role("button", name="▶ Run", exact=True).first.click()
     shown = f"({has_point([p[0] for p in pairs], 'some')})()"
     first, _ = wait_since_click(page, shown, timeout=60_000)
-    all_done, _ = wait_since_click(page, done_js(epochs, 4), polling=50, timeout=120_000)
+    per_bar = epochs * (SEEDS if big else 1)  # a variant's bar counts all its seeds' epochs
+    all_done, _ = wait_since_click(page, done_js(per_bar, len(pairs)), polling=50, timeout=600_000)
     page.close()
     return first, all_done
 
 
-def time_peer(trial: int, epochs: int) -> tuple[float, float]:
+def time_peer(trial: int, epochs: int, big: bool) -> tuple[float, float]:
     """The same comparison through the Runner alone: submit to first stored epoch / all done."""
     with tempfile.TemporaryDirectory() as tmp:
         store = Store(Path(tmp) / "peer.sqlite")
         runner = Runner(store)
-        configs = [ExperimentConfig(**cfg) for _, cfg in comparison(f"p{trial}", epochs)]
+        pairs = pairs_for(f"p{trial}", epochs, 100 + 10 * trial, big)
+        configs = [ExperimentConfig(**cfg) for _, cfg in pairs]
         start = time.perf_counter()
         run_ids = runner.submit(configs, "bench", [f"p{i}" for i in range(len(configs))])
         while not any(store.epochs_done(run_ids).values()):
             time.sleep(0.005)
         first = time.perf_counter() - start
-        runner.wait(run_ids, timeout=120)
+        runner.wait(run_ids, timeout=600)
         all_done = time.perf_counter() - start
         runner.shutdown()
     return first, all_done
-
-
-def _open_option(page, title: str):
-    """Open the preset picker and return the option; a live refresh may close it, so retry."""
-    for _ in range(10):
-        page.get_by_role("combobox", name="Lesson preset").click()
-        option = page.get_by_role("option", name=title)
-        try:
-            option.wait_for(timeout=1_000)
-            return option
-        except Exception:  # the popup closed under a fragment refresh: open it again
-            page.keyboard.press("Escape")
-    raise RuntimeError(f"could not open the preset option {title!r}")
-
-
-def _pick_preset(page, title: str):
-    """Input and visible result of a full rerun: pick a preset (without loading it)."""
-    picker = "document.querySelector('input[aria-label=\"Lesson preset\"]')"
-    shown = f"{picker}.value === {json.dumps(title)}"
-    return _open_option(page, title).click, shown
-
-
-def _toggle_log(page, want: str):
-    """Input and visible result of a fragment rerun: the loss chart's y axis type."""
-    # the accuracy chart has training curves too, and its axis is always linear
-    loss = "p.ytitle.startsWith('loss') && p.names.some(n => n.endsWith('· training'))"
-    shown = f"""(() => {{ const losses = ({PLOTS_JS})().filter(p => {loss});
-        return losses.length > 0 && losses.every(p => p.ytype === '{want}'); }})()"""
-    return page.get_by_text("Log-scale loss").click, shown
-
-
-TITLES = ["Full batch vs SGD vs mini-batch", "Sigmoid vs ReLU in a deep net"]
-
-
-def time_reruns(browser, url: str, count: int) -> dict[str, list[tuple[float, float, bool]]]:
-    """Full reruns (switch the preset picker) and fragment reruns (log-scale toggle): before any
-    run and once the runs are done; fragment reruns while two workers train.
-
-    Returns, per measure, ``(seconds, seconds before the request left, seconds Playwright's
-    click took before the page saw it, workers training)``.
-    """
-    out: dict[str, list] = {}
-    for state, live in (("training", LIVE), ("done", {})):
-        pairs = comparison(state, 1000, names=("relu", "tanh"), **live)
-        page = open_link(browser, url, pairs)
-        if state == "training":  # the page alone, before any run
-            picks = (_pick_preset(page, TITLES[i % 2]) for i in range(count))
-            out["full rerun, no runs"] = [(*time_rerun(page, *pick), False) for pick in picks]
-        page.get_by_role("button", name="▶ Run", exact=True).first.click()
-        page.wait_for_function(has_point([p[0] for p in pairs], "every"), timeout=60_000)
-        if state == "done":
-            page.wait_for_function(f"() => {done_js(1000, 2)}", timeout=120_000)
-        rng = random.Random(0)
-        for i in range(count):
-            if state == "training":
-                any_moment(page, rng, POLL_SECONDS)
-            measures = [(f"fragment rerun, {state}", _toggle_log(page, ("log", "linear")[i % 2]))]
-            if state == "done":
-                measures.insert(0, (f"full rerun, {state}", _pick_preset(page, TITLES[i % 2])))
-            for name, (act, shown) in measures:
-                timing = time_rerun(page, act, shown, finish=state == "done")
-                out.setdefault(name, []).append((*timing, page.evaluate(RUNNING_JS)))
-        page.close()
-    return out
-
-
-def _training_load(store_path: Path) -> Runner:
-    """Two workers training what the page trains while its toggle is timed: the same load for
-    the peer (niced, one BLAS thread each, as the app's workers). Shut it down when done."""
-    runner = Runner(Store(store_path), max_workers=2)
-    pairs = comparison("load", 1000, names=("relu", "tanh"), **LIVE)
-    run_ids = runner.submit([ExperimentConfig(**cfg) for _, cfg in pairs], "bench", ["a", "b"])
-    while not all(runner.store.epochs_done(run_ids).values()):
-        time.sleep(0.05)
-    return runner
-
-
-def time_peer_reruns(browser, url: str, count: int, tmp: Path) -> dict[str, list[float]]:
-    """The log-scale toggle on the bare peer page (``bench/peer_app.py``): idle, and while it
-    redraws everything twice a second as two workers train (with them, this machine drew the
-    peer's live toggle in 0.10-0.17 s: the medians of 13 bench runs)."""
-    out = {}
-    for live in ("0", "1"):
-        load = _training_load(tmp / "load.sqlite") if live == "1" else None
-        page = new_page(browser)
-        try:
-            page.goto(f"{url}/?live={live}")
-            page.wait_for_function(f"() => ({PLOTS_JS})().length === 4", timeout=60_000)
-            page.wait_for_timeout(2_000)
-            rng, out[live] = random.Random(0), []
-            for i in range(count):
-                if live == "1":
-                    any_moment(page, rng, POLL_SECONDS)
-                toggle = _toggle_log(page, ("log", "linear")[i % 2])
-                out[live].append(time_rerun(page, *toggle, finish=live == "0")[0])
-            if load is not None and not load.active_processes():
-                raise RuntimeError("the peer's training load ended before its reruns did")
-        finally:
-            page.close()
-            if load is not None:
-                load.shutdown()
-    return out
 
 
 def report(rows: dict[str, list[float]], peers: dict[str, list[float]], reruns: dict) -> None:
@@ -262,6 +115,7 @@ def main() -> None:
     parser.add_argument("--trials", type=int, default=3)
     parser.add_argument("--reruns", type=int, default=10)
     parser.add_argument("--epochs", type=int, default=100)
+    parser.add_argument("--largest", action="store_true", help="8 variants x 5 seeds")
     args = parser.parse_args()
     from playwright.sync_api import sync_playwright
 
@@ -269,18 +123,23 @@ def main() -> None:
         browser = pw.chromium.launch(executable_path="/usr/bin/chromium", args=CHROMIUM_ARGS)
         proc, url = start_server(Path(tmp) / "runs.sqlite")
         try:
-            runs = [time_run(browser, url, t, args.epochs) for t in range(args.trials)]
-            reruns = time_reruns(browser, url, args.reruns)
+            runs = [time_run(browser, url, t, args.epochs, args.largest)
+                    for t in range(args.trials)]  # fmt: skip
+            reruns = time_reruns(browser, url, args.reruns) if args.reruns else {}
         finally:
             stop_server(proc)
-        proc, url = start_server(Path(tmp) / "peer.sqlite", "bench/peer_app.py")
-        try:
-            peer_reruns = time_peer_reruns(browser, url, args.reruns, Path(tmp))
-        finally:
-            stop_server(proc)
+        peer_reruns = {}
+        if args.reruns:
+            proc, url = start_server(Path(tmp) / "peer.sqlite", "bench/peer_app.py")
+            try:
+                peer_reruns = time_peer_reruns(browser, url, args.reruns, Path(tmp))
+            finally:
+                stop_server(proc)
         browser.close()
-    peers = [time_peer(t, args.epochs) for t in range(args.trials)]
+    peers = [time_peer(t, args.epochs, args.largest) for t in range(args.trials)]
+    what = "8 variants x 5 seeds" if args.largest else "4 variants"
     print(
+        f"{what} x {args.epochs} epochs; load average (1 min) {os.getloadavg()[0]:.2f}\n"
         f"cores: {os.cpu_count()}; {args.trials} trials, {args.reruns} reruns. Peers: the Runner "
         "without server or browser (runs); bench/peer_app.py, the live section's elements in "
         "bare Streamlit, idle or redrawn twice a second while two workers train (reruns)"

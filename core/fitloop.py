@@ -100,7 +100,7 @@ class FitLoop:
         recorder = self.recorder
         if recorder is not None:
             recorder.reset()
-        loss_sum, outputs = 0.0, []
+        loss_sum, data_sum, outputs = 0.0, 0.0, []
         for step in range(self.steps):
             xb, yb = x[step * bs : (step + 1) * bs], y[step * bs : (step + 1) * bs]
             loss = self.trainer.step(xb, yb)
@@ -108,9 +108,12 @@ class FitLoop:
                 history.mark_diverged(epoch, step)
                 return None
             loss_sum += len(xb) * loss
+            data_sum += len(xb) * self.trainer.data_loss
             # metrics once per epoch from the kept outputs: fewer calls than per step
             outputs.append(self.trainer.output)
         logs = {"loss": loss_sum / len(x)}
+        if self.trainer.regs:  # without a penalty the data loss is the loss: not logged twice
+            logs["data_loss"] = data_sum / len(x)
         for name, fn in model.metric_functions.items():
             logs[name] = batch_weighted_sum(fn, y, outputs) / len(x)
         return self._finish(epoch, history, logs, start)
@@ -141,7 +144,9 @@ class FitLoop:
         self, prefix: str, x: np.ndarray, y: np.ndarray, acts: ActivationStats | None
     ) -> dict[str, float]:
         _, loss, metrics = inference_pass(self.model, x, y, acts, self.eval_layers)
-        penalty = self.trainer.penalty() if self.trainer.regs else 0.0
-        logs = {f"{prefix}_loss": loss + penalty}
+        logs = {f"{prefix}_loss": loss}
+        if self.trainer.regs:  # Keras's loss includes the penalties; the data loss does not
+            logs[f"{prefix}_loss"] = loss + self.trainer.penalty()
+            logs[f"{prefix}_data_loss"] = loss
         logs.update({f"{prefix}_{k}": v for k, v in metrics.items()})
         return logs

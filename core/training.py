@@ -61,6 +61,8 @@ class Trainer:
     ----------
     output : ndarray (n, units)
         The last step's output (before its update).
+    data_loss : float
+        The last step's loss without the regularization penalties.
     recorder : StepRecorder or None
         When set, receives the per-step statistics.
     """
@@ -89,6 +91,8 @@ class Trainer:
         can stop cleanly."""
         out = self.forward(x)
         loss, grad = loss_and_gradient(self.model, y, out)
+        # the loss without penalties, for comparing a regularized variant with others
+        self.data_loss = loss
         if self.regs:
             loss += self.penalty()
         if not math.isfinite(loss):

@@ -7,7 +7,7 @@ import functools
 from collections.abc import MutableMapping, Sequence
 from typing import Any
 
-from dashboard import comparison, share, state
+from dashboard import comparison, share, state, uploaded
 from experiments import ConfigError, ExperimentConfig, vary_one_knob
 from experiments.spec.presets import PRESETS_BY_KEY
 
@@ -168,3 +168,22 @@ def restore_link(ss: State, token: str) -> list[ExperimentConfig]:
     except (TypeError, ConfigError) as error:
         raise share.ShareLinkError(f"share link holds an unusable config: {error}") from error
     return set_comparison(ss, data, variants)
+
+
+def show_upload(ss: State, results: Any, name: str) -> str:
+    """Make an imported results CSV the comparison on the page: its charts, and its variants in
+    the form, the link and the Keras code. Returns the notice to show.
+
+    The lesson is the one whose comparison the file holds, if any (else none): an explanation
+    left from before would describe another comparison.
+    """
+    pairs = uploaded.variants_of(results.runs)
+    note = f"Showing {name}: {len(results.runs)} runs, nothing retrained."
+    if pairs:
+        set_comparison(ss, *comparison.from_configs(pairs))
+        if uploaded.data_differs(pairs):
+            note += " Its variants used different data; the form shows the first one's."
+    token = share_token(ss)
+    ss[state.PRESET] = next((k for k in PRESETS_BY_KEY if _preset_token(k) == token), None)
+    ss[state.IMPORTED], ss[state.RUN_IDS], ss[state.OFFER_RUN] = results, {}, False
+    return note

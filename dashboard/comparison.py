@@ -14,6 +14,9 @@ from typing import Any
 
 import pandas as pd
 
+from dashboard.i18n import t
+from dashboard.i18n.messages import config_error
+from dashboard.i18n.names import field_label
 from experiments import ConfigError, ExperimentConfig, config_from_dict, validate
 from experiments.run import budget
 from experiments.spec.config import DATA_FIELDS, field_specs
@@ -62,15 +65,15 @@ def differences(variants: Sequence[dict[str, Any]]) -> dict[Any, str]:
         if name not in DATA_FIELDS and len({json.dumps(c.get(name)) for c in configs}) > 1
     ]
     return {
-        v["uid"]: " · ".join(f"{specs[n].label} {_shown(c.get(n))}" for n in varying)
-        or "same settings as the others"
+        v["uid"]: " · ".join(f"{field_label(n)} {_shown(c.get(n))}" for n in varying)
+        or t("form.same_settings")
         for v, c in zip(variants, configs, strict=True)
     }
 
 
 def _shown(value: Any) -> str:
     if value is None:
-        return "default"
+        return t("form.default")
     if isinstance(value, list | tuple):
         return "[" + ", ".join(map(str, value)) + "]"
     return str(value).lower() if isinstance(value, bool) else str(value)
@@ -112,11 +115,11 @@ def check(
     labels = [v["label"].strip() for v in variants]
     for variant, label, full in zip(variants, labels, full_configs(data, variants), strict=True):
         if not label or labels.count(label) > 1:
-            errors[(variant["uid"], "label")] = f"label {label!r} must be non-empty and unique"
+            errors[(variant["uid"], "label")] = t("form.label_error", label=repr(label))
         try:
             config = config_from_dict(full)
         except ConfigError as error:
-            errors[(variant["uid"], error.field)] = str(error)
+            errors[(variant["uid"], error.field)] = config_error(error)
             continue
         found = problems(config)
         if not found:
@@ -126,15 +129,28 @@ def check(
                 found = [error]
         for error in found:  # every field at fault, not only the first
             owner = "data" if error.field in DATA_FIELDS else variant["uid"]
-            errors[(owner, error.field)] = str(error)
+            errors[(owner, error.field)] = config_error(error)
         if not found:
             warnings[variant["uid"]] = validate(config)
             configs.append(config)
+    if configs and not errors:
+        _check_total(variants, configs, errors)
     if not MIN_VARIANTS <= len(variants) <= MAX_VARIANTS:
-        errors[("data", "variants")] = (
-            f"a comparison has {MIN_VARIANTS} to {MAX_VARIANTS} variants; it has {len(variants)}"
+        errors[("data", "variants")] = t(
+            "form.variant_count", low=MIN_VARIANTS, high=MAX_VARIANTS, n=len(variants)
         )
     return ([] if errors else configs), errors, warnings
+
+
+def _check_total(variants, configs: list[ExperimentConfig], errors: dict) -> None:
+    """The runs one person may queue, said at the Seeds field of the variants with the most."""
+    try:
+        budget.check_comparison(configs)
+    except ConfigError as error:
+        most = max(c.repeats for c in configs)
+        for variant, config in zip(variants, configs, strict=True):
+            if config.repeats == most:
+                errors[(variant["uid"], error.field)] = str(error)
 
 
 def lookup_ids(configs: Sequence[ExperimentConfig]) -> list[str]:

@@ -10,6 +10,7 @@ from typing import Any
 import streamlit as st
 
 from dashboard import runtime
+from dashboard.i18n import t
 from dashboard.plain import literal
 from experiments.results.storefile import StoreError
 from experiments.spec.bounded import clip
@@ -30,20 +31,16 @@ def guarded(render: Callable[[], None]) -> None:
         store_trouble(exc)
     except Exception as exc:  # the last line of defence: no traceback reaches the page
         LOG.exception("page failed")
-        st.error(
-            f"Something went wrong on this page ({type(exc).__name__}: "
-            f"{literal(clip(str(exc), 300))}). "
-            "Your settings are kept; change the input at fault or reload the page."
-        )
+        st.error(t("guard.failed", kind=type(exc).__name__, error=literal(clip(str(exc), 300))))
 
 
 def store_trouble(error: StoreError) -> None:
     """Say what is wrong with the run store; for a corrupt file, offer a fresh one."""
-    st.error(f"The run store cannot be used: {literal(clip(str(error), 400))}", icon="⚠️")
+    st.error(t("guard.store", error=literal(clip(str(error), 400))), icon="⚠️")
     if error.kind != "corrupt" or not error.path.is_file():
         return
     key = f"store.fresh.{error.path}"
-    if st.button("Start a fresh store (the old file is kept beside it)", key=key):
+    if st.button(t("guard.fresh_store"), key=key):
         aside = runtime.start_fresh_store(error.path)
         LOG.warning("run store %s set aside as %s", error.path, aside)
         st.rerun()

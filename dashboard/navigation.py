@@ -6,7 +6,8 @@ from pathlib import Path
 
 import streamlit as st
 
-from dashboard import state
+from dashboard import i18n, state
+from dashboard.i18n import t
 
 PAGES_DIR = Path(__file__).parent / "pages"
 
@@ -16,7 +17,7 @@ def pages() -> list[st.Page]:
     return [
         st.Page(
             PAGES_DIR / "compare.py",
-            title="Compare",
+            title=t("page.compare"),
             icon=":material/compare_arrows:",
             url_path="compare",
             default=True,
@@ -29,13 +30,13 @@ def pages() -> list[st.Page]:
         ),
         st.Page(
             PAGES_DIR / "activations.py",
-            title="Activations",
+            title=t("page.activations"),
             icon=":material/show_chart:",
             url_path="activations",
         ),
         st.Page(
             PAGES_DIR / "backprop.py",
-            title="Backprop",
+            title=t("page.backprop"),
             icon=":material/account_tree:",
             url_path="backprop",
         ),
@@ -46,4 +47,10 @@ def run_app() -> None:
     """Configure the page, initialise the session state and run the selected page."""
     st.set_page_config(page_title="gradlab", page_icon=":material/monitoring:", layout="wide")
     state.init(st.session_state)
-    st.navigation(pages(), position="top").run()
+    i18n.resolve()
+    page = st.navigation(pages(), position="top")
+    # the switch sits above every page, at the right, where the address bar's language shows
+    _, right = st.columns([5, 1])
+    with right:
+        i18n.language_switch()
+    page.run()

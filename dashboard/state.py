@@ -26,7 +26,12 @@ NOTICE = "notice"  # message shown at the top of the Compare page
 OFFER_RUN = "offer_run"  # a shared link's variants have no stored runs: offer to run them
 SHARE_TOKEN = "share_token"  # the ?c= value already applied, so it is restored only once
 LOG_Y = "log_y"  # loss chart on a log scale
+BAND = "band"  # what the curves' band over seeds shows: "ci" (the mean's 95% CI) or "range"
+BASELINE = "verdict_baseline"  # the variant the verdicts compare the others with
+VERDICT_METRIC = "verdict_metric"  # the run metric the verdicts compare
 PAUSED = "charts_paused"  # while runs train, the charts keep the snapshot drawn last
+LOSS_SHOWN = "loss_shown"  # radio: data loss or Keras's loss incl. penalty (default: data loss)
+SHOW_VARIANTS = "show_variants"  # prefix of the "Show variants" pills' key (one per comparison)
 DRAWN = "drawn"  # live.Drawn: what the live section's charts show, or None
 PRESET = "preset"  # key of the preset last loaded
 READER = "results_reader"  # experiments ResultsReader of the runs in RUN_IDS (None until read)
@@ -56,6 +61,9 @@ DEFAULTS: dict[str, Any] = {
     OFFER_RUN: False,
     SHARE_TOKEN: None,
     LOG_Y: False,
+    BAND: "ci",
+    BASELINE: None,
+    VERDICT_METRIC: "best_val_loss",
     PAUSED: False,
     DRAWN: None,
     PRESET: None,

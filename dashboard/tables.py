@@ -8,14 +8,17 @@ from collections.abc import Mapping
 import numpy as np
 import pandas as pd
 
-from dashboard.transforms import Curves, best_epoch
+from experiments.results.evidence import variant_evidence
+from experiments.results.run_metrics import RUN_METRICS
 from experiments.results.tracks import RunTrack
+from experiments.results.verdicts import estimate_text
 
+METRIC_COLUMNS = tuple(RUN_METRICS.values())
 TABLE_COLUMNS = (
-    "variant", "status", "best val loss", "best epoch", "last val loss", "best val accuracy",
-    "last val accuracy", "parameters", "iterations / epoch", "clipped steps", "seeds",
-    "time per run (s)",
+    "variant", "status", "seeds", *METRIC_COLUMNS, "parameters", "iterations / epoch",
+    "clipped steps", "time per run (s)",
 )  # fmt: skip
+ACCURACY_COLUMNS = tuple(c for c in METRIC_COLUMNS if "accuracy" in c)
 
 
 def _status_text(runs: list[dict]) -> str:
@@ -43,36 +46,36 @@ def _clipped_share(tracks: list[RunTrack]) -> float | None:
     return clipped / steps if steps else None
 
 
+def _cells(evidence: pd.DataFrame, seeds: int) -> list[str]:
+    """A variant's metrics as ``mean ± CI half-width``, with ``(n=k)`` where fewer than all
+    its seeds have the value (one diverged or still short of its first validation)."""
+    cells = []
+    for row in evidence.itertuples():
+        text = estimate_text(row.mean, row.ci95)
+        cells.append(f"{text} (n={row.n})" if text and row.n < seeds else text)
+    return cells
+
+
 def _variant_row(
-    label: str, runs: list[dict], loss: Curves, accuracy: Curves, tracks: list[RunTrack]
+    label: str, runs: list[dict], evidence: pd.DataFrame, tracks: list[RunTrack]
 ) -> tuple:
-    """One variant's row of :data:`TABLE_COLUMNS` from its run records, curves and tracks."""
-    val = loss.get(label, {}).get("val")
-    acc = accuracy.get(label, {}).get("val")
-    best = None if val is None else best_epoch(val)
+    """One variant's row of :data:`TABLE_COLUMNS` from its run records, evidence and tracks."""
     params, times = _present(runs, "n_params"), _present(runs, "duration_s")
     steps = _present(runs, "steps_per_epoch")
     return (
         label,
         _status_text(runs),
-        None if best is None else best.val,
-        None if best is None else best.epoch,
-        None if val is None else float(val.mean[-1]),
-        None if acc is None else float(acc.mean.max()),
-        None if acc is None else float(acc.mean[-1]),
+        len(runs),
+        *_cells(evidence[evidence["label"] == label], len(runs)),
         int(max(params)) if params else None,
         int(max(steps)) if steps else None,
         _clipped_share(tracks),
-        len(runs),
         sum(times) / len(times) if times else None,
     )
 
 
 def results_table(
-    runs: pd.DataFrame,
-    loss: Curves,
-    accuracy: Curves,
-    tracks: Mapping[str, RunTrack] | None = None,
+    runs: pd.DataFrame, per_run: pd.DataFrame, tracks: Mapping[str, RunTrack]
 ) -> pd.DataFrame:
     """The results table: one row per variant, in order of first appearance in ``runs``.
 
@@ -80,31 +83,32 @@ def results_table(
     ----------
     runs : DataFrame
         One row per run: ``run_id, label, status, diverged_epoch, n_params, duration_s``.
-    loss, accuracy : Curves
-        ``transforms.curves`` of ``"loss"`` and ``"accuracy"`` (accuracy may be empty).
-    tracks : mapping of str to RunTrack, optional
+    per_run : DataFrame
+        :func:`experiments.results.run_metrics.run_metrics` of these runs.
+    tracks : mapping of str to RunTrack
         Run id to track, for the share of clipped steps.
 
     Returns
     -------
     DataFrame
-        :data:`TABLE_COLUMNS`: the losses and accuracies of the validation split's mean over
-        seeds; parameters, iterations per epoch (seed 5): the optimizer steps one epoch takes),
-        the share of steps clipping changed, seeds and the mean time per run. Without accuracy
-        curves (regression) the accuracy columns are left out; without clipping, its column.
+        :data:`TABLE_COLUMNS`: the seeds; each run metric over them as ``mean ± 95% CI
+        half-width`` text (:func:`~experiments.results.evidence.variant_evidence`); parameters,
+        iterations per epoch (seed 5): the optimizer steps one epoch takes), the share of steps
+        clipping changed and the mean time per run. Without any accuracy (regression) the
+        accuracy columns are left out; without clipping, its column.
     """
     by_label: dict[str, list[dict]] = {}
     for record in runs.to_dict("records"):
         by_label.setdefault(record["label"], []).append(record)
-    tracks = tracks or {}
+    evidence = variant_evidence(per_run, list(RUN_METRICS))
     rows = [
-        _variant_row(label, mine, loss, accuracy, [tracks[r["run_id"]] for r in mine
-                                                   if r["run_id"] in tracks])
+        _variant_row(label, mine, evidence, [tracks[r["run_id"]] for r in mine
+                                             if r["run_id"] in tracks])
         for label, mine in by_label.items()
     ]  # fmt: skip
     table = pd.DataFrame(rows, columns=list(TABLE_COLUMNS))
-    if not accuracy:  # regression: no accuracy to show, rather than a column of empty cells
-        table = table.drop(columns=["best val accuracy", "last val accuracy"])
+    if per_run["best_val_accuracy"].isna().all():  # regression: no accuracy to show
+        table = table.drop(columns=list(ACCURACY_COLUMNS))
     if not (table["clipped steps"].fillna(0) > 0).any():
         table = table.drop(columns=["clipped steps"])
     return table

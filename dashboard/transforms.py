@@ -13,6 +13,7 @@ from dataclasses import dataclass
 import numpy as np
 import pandas as pd
 
+from experiments.results.evidence import ci_halfwidth
 from experiments.results.gap import overfitting_gap
 from experiments.results.tracks import SPLITS, RunTrack, padded
 
@@ -23,13 +24,16 @@ EXPLODING_NORM = 1e3  # a kernel gradient norm above this is called exploding
 @dataclass(frozen=True)
 class Curve:
     """One variant's metric on one split, per epoch: the mean over its seeds, their min and max,
-    and how many seeds have a finite value. Epochs without one are left out."""
+    how many seeds have a finite value, and the half-width of the mean's 95% confidence
+    interval (Student's t, NaN with one seed; None when not computed). Epochs without a finite
+    value are left out."""
 
     epoch: np.ndarray
     mean: np.ndarray
     low: np.ndarray
     high: np.ndarray
     n: np.ndarray
+    ci: np.ndarray | None = None
 
 
 # variant label -> split -> Curve (only the splits with points), in variant order
@@ -82,8 +86,8 @@ def _stack(rows: list[np.ndarray]) -> np.ndarray:
 
 
 def curve(series: list[np.ndarray]) -> Curve | None:
-    """Mean, min, max and count over ``series`` (one per seed, by epoch) of their finite values;
-    None when none is finite."""
+    """Mean, min, max, count and CI half-width over ``series`` (one per seed, by epoch) of their
+    finite values; None when none is finite."""
     stack = _stack(series)
     finite = np.isfinite(stack)
     n = finite.sum(axis=0)
@@ -91,12 +95,18 @@ def curve(series: list[np.ndarray]) -> Curve | None:
     if not keep.any():
         return None
     values = np.where(finite, stack, np.nan)[:, keep]
+    n = n[keep]
+    mean = np.nanmean(values, axis=0)
+    # the sample deviation by hand: nanstd warns on every epoch that one seed has reached alone
+    spread = np.nansum((values - mean) ** 2, axis=0) / np.maximum(n - 1, 1)
+    std = np.where(n >= 2, np.sqrt(spread), np.nan)
     return Curve(
         np.flatnonzero(keep) + 1,
-        np.nanmean(values, axis=0),
+        mean,
         np.nanmin(values, axis=0),
         np.nanmax(values, axis=0),
-        n[keep],
+        n,
+        ci_halfwidth(std, n),
     )
 
 

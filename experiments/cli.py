@@ -1,4 +1,8 @@
-"""Command line: ``python -m experiments run FILE.json`` and ``python -m experiments export``."""
+"""Command line: ``python -m experiments run FILE.json`` and ``python -m experiments export``.
+
+Its imports stay lean: pandas (with pyarrow, about 0.4 s) is imported only where a table is
+written, so ``--help`` and the start of a sweep do not wait for it.
+"""
 
 from __future__ import annotations
 
@@ -9,11 +13,7 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 
-import pandas as pd
-
-from experiments.results import parquet
-from experiments.results.export import write_csv
-from experiments.results.frames import read_runs
+from experiments.results import EXPORT_FORMATS
 from experiments.results.store import Store
 from experiments.results.storefile import StoreError
 from experiments.run import sweep
@@ -126,6 +126,8 @@ def check_out(out: str | None) -> None:
 
 def write_out(store: Store, run_ids: list[str], out: str | None) -> int:
     """Stream the runs' CSV to ``out`` (standard output for ``None`` or ``-``); bytes written."""
+    from experiments.results.export import write_csv
+
     if out in (None, "-"):
         return write_csv(store, run_ids, sys.stdout)
     with Path(out).open("w", encoding="utf-8", newline="") as handle:
@@ -159,15 +161,38 @@ def run_command(args: argparse.Namespace) -> int:
         print("\ninterrupted: stopping the workers", file=sys.stderr)
         return 130
     size = write_out(store, run_ids, args.out)
-    runs = read_runs(store, run_ids=run_ids)
-    for row in runs.to_dict("records"):
-        error = "" if pd.isna(row["error"]) else f"  ({row['error']})"
+    runs = final_statuses(store, run_ids)
+    for row in runs:
+        error = "" if row["error"] is None else f"  ({row['error']})"
         print(f"{row['run_id']}  {row['status']:<11} {row['label']}{error}", file=sys.stderr)
     print(f"wrote {args.out} ({len(run_ids)} runs, {size / 1e6:.1f} MB)", file=sys.stderr)
-    return 0 if runs["status"].isin(OK_STATUSES).all() else 1
+    return 0 if all(row["status"] in OK_STATUSES for row in runs) else 1
+
+
+def final_statuses(store: Store, run_ids: Sequence[str]) -> list[dict]:
+    """``run_id``, ``status``, ``label`` and ``error`` of each run, in ``run_ids`` order."""
+    found: dict[str, dict] = {}
+    for start in range(0, len(run_ids), 500):  # SQLite's limit on bound parameters
+        chunk = list(run_ids[start : start + 500])
+        marks = ", ".join("?" * len(chunk))
+        sql = f"SELECT run_id, status, label, error FROM runs WHERE run_id IN ({marks})"
+        found |= {row["run_id"]: row for row in store.query(sql, chunk)}
+    return [found[run_id] for run_id in run_ids if run_id in found]
 
 
 def export_command(args: argparse.Namespace) -> int:
+    from experiments.results import parquet
+    from experiments.results.frames import read_runs
+
+    if args.evidence:
+        from experiments.results.evidence_export import store_evidence, write_evidence
+
+        check_out(args.out)
+        table = store_evidence(Store(args.store), args.owner, args.metric, args.baseline)
+        print(write_evidence(table, args.out), file=sys.stderr)
+        return 0
+    if args.metric or args.baseline:
+        raise ConfigError("--metric", "--metric and --baseline go with --evidence")
     fmt = parquet.export_format(args.out, args.format)
     if args.summary or fmt != "parquet":  # Parquet tables go into a folder, made by the export
         check_out(args.out)
@@ -206,8 +231,19 @@ def parser() -> argparse.ArgumentParser:
     export.add_argument("--owner", default=None, help="only this owner's runs")
     export.add_argument("--out", default=None, help="file (default: standard output)")
     export.add_argument("--summary", action="store_true", help="one row per run: config, metrics")
-    export.add_argument("--format", choices=parquet.FORMATS, default=None,
+    export.add_argument("--format", choices=EXPORT_FORMATS, default=None,
                         help="csv, or parquet (the full tables: --out is a folder)")  # fmt: skip
+    export.add_argument(
+        "--evidence",
+        action="store_true",
+        help="per variant x metric: mean, 95%% CI over seeds, verdict",
+    )
+    export.add_argument("--metric", default=None, help="with --evidence: only this metric")
+    export.add_argument(
+        "--baseline",
+        default=None,
+        help="with --evidence: the variant compared with (default the first)",
+    )
     export.set_defaults(handler=export_command)
     fields = sub.add_parser("fields", help="list the config fields a plan file can set")
     fields.set_defaults(handler=fields_command)

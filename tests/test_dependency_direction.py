@@ -31,6 +31,7 @@ ALLOWED = {
         "scipy",  # scipy.stats: confidence intervals and tests over seeds (results/evidence.py)
         "joblib",  # the CPU quota (experiments/run/budget.py)
         "distributed",  # optional, the CLI's --scheduler path only (run/dask_backend.py)
+        "dask",  # its config: the embedded cluster's profiler off (run/dask_backend.py)
         "pyarrow",  # comes with Streamlit; the export's Parquet path only (results/parquet.py)
     },
     "dashboard": {

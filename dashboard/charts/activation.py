@@ -9,6 +9,7 @@ import plotly.graph_objects as go
 
 from dashboard.charts.style import base_layout, figure
 from dashboard.charts.style import hline as hline_shape
+from dashboard.i18n.catalog import lookup
 
 
 def _marks(
@@ -45,6 +46,7 @@ def activation_figure(
     *,
     shade: Sequence[tuple[float, float, str]] = (),
     hline: tuple[float, str] | None = None,
+    lang: str = "en",
 ) -> go.Figure:
     """Plot a(z) and da/dz on one axis.
 
@@ -58,6 +60,8 @@ def activation_figure(
         Shaded z ranges with a caption (for example ReLU's dead region).
     hline : (y, text), optional
         A dotted reference line (for example sigmoid's maximum slope 0.25).
+    lang : str
+        Language of the axis titles (``dashboard.i18n``).
 
     Returns
     -------
@@ -73,11 +77,12 @@ def activation_figure(
          "line": {"width": 3, "dash": "dash", "color": "#D55E00"},
          "hovertemplate": "z %{x:.3f}<br>da/dz %{y:.6g}<extra></extra>"},
     ]  # fmt: skip
-    axes = {"x_title": "pre-activation z", "y_title": "value", "height": 380}
+    axes = {"x_title": lookup(lang, "chart.act.x"), "y_title": lookup(lang, "chart.act.y"),
+            "height": 380}  # fmt: skip
     return figure(traces, base_layout(**axes, shapes=shapes, annotations=notes))
 
 
-def softmax_figure(p: np.ndarray, names: Sequence[str]) -> go.Figure:
+def softmax_figure(p: np.ndarray, names: Sequence[str], lang: str = "en") -> go.Figure:
     """Softmax probabilities as bars on their whole 0-1 range, each labelled with its value.
 
     Parameters
@@ -86,11 +91,14 @@ def softmax_figure(p: np.ndarray, names: Sequence[str]) -> go.Figure:
         Probabilities summing to 1.
     names : sequence of str, length k
         Class names.
+    lang : str
+        Language of the axis title.
     """
     bar = {"type": "bar", "name": "softmax", "x": list(names), "y": p,
            "text": [f"{v:.3f}" for v in p],
            "textposition": "outside", "marker": {"color": "#0072B2"},
            "hovertemplate": "%{x}<br>p %{y:.4f}<extra></extra>"}  # fmt: skip
-    layout = base_layout(x_title="", y_title="probability", height=320, showlegend=False)
+    layout = base_layout(x_title="", y_title=lookup(lang, "chart.softmax.y"), height=320,
+                         showlegend=False)  # fmt: skip
     layout["yaxis"]["range"] = [0, 1.1]
     return figure([bar], layout)

@@ -1,4 +1,8 @@
-"""Gradient-per-layer heatmaps (layer x epoch), one per variant, on one shared colour scale."""
+"""Gradient-per-layer heatmaps (layer x epoch), one per variant, on one shared colour scale.
+
+:func:`gradient_heatmaps` puts every variant's panel in one figure; :func:`heatmap_panels`
+gives one figure per variant, for the page to place in columns that stack on a phone.
+"""
 
 from __future__ import annotations
 
@@ -143,3 +147,59 @@ def gradient_heatmaps(
     layout["annotations"] = notes
     # room for the layer names and axis title on the left, the colour bar on the right
     return figure(traces, fixed_margins(layout, l=115, r=110, t=40))
+
+
+PANEL_ALONE_HEIGHT = 330
+NO_LAYER = "no such layer in this net"
+
+
+def heatmap_panels(
+    matrices: dict[str, GradMatrix],
+    flags: dict[str, list[str]] | None = None,
+    scale: HeatScale = GRADIENTS,
+    empty_note: str = NO_LAYER,
+) -> list[go.Figure]:
+    """One figure per variant, all on the range the variants share, each with its colour bar
+    below it (the same bar in every figure: a panel read alone on a phone keeps its scale).
+
+    Side by side in one figure, eight panels on a 390 px phone were 39 px wide each; the page
+    places these in columns, which Streamlit stacks on a narrow screen.
+
+    Parameters
+    ----------
+    matrices, flags, scale
+        As for :func:`gradient_heatmaps`.
+    empty_note : str
+        Said in the panel of a variant whose matrix is empty (e.g. no ReLU-family layer).
+
+    Returns
+    -------
+    list of plotly Figure
+        In variant order; each holds one ``Heatmap`` trace named by its label, or none.
+    """
+    flags = flags or {}
+    zmin, zmax = scale.fixed or _shared_range(matrices)
+    out = []
+    for label, matrix in matrices.items():
+        title = f"⚠ {label}" if flags.get(label) else label
+        trace, axes, note = _panel(0, label, matrix, title, 1, 1, True, scale)
+        layout = {**_layout(1, zmin, zmax, scale), **axes, "height": PANEL_ALONE_HEIGHT}
+        layout["coloraxis"]["colorbar"] = {
+            "orientation": "h", "x": 0.5, "xanchor": "center", "y": -0.34, "yanchor": "top",
+            "len": 1.0, "lenmode": "fraction", "thickness": 10, "ypad": 0,
+            "title": {"text": scale.title, "side": "top"},
+        }  # fmt: skip
+        layout["xaxis"]["title"]["standoff"] = 4
+        if len(matrix.epochs) <= 10:  # whole epochs only, not 1.5
+            layout["xaxis"]["dtick"] = 1
+        notes = [note]
+        if matrix.empty:
+            trace = None
+            notes.append({"text": empty_note, "x": 0.5, "y": 0.5, "xref": "paper",
+                          "yref": "paper", "showarrow": False})  # fmt: skip
+            layout["xaxis"].update(visible=False)
+            layout["yaxis"].update(visible=False)
+        layout["annotations"] = notes
+        margins = fixed_margins(layout, l=115, r=20, t=34, b=130)
+        out.append(figure([trace] if trace else [], margins))
+    return out

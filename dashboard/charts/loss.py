@@ -12,9 +12,41 @@ from dashboard.transforms import Curve, Curves
 SPLITS = {"train": ("training", "dash"), "val": ("validation", "solid")}
 
 
-def _band(part: Curve, color: str, group: str) -> list[dict]:
-    """Min-max band over seeds: the upper edge, then the lower edge filled up to it."""
-    edges = [(part.high, None), (part.low, "tonexty")]
+BANDS = {"ci": "95% CI of the mean", "range": "min–max of seeds"}  # band -> its label
+
+
+def _edges(part: Curve, band: str, log_y: bool = False) -> tuple[np.ndarray, np.ndarray]:
+    """The band's lower and upper edge: the mean's 95% CI, or the seeds' min and max."""
+    if band == "range" or part.ci is None:
+        return part.low, part.high
+    half = np.nan_to_num(part.ci, nan=0.0)  # an epoch only one seed reached: no width known
+    low = part.mean - half
+    # a log axis cannot draw an edge at or below 0: there the band stops at the lowest seed
+    return np.where(low > 0, low, part.low) if log_y else low, part.mean + half
+
+
+def _seed_span(parts: list[Curve], band: str) -> list[float] | None:
+    """A y range covering every seed's value when the CI bands reach beyond them.
+
+    With few seeds the interval is wide (two seeds: 12.7 times their half-difference): drawn
+    in full it would squeeze every curve into a strip. The axis then shows where the seeds
+    went and the band runs off it, which reads as what it is: too few seeds to say more.
+    """
+    if band != "ci" or not parts:
+        return None
+    low = float(np.nanmin(np.concatenate([p.low for p in parts])))
+    high = float(np.nanmax(np.concatenate([p.high for p in parts])))
+    edges = np.concatenate([np.concatenate(_edges(p, band)) for p in parts])
+    if np.nanmin(edges) >= low and np.nanmax(edges) <= high:
+        return None
+    pad = 0.05 * (high - low) or 0.1 * abs(high) or 1.0
+    return [low - pad, high + pad]
+
+
+def _band(part: Curve, color: str, group: str, band: str, log_y: bool) -> list[dict]:
+    """The band over seeds: the upper edge, then the lower edge filled up to it."""
+    low, high = _edges(part, band, log_y)
+    edges = [(high, None), (low, "tonexty")]
     return [
         {
             "type": "scatter",
@@ -33,12 +65,20 @@ def _band(part: Curve, color: str, group: str) -> list[dict]:
     ]
 
 
+def _seed_data(part: Curve) -> np.ndarray:
+    ci = part.ci if part.ci is not None else np.full(part.mean.shape, np.nan)
+    return np.column_stack([part.low, part.high, part.n, ci])
+
+
 def _line(part: Curve, label: str, split: str, color: str, y_title: str) -> dict:
     split_name, dash = SPLITS[split]
     # the seeds' range per point, only with several seeds: with one it would repeat y, and it
     # was two thirds of what a live refresh sends per curve
     seeds = part.n.max() > 1
-    seeds_hover = "<br>seeds %{customdata[2]}: %{customdata[0]:.6g} to %{customdata[1]:.6g}"
+    seeds_hover = (
+        "<br>± %{customdata[3]:.3g} (95% CI, %{customdata[2]} seeds)"
+        "<br>seeds from %{customdata[0]:.6g} to %{customdata[1]:.6g}"
+    )
     return {
         "type": "scatter",
         "x": part.epoch,
@@ -47,7 +87,7 @@ def _line(part: Curve, label: str, split: str, color: str, y_title: str) -> dict
         "name": f"{label} · {split_name}",
         "legendgroup": label,
         "line": {"color": color, "dash": dash, "width": 2.5},
-        "customdata": np.column_stack([part.low, part.high, part.n]) if seeds else None,
+        "customdata": _seed_data(part) if seeds else None,
         "hovertemplate": (
             f"<b>{label}</b> {split_name}<br>epoch %{{x}}<br>{y_title} %{{y:.6g}}"
             f"{seeds_hover if seeds else ''}<extra></extra>"
@@ -62,6 +102,7 @@ def loss_figure(
     y_title: str = "loss",
     log_y: bool = False,
     y_range: tuple[float, float] | None = None,
+    band: str = "ci",
 ) -> go.Figure:
     """Train (dashed) and validation (solid) curves per variant.
 
@@ -77,6 +118,9 @@ def loss_figure(
         Logarithmic y axis.
     y_range : (float, float), optional
         A fixed y range (accuracy: its whole 0-1, so 0.33 never looks like half-way to perfect).
+    band : {"ci", "range"}
+        With several seeds, shade the mean's 95% confidence interval or the seeds' min to max
+        (:data:`BANDS`).
 
     Returns
     -------
@@ -84,14 +128,15 @@ def loss_figure(
         Two line traces per variant named ``"<label> · training"`` / ``"<label> · validation"``,
         plus band traces (hover disabled) where a variant has several seeds.
     """
-    traces, means = [], []
+    traces, means, banded = [], [], []
     for label, color in colors.items():
         for split in SPLITS:
             part = curves.get(label, {}).get(split)
             if part is None:
                 continue
             if part.n.max() > 1:
-                traces += _band(part, color, label)
+                traces += _band(part, color, label, band, log_y)
+                banded.append(part)
             traces.append(_line(part, label, split, color, y_title))
             means.append(part.mean)
     layout = fixed_margins(base_layout(x_title="epoch", y_title=y_title))
@@ -100,4 +145,6 @@ def loss_figure(
         layout["yaxis"]["range"] = list(y_range)
     elif not log_y:
         focus_y(layout, np.concatenate(means) if means else np.empty(0))
+        if "range" not in layout["yaxis"] and (span := _seed_span(banded, band)):
+            layout["yaxis"]["range"] = span
     return figure(traces, layout)

@@ -8,6 +8,7 @@ import streamlit as st
 
 from dashboard import backprop_tables as bt
 from dashboard.charts import network_figure
+from dashboard.i18n import t
 
 FMT = "%.8f"
 
@@ -29,12 +30,12 @@ def _inputs() -> tuple[list[float], list[float], list[list[float]], list[list[fl
     with st.form("backprop", border=True):
         cols = st.columns(4)
         with cols[0]:
-            st.markdown("**Input and target**")
+            st.markdown(f"**{t('bp.inputs')}**")
             x = [
                 st.number_input(f"x{i + 1}", value=v, format="%.4f", key=f"bp.x{i}")
                 for i, v in enumerate(bt.SEED_X)
             ]
-            t = [
+            target = [
                 st.number_input(f"t{i + 1}", value=v, format="%.4f", key=f"bp.t{i}")
                 for i, v in enumerate(bt.SEED_T)
             ]
@@ -43,34 +44,46 @@ def _inputs() -> tuple[list[float], list[float], list[list[float]], list[list[fl
             zip(cols[1:3], (bt.SEED_HIDDEN, bt.SEED_OUTPUT), strict=True)
         ):
             with col:
-                st.markdown(f"**{'Hidden' if layer == 0 else 'Output'} weights**")
+                title = t("bp.hidden_weights") if layer == 0 else t("bp.output_weights")
+                st.markdown(f"**{title}**")
                 kernels.append(_kernel(layer, seed))
         with cols[3]:
-            st.markdown("**Gradient descent**")
+            st.markdown(f"**{t('bp.descent')}**")
             lr = st.number_input(
-                "learning rate", value=bt.SEED_LR, min_value=0.0, format="%.4f", key="bp.lr"
+                t("bp.lr"), value=bt.SEED_LR, min_value=0.0, format="%.4f", key="bp.lr"
             )
-        st.form_submit_button("Compute the step", type="primary")
-    return x, t, kernels[0], kernels[1], lr
+        st.form_submit_button(t("bp.compute"), type="primary")
+    return x, target, kernels[0], kernels[1], lr
+
+
+# the tables' word columns; the others are numbers or the seed's notation (dE/dw, ...)
+WORDS = ("quantity", "value", "weight", "path", "before", "after", "dz/dw (input)")
 
 
 def _table(frame: pd.DataFrame) -> None:
+    """A table of ``backprop_tables``, its worded headers in the page's language."""
+    names = {c: t(f"bp.col.{c}") if c in WORDS else c for c in frame.columns}
     numeric = {
-        c: st.column_config.NumberColumn(c, format=FMT)
+        c: st.column_config.NumberColumn(names[c], format=FMT)
         for c in frame.columns
         if c not in ("quantity", "weight", "path")
     }
-    st.dataframe(frame, hide_index=True, column_config=numeric)
+    words = {
+        c: st.column_config.TextColumn(names[c])
+        for c in ("quantity", "weight", "path")
+        if c in frame.columns
+    }
+    st.dataframe(frame, hide_index=True, column_config={**numeric, **words})
 
 
 def _after(before: float, after: float, lr: float) -> None:
-    st.subheader("5. After the step")
+    st.subheader(t("bp.after.title"))
     cols = st.columns(3)
-    cols[0].metric("E_total before", f"{before:.8f}")
+    cols[0].metric(t("bp.after.before"), f"{before:.8f}")
     cols[1].metric(
-        "E_total after", f"{after:.8f}", delta=f"{after - before:.8f}", delta_color="inverse"
+        t("bp.after.after"), f"{after:.8f}", delta=f"{after - before:.8f}", delta_color="inverse"
     )
-    cols[2].metric("learning rate", f"{lr:g}")
+    cols[2].metric(t("bp.lr"), f"{lr:g}")
 
 
 def _diagram(x, hidden, output, trace) -> None:
@@ -84,43 +97,29 @@ def _diagram(x, hidden, output, trace) -> None:
     ]
     weights = [(names[0], np.asarray(hidden)), (names[1], np.asarray(output))]
     st.plotly_chart(network_figure(units, weights), theme=None, key="bp.network")
-    st.caption(
-        "Inputs x, hidden units h = sigmoid(z), outputs o = sigmoid(z): the values of the "
-        "forward pass below, with each weight on its edge (before the step)."
-    )
+    st.caption(t("bp.diagram"))
 
 
 def render() -> None:
     """Draw the Backprop page."""
-    st.title("Backpropagation, step by step")
-    st.caption(
-        "Seed section 4-3: a 2-2-2 network, sigmoid everywhere, no biases, "
-        "E = ½(t1 − o1)² + ½(t2 − o2)² (Keras's `mse` with two outputs), one step of "
-        "gradient descent. Every number below is computed by gradlab's core "
-        "(`core.backprop.trace_train_step`); the defaults reproduce the tutorial."
-    )
-    x, t, hidden, output, lr = _inputs()
-    trace = bt.trace_example(x, t, hidden, output, lr)
+    st.title(t("bp.title"))
+    st.caption(t("bp.caption"))
+    x, target, hidden, output, lr = _inputs()
+    trace = bt.trace_example(x, target, hidden, output, lr)
     _diagram(x, hidden, output, trace)
     left, right = st.columns(2)
     with left:
-        st.subheader("1. Forward pass")
-        st.caption("z = x·W (no bias), h = sigmoid(z), then the same for the output layer.")
+        st.subheader(t("bp.forward.title"))
+        st.caption(t("bp.forward.caption"))
         _table(bt.forward_table(trace))
     with right:
-        st.subheader("2. Error")
-        st.caption("Each output's half squared error; their sum is Keras's mse here.")
-        _table(bt.error_table(trace, t))
-    st.subheader("3. Output layer: dE/dw = dE/do · do/dz · dz/dw")
-    st.caption(
-        "do/dz = o(1 − o) for sigmoid; dz/dw is the hidden unit feeding the weight. "
-        "The new weight is w − learning rate · dE/dw."
-    )
+        st.subheader(t("bp.error.title"))
+        st.caption(t("bp.error.caption"))
+        _table(bt.error_table(trace, target))
+    st.subheader(t("bp.output.title"))
+    st.caption(t("bp.output.caption"))
     _table(bt.chain_table(trace[1], 1))
-    st.subheader("4. Hidden layer: dE/dw = dE/dh · dh/dz · dz/dw")
-    st.caption(
-        "dE/dh sums what both outputs send back (each δ times the output weight, before "
-        "the update); dz/dw is the input feeding the weight."
-    )
+    st.subheader(t("bp.hidden.title"))
+    st.caption(t("bp.hidden.caption"))
     _table(bt.chain_table(trace[0], 0))
     _after(trace.loss, trace.loss_after, lr)

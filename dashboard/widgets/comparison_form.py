@@ -8,6 +8,7 @@ from __future__ import annotations
 import streamlit as st
 
 from dashboard import actions, comparison, state
+from dashboard.i18n import t
 from dashboard.palette import PALETTE
 from dashboard.widgets.data_form import data_fields
 from dashboard.widgets.fields import field_error
@@ -22,8 +23,8 @@ def blocked_reason(place) -> None:
     errors = st.session_state[state.FIELD_ERRORS]
     if errors:
         first = next(iter(errors.values()))
-        more = f" (and {len(errors) - 1} more, marked above)" if len(errors) > 1 else ""
-        place.error(f"Run is blocked: {first}{more}", icon="⚠️")
+        more = t("form.blocked_more", n=len(errors) - 1) if len(errors) > 1 else ""
+        place.error(t("form.blocked", first=first, more=more), icon="⚠️")
 
 
 def render_form() -> tuple[str | None, list[ExperimentConfig]]:
@@ -40,12 +41,12 @@ def render_form() -> tuple[str | None, list[ExperimentConfig]]:
     with st.form("comparison", border=False):
         # Run at the top too: on a phone the bottom one is below every card
         head, top_run = st.columns([5, 1], vertical_alignment="bottom")
-        head.subheader("Data, shared by every variant")
+        head.subheader(t("form.data"))
         run_top = top_run.form_submit_button(
-            "▶ Run", type="primary", width="stretch", key="run.top"
+            t("form.run"), type="primary", width="stretch", key="run.top"
         )
         data = data_fields(ss[state.DATA])
-        st.subheader("Variants")
+        st.subheader(t("form.variants"))
         field_error("data", "variants")
         edits, copy = [], None
         variants = ss[state.VARIANTS]
@@ -58,11 +59,11 @@ def render_form() -> tuple[str | None, list[ExperimentConfig]]:
                     fields = variant_fields(variant, color, differs[variant["uid"]])
                     edits.append((variant["uid"], *fields))
                     # a copy of what this card shows now, typed values included
-                    if st.form_submit_button("Copy this variant", key=f"copy.{variant['uid']}"):
+                    if st.form_submit_button(t("form.copy"), key=f"copy.{variant['uid']}"):
                         copy = variant["uid"]
         left, right, why = st.columns([1, 1, 4])
-        apply = left.form_submit_button("Apply", width="stretch")
-        run = right.form_submit_button("▶ Run", type="primary", width="stretch") or run_top
+        apply = left.form_submit_button(t("form.apply"), width="stretch")
+        run = right.form_submit_button(t("form.run"), type="primary", width="stretch") or run_top
         blocked_reason(why)
     if copy is not None:
         actions.apply_form(ss, data, edits)

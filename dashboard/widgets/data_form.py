@@ -7,6 +7,7 @@ from typing import Any
 import streamlit as st
 
 from dashboard import state
+from dashboard.i18n.names import dataset_title, field_label, task_name
 from dashboard.widgets.fields import CASTS, field_error, spec_number
 from datasets import DATASETS
 from experiments.spec.config import DATA_FIELDS, field_specs
@@ -31,10 +32,17 @@ def _number_input(gen: str, field: str, value: Any, dataset: str) -> Any:
     # a dataset without noise has nothing to set: the input stays empty and cannot be changed
     off = field == "noise" and dataset in DATASETS and not DATASETS[dataset].has_noise
     key = state.widget_key(gen, field)
-    chosen = spec_number(SPECS[field], None if off else value, key, disabled=off,
+    chosen = spec_number(field, None if off else value, key, disabled=off,
                          **input_bounds(field))  # fmt: skip
     field_error("data", field)
     return chosen
+
+
+def _dataset_names() -> dict[str, str]:
+    # worded now: AppTest calls a format_func outside the session, where the language is unknown
+    return {
+        name: f"{dataset_title(name)} ({task_name(info.task)})" for name, info in DATASETS.items()
+    }
 
 
 def data_fields(data: dict[str, Any]) -> dict[str, Any]:
@@ -52,9 +60,9 @@ def data_fields(data: dict[str, Any]) -> dict[str, Any]:
         current = data.get("dataset")
         out = {
             "dataset": st.selectbox(
-                "Dataset", NAMES, index=NAMES.index(current) if current in NAMES else 0,
-                key=state.widget_key(gen, "dataset"),
-                format_func=lambda name: f"{DATASETS[name].title} ({DATASETS[name].task})",
+                field_label("dataset"), NAMES,
+                index=NAMES.index(current) if current in NAMES else 0,
+                key=state.widget_key(gen, "dataset"), format_func=_dataset_names().get,
             )
         }  # fmt: skip
         field_error("data", "dataset")

@@ -12,6 +12,8 @@ from typing import Any
 import streamlit as st
 
 from dashboard import charts, comparison
+from dashboard.i18n import current, t
+from dashboard.i18n.names import dataset_description, dataset_title, noise_meaning
 from dashboard.plain import literal
 from datasets import DATASETS
 from experiments import ConfigError, config_from_dict, validate
@@ -30,27 +32,23 @@ def render_data_preview(data_settings: dict[str, Any]) -> None:
     try:
         data = load_arrays(config)  # cached per data settings, and the runner reuses it on Run
     except ValueError as error:  # datasets.DatasetError: settings only the loader can refuse
-        st.warning(
-            f"The data cannot be prepared with these settings: {literal(clip(str(error), 300))}"
-        )
+        st.warning(t("preview.cannot", error=literal(clip(str(error), 300))))
         return
     info = DATASETS[config.dataset]
-    st.subheader("The data")
+    st.subheader(t("preview.title"))
     chart, facts = st.columns([3, 2], vertical_alignment="center")
     with chart:
-        st.plotly_chart(charts.data_figure(data), theme=None, key="chart.data")
+        st.plotly_chart(charts.data_figure(data, lang=current()), theme=None, key="chart.data")
     with facts:
-        kind = f"{data.n_classes} classes" if data.n_classes else "regression"
+        kind = t("preview.classes", n=data.n_classes) if data.n_classes else t("task.regression")
         # canonical: an unset noise is the dataset's default, the value the split was drawn with
         drawn = config.canonical().noise
-        noise = f"; noise {drawn:g} ({info.noise_meaning})" if info.has_noise else ""
+        name = config.dataset
+        noise = (t("preview.noise", noise=f"{drawn:g}", meaning=noise_meaning(name))
+                 if info.has_noise else "")  # fmt: skip
         st.markdown(
-            f"**{info.title}**: {info.description}\n\n"
-            f"- {len(data.x_train)} training examples (black), {len(data.x_val)} validation "
-            f"examples (grey)\n- {data.n_features} features, {kind}{noise}\n"
-            "- every variant trains on exactly this split, scaled as shown"
-        )
-        st.caption(
-            "Seed 5): fewer or noisier training examples make overfitting easier; the "
-            "overfitting gap shows it once the variants run."
-        )
+            f"**{dataset_title(name)}**: {dataset_description(name)}\n\n"
+            + t("preview.facts", train=len(data.x_train), val=len(data.x_val),
+                features=data.n_features, kind=kind, noise=noise)
+        )  # fmt: skip
+        st.caption(t("preview.caption"))

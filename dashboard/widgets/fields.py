@@ -9,7 +9,9 @@ from typing import Any
 import streamlit as st
 
 from dashboard import state
-from experiments.spec.fields import FieldSpec
+from dashboard.i18n import t
+from dashboard.i18n.names import field_help, field_label
+from experiments.spec.config import field_specs
 
 # A ConfigError's field mapped to the widget that shows its message, where they differ.
 SHOWN_AT = {"hidden_layers": "width", "batch_size": "batch_regime"}
@@ -59,21 +61,25 @@ def widget_value(value: Any, cast: type, low: Any, high: Any, *, optional: bool)
 CASTS = {"int": int, "float": float, "batch": int}
 
 
-def spec_number(spec: FieldSpec, value: Any, key: str, label: str | None = None, **kw: Any) -> Any:
-    """A number input built from a field's spec: its bounds, step, format, help and placeholder.
+def spec_number(name: str, value: Any, key: str, label: str | None = None, **kw: Any) -> Any:
+    """A number input built from field ``name``'s spec: its bounds, step, format, help and
+    placeholder, its label and help in the page's language.
 
     ``kw`` overrides any of them (and passes other ``st.number_input`` keywords, such as
     ``disabled``). The value is shown as the input can take it (:func:`widget_value`).
     """
+    spec = field_specs()[name]
     cast = CASTS[spec.kind]
     options = {
         "min_value": None if spec.low is None else cast(spec.low),
         "max_value": None if spec.high is None else cast(spec.high),
         "step": spec.step,
         "format": spec.format,
-        "help": spec.help or None,
+        "help": field_help(name),
         # the field's null text is a sentence; the input has room for one word
-        "placeholder": ("Keras default" if spec.group == "optimizer" else "default")
+        "placeholder": t("form.keras_default")
+        if spec.group == "optimizer"
+        else t("form.default")
         if spec.null
         else None,
         **kw,
@@ -81,7 +87,7 @@ def spec_number(spec: FieldSpec, value: Any, key: str, label: str | None = None,
     options = {k: v for k, v in options.items() if v is not None}
     low, high = options.get("min_value"), options.get("max_value")
     shown = widget_value(value, cast, low, high, optional=bool(spec.null))
-    chosen = st.number_input(label or spec.label, value=shown, key=key, **options)
+    chosen = st.number_input(label or field_label(name), value=shown, key=key, **options)
     return None if chosen is None else cast(chosen)
 
 

@@ -121,9 +121,10 @@ def _body(labels: dict[str, str], polling: bool) -> None:
     if polling and not active:
         # the last run finished: one full rerun registers the fragment again without polling
         st.rerun(scope="app")
-    if not active:
-        colors = color_map(list(dict.fromkeys(labels.values())))
-        render_predictions(labels, colors)
+    colors = color_map(list(dict.fromkeys(labels.values())))
+    # while training, each variant's newest boundary up to the epoch its curves show
+    upto = {r: t.epochs_done for r, t in drawn.snapshot.tracks.items()} if active else None
+    render_predictions(labels, colors, upto)
 
 
 def render_live(labels: dict[str, str]) -> None:

@@ -6,16 +6,17 @@ import streamlit as st
 
 import experiments
 from dashboard.guard import guarded_fragment
+from dashboard.i18n import t
 from dashboard.plain import literal
 
 PICK_KEY = "code.variant"
 
 
 @st.cache_data(show_spinner=False, max_entries=64)
-def _texts(config_json: str) -> tuple[str, str]:
+def _texts(config_json: str, label: str) -> tuple[str, str]:
     # building the model needs the dataset's width; cache by the config, cheap to hash
     config = experiments.config_from_json(config_json)
-    return experiments.model_summary(config), experiments.to_keras_code(config)
+    return experiments.model_summary(config), experiments.to_keras_code(config, label)
 
 
 def render_model_code(pairs: list[tuple[str, str]]) -> None:
@@ -30,11 +31,8 @@ def render_model_code(pairs: list[tuple[str, str]]) -> None:
     pairs : list of (str, str)
         Variant label and config JSON, in variant order.
     """
-    st.subheader("Model summary and Keras code")
-    st.caption(
-        "Seed 3) 4: the parameter count is what `model.summary()` prints in Keras. The "
-        "script runs unchanged under Keras 3."
-    )
+    st.subheader(t("code.title"))
+    st.caption(t("code.caption"))
     guarded_fragment(_picked_code, pairs)
 
 
@@ -43,14 +41,14 @@ def _picked_code(pairs: list[tuple[str, str]]) -> None:
     labels = list(configs)
     # a label is anyone's text (a share link sets it): the control renders Markdown
     picked = st.segmented_control(
-        "Variant", labels, default=labels[0], key=PICK_KEY, format_func=literal
+        t("setup.variant"), labels, default=labels[0], key=PICK_KEY, format_func=literal
     )
     if picked not in configs:  # deselected, or the variant was renamed or removed
         picked = labels[0]
     try:
-        summary, code = _texts(configs[picked])
+        summary, code = _texts(configs[picked], picked)
     except (ValueError, ImportError) as error:
-        st.error(f"Fix the settings of {literal(picked)} first: {literal(error)}")
+        st.error(t("code.fix_first", label=literal(picked), error=literal(error)))
         return
     # the summary at full width: side by side with the script its "Param #" column was cut off
     st.code(summary, language=None)

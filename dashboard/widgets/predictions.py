@@ -1,20 +1,40 @@
-"""Per-variant decision boundaries (2-D classification) or predicted vs true (regression)."""
+"""Per-variant decision boundaries (2-D classification) or predicted vs true (regression):
+redrawn from the newest grid while the runs train, the final picture once they finish."""
 
 from __future__ import annotations
+
+from collections.abc import Mapping
 
 import plotly.graph_objects as go
 import streamlit as st
 
 from dashboard import charts, runtime
 from dashboard.memo import memo
+from experiments.results import grids
 
 COLUMNS = 3  # at most three to a row: four squashed each panel to a sliver
+FINAL_CAPTION = (
+    "Seed 2) 1-2: decision regions on the training data (2-D classification) or "
+    "predicted vs true on the validation split (regression), after the last epoch. "
+    "Probabilities share one fixed scale, 0 (blue) to 1 (red): 0.5 is white in every panel."
+)
+LIVE_CAPTION = (
+    "Seed 2) 1-2: decision regions on the training data as the runs train, redrawn every few "
+    "epochs (each panel names its epoch; the final picture comes when a run finishes). "
+    "Probabilities share one fixed scale, 0 (blue) to 1 (red): 0.5 is white in every panel."
+)
 
 
 @st.cache_data(show_spinner=False, max_entries=256)
 def _artifacts(store_path: str, run_id: str) -> dict:
     # a finished run's artifacts never change, and this is called only for finished runs
     return runtime.store().artifacts(run_id)
+
+
+@st.cache_data(show_spinner=False, max_entries=512)
+def _artifact(store_path: str, run_id: str, kind: str) -> dict | None:
+    # one artifact, written once: a live grid or a run's training points
+    return grids.read(runtime.store(), run_id, kind)
 
 
 def _why_missing(run_id: str) -> str:
@@ -25,15 +45,23 @@ def _why_missing(run_id: str) -> str:
     return f"{run['status']}: nothing to show"
 
 
+def _titled(label: str, artifact: dict) -> str:
+    epoch = artifact.get("epoch")  # older stores' final boundaries carry none
+    return label if epoch is None else f"{label} · epoch {epoch}"
+
+
+def _boundary(artifact: dict, label: str, color: str, panels: list[go.Figure]) -> go.Figure:
+    show_scale = not any(p.data and p.data[0].type == "contour" for p in panels)
+    return charts.boundary_figure(artifact, _titled(label, artifact), color, show_scale=show_scale)
+
+
 def _panels(first_runs: dict[str, str], colors: dict[str, str]) -> list[go.Figure]:
     """A panel for every variant, in variant order; one colour bar for the row (shared scale)."""
     panels = []
     for label, run_id in first_runs.items():
         artifacts = _artifacts(str(runtime.store().path), run_id)
         if "boundary" in artifacts:
-            show_scale = not any(p.data and p.data[0].type == "contour" for p in panels)
-            panels.append(charts.boundary_figure(artifacts["boundary"], label, colors[label],
-                                                 show_scale=show_scale))  # fmt: skip
+            panels.append(_boundary(artifacts["boundary"], label, colors[label], panels))
         elif "predictions" in artifacts:
             panels.append(charts.prediction_figure(artifacts["predictions"], label, colors[label]))
         else:
@@ -41,23 +69,48 @@ def _panels(first_runs: dict[str, str], colors: dict[str, str]) -> list[go.Figur
     return panels
 
 
-def render_predictions(labels: dict[str, str], colors: dict[str, str]) -> None:
-    """One panel per variant from its first run's artifacts; nothing when none were stored."""
-    first_runs = {}
-    for run_id, label in labels.items():
-        first_runs.setdefault(label, run_id)
-    # finished runs' artifacts never change: the figures depend only on which runs and colours
-    key = (str(runtime.store().path), tuple(first_runs.items()), tuple(colors.items()))
-    panels = memo("predictions", key, lambda: _panels(first_runs, colors))
-    if not any(p.data for p in panels):
-        return
+def _live_panels(newest: dict[str, tuple[str, str]], colors: dict[str, str]) -> list[go.Figure]:
+    """Each variant's newest grid with its run's training points (variants without one yet
+    are left out)."""
+    path, panels = str(runtime.store().path), []
+    for label, (run_id, kind) in newest.items():
+        grid, points = _artifact(path, run_id, kind), _artifact(path, run_id, "points")
+        if grid is not None and points is not None:
+            panels.append(_boundary({**grid, "points": points}, label, colors[label], panels))
+    return panels
+
+
+def _show(panels: list[go.Figure], caption: str) -> None:
     st.subheader("What each variant learned")
-    st.caption(
-        "Seed 2) 1-2: decision regions on the training data (2-D classification) or "
-        "predicted vs true on the validation split (regression), after the last epoch. "
-        "Probabilities share one fixed scale, 0 (blue) to 1 (red): 0.5 is white in every panel."
-    )
+    st.caption(caption)
     cols = st.columns(max(2, min(COLUMNS, len(panels))))
     for i, fig in enumerate(panels):
         with cols[i % len(cols)]:
             st.plotly_chart(fig, theme=None, key=f"chart.pred.{i}")
+
+
+def render_predictions(
+    labels: dict[str, str], colors: dict[str, str], upto: Mapping[str, int] | None = None
+) -> None:
+    """One panel per variant from its first run's artifacts; nothing when none were stored.
+
+    ``upto`` (run id -> epochs its curves show), while runs train: each variant's newest live
+    grid up to that epoch instead of the final picture.
+    """
+    first_runs = {}
+    for run_id, label in labels.items():
+        first_runs.setdefault(label, run_id)
+    store = runtime.store()
+    if upto is not None:
+        found = grids.newest(store, {r: upto.get(r, 0) for r in first_runs.values()})
+        newest = {label: (r, found[r]) for label, r in first_runs.items() if r in found}
+        key = (str(store.path), tuple(newest.items()), tuple(colors.items()))
+        panels = memo("predictions.live", key, lambda: _live_panels(newest, colors))
+        if panels:
+            _show(panels, LIVE_CAPTION)
+        return
+    # finished runs' artifacts never change: the figures depend only on which runs and colours
+    key = (str(store.path), tuple(first_runs.items()), tuple(colors.items()))
+    panels = memo("predictions", key, lambda: _panels(first_runs, colors))
+    if any(p.data for p in panels):
+        _show(panels, FINAL_CAPTION)

@@ -5,7 +5,7 @@ from __future__ import annotations
 import streamlit as st
 
 import experiments
-from dashboard import runtime, state
+from dashboard import actions, runtime, state
 from dashboard.plain import literal
 from experiments.results.export import store_csv
 
@@ -74,6 +74,5 @@ def _upload() -> None:
     except (ValueError, UnicodeDecodeError) as error:
         st.error(f"{literal(uploaded.name)} cannot be shown: {literal(error)}", icon="⚠️")
         return
-    ss[state.IMPORTED], ss[state.RUN_IDS] = results, {}
-    ss[state.NOTICE] = f"Showing {uploaded.name}: {len(results.runs)} runs, nothing retrained."
+    ss[state.NOTICE] = actions.show_upload(ss, results, uploaded.name)
     st.rerun()

@@ -12,6 +12,9 @@ from typing import Any
 import streamlit as st
 
 from dashboard import state
+from dashboard.i18n import t
+from dashboard.i18n.messages import config_warning
+from dashboard.i18n.names import field_help, field_label
 from dashboard.plain import literal
 from dashboard.widgets.fields import (
     field_error,
@@ -32,7 +35,7 @@ from experiments.spec.fields import users
 SPECS = field_specs()
 # softmax is an output activation: as a hidden activation it couples the units of a layer
 HIDDEN_ACTIVATIONS = [name for name in SPECS["activation"].choices() if name != "softmax"]
-REGIMES = {"full": "full batch", "sgd": "SGD (batch 1)", "mini": "mini-batch"}
+REGIMES = ("full", "sgd", "mini")  # texts: form.regime.<name>
 # every optimizer's hyperparameters but the learning rate, which sits in the open
 OPTIMIZER_DETAILS = [name for name in OPTIMIZER_FIELDS if name != "learning_rate"]
 MORE_FIELDS = ("regularizer", "regularization_factor", "clipping", "clip_threshold", "seed",
@@ -55,12 +58,11 @@ def _regime(batch_size: int | str) -> str:
 
 def _select(uid: int, field: str, value: Any, options: list | None = None, **kw: Any) -> Any:
     """A select box of the field's options (or ``options``); ``kw`` may rename its widget key."""
-    spec = SPECS[field]
-    options = spec.choices() if options is None else options
+    options = SPECS[field].choices() if options is None else options
     widget = kw.pop("widget", field)
     chosen = st.selectbox(
-        spec.label, options, index=index_of(options, value), key=state.widget_key(uid, widget),
-        help=spec.help or None, **kw,
+        field_label(field), options, index=index_of(options, value),
+        key=state.widget_key(uid, widget), help=field_help(field), **kw,
     )  # fmt: skip
     field_error(uid, widget)
     return chosen
@@ -69,15 +71,14 @@ def _select(uid: int, field: str, value: Any, options: list | None = None, **kw:
 def _number(uid: int, field: str, value: Any, label: str | None = None, **kw: Any) -> Any:
     """A number input with the field's bounds, step and format (``kw`` overrides them)."""
     widget = kw.pop("widget", field)
-    chosen = spec_number(SPECS[field], value, state.widget_key(uid, widget), label, **kw)
+    chosen = spec_number(field, value, state.widget_key(uid, widget), label, **kw)
     field_error(uid, widget)
     return chosen
 
 
 def _flag(uid: int, field: str, value: Any, label: str | None = None) -> bool:
-    spec = SPECS[field]
-    chosen = st.checkbox(label or spec.label, value=value is True, key=state.widget_key(uid, field),
-                         help=spec.help or None)  # fmt: skip
+    chosen = st.checkbox(label or field_label(field), value=value is True,
+                         key=state.widget_key(uid, field), help=field_help(field))  # fmt: skip
     field_error(uid, field)
     return chosen
 
@@ -91,13 +92,13 @@ def _model(uid: int, cfg: dict[str, Any]) -> dict[str, Any]:
     left, right = st.columns(2)
     with left:
         depth = st.number_input(
-            "Hidden layers", value=shown_depth, min_value=0, max_value=MAX_HIDDEN_LAYERS,
+            t("form.depth"), value=shown_depth, min_value=0, max_value=MAX_HIDDEN_LAYERS,
             key=state.widget_key(uid, "depth"),
         )  # fmt: skip
         field_error(uid, "depth")
     with right:
         width = st.number_input(
-            "Units each", value=shown_width, min_value=1, max_value=MAX_WIDTH,
+            t("form.width"), value=shown_width, min_value=1, max_value=MAX_WIDTH,
             key=state.widget_key(uid, "width"),
         )  # fmt: skip
         field_error(uid, "width")
@@ -117,7 +118,7 @@ def _optimizer(uid: int, cfg: dict[str, Any]) -> dict[str, Any]:
         "optimizer": _select(uid, "optimizer", cfg["optimizer"]),
         "learning_rate": _number(uid, "learning_rate", cfg["learning_rate"]),
     }
-    with _folded(uid, "Optimizer details", OPTIMIZER_DETAILS):
+    with _folded(uid, t("form.optimizer_details"), OPTIMIZER_DETAILS):
         for field in OPTIMIZER_DETAILS:
             label = f"{field} ({', '.join(users(field))})"
             if SPECS[field].kind == "bool":
@@ -127,17 +128,22 @@ def _optimizer(uid: int, cfg: dict[str, Any]) -> dict[str, Any]:
     return out
 
 
+def _regime_names() -> dict[str, str]:
+    # worded now: AppTest calls a format_func outside the session, where the language is unknown
+    return {regime: t(f"form.regime.{regime}") for regime in REGIMES}
+
+
 def _batch(uid: int, cfg: dict[str, Any]) -> int | str:
     regime = _select(uid, "batch_size", _regime(cfg["batch_size"]), list(REGIMES),
-                     format_func=REGIMES.get, widget="batch_regime")  # fmt: skip
+                     format_func=_regime_names().get, widget="batch_regime")  # fmt: skip
     size = cfg["batch_size"] if isinstance(cfg["batch_size"], int) and cfg["batch_size"] > 1 else 32
-    size = _number(uid, "batch_size", size, "Mini-batch size", min_value=2, widget="mini_batch")
+    size = _number(uid, "batch_size", size, t("form.mini_batch"), min_value=2, widget="mini_batch")
     return FULL_BATCH if regime == "full" else 1 if regime == "sgd" else int(size)
 
 
 def _more(uid: int, cfg: dict[str, Any]) -> dict[str, Any]:
     """Regularization, clipping and seeds, folded away: most lessons leave them alone."""
-    with _folded(uid, "Regularization, clipping, seeds", MORE_FIELDS):
+    with _folded(uid, t("form.more"), MORE_FIELDS):
         return {
             "regularizer": _select(uid, "regularizer", cfg["regularizer"]),
             "regularization_factor": _number(uid, "regularization_factor",
@@ -175,10 +181,10 @@ def variant_fields(
     if differs:
         st.caption(literal(differs))
     label = st.text_input(
-        "Label", variant["label"], key=state.widget_key(uid, "label"), max_chars=40
+        t("form.label"), variant["label"], key=state.widget_key(uid, "label"), max_chars=40
     )
     field_error(uid, "label")
     part = {**cfg, **_model(uid, cfg), **_optimizer(uid, cfg), **_training(uid, cfg)}
     for message in st.session_state[state.WARNINGS].get(uid, []):
-        st.warning(message)
+        st.warning(config_warning(message))
     return label, part

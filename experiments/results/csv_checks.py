@@ -11,10 +11,11 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
-from experiments.results.csv_format import LAYER_FIELDS, MAX_VARIANTS, CsvFormatError
+from experiments.results.csv_format import LAYER_FIELDS, CsvFormatError
 from experiments.results.frames import EPOCH_DTYPES, RUN_DTYPES, SPLITS
 from experiments.results.schema import STATUSES
 from experiments.spec.bounded import shorten
+from experiments.spec.variants import MAX_VARIANTS
 
 MAX_LABEL_CHARS = 200  # the page's form takes 40, the CLI's labels 60
 MAX_WHOLE = 2**53  # the largest integer a float64 holds exactly
@@ -24,6 +25,7 @@ SHARE = "a number from 0 to 1"
 RANGES = {
     "loss": FINITE_NON_NEGATIVE,
     "running_loss": FINITE_NON_NEGATIVE,
+    "data_loss": FINITE_NON_NEGATIVE,
     "accuracy": SHARE,
     "running_accuracy": SHARE,
     "dead_fraction": SHARE,

@@ -15,15 +15,17 @@ import pandas as pd
 
 from experiments.results.frames import EPOCH_DTYPES, RUN_DTYPES
 from experiments.results.schema import LAYER_STATS
-from experiments.spec.config import public_fields
+from experiments.spec.config import MAX_RUNS_PER_PERSON, public_fields
 
 RUN_META = [name for name in RUN_DTYPES if name != "config_json"]
 EPOCH_COLUMNS = [name for name in EPOCH_DTYPES if name != "run_id"]
+# columns added after CSVs were already written: an older file without them still imports
+OPTIONAL = ["data_loss"]
 CONFIG_PREFIX = "config."
 LAYER_COLUMN = re.compile(r"layer(\d+)\.")
 LAYER_FIELDS = {"layer_name": "name", "kind": "kind", **{s: s for s in LAYER_STATS}}
 CONFIG_COLUMNS = [f"{CONFIG_PREFIX}{f.name}" for f in public_fields()]
-REQUIRED = [*RUN_META, *CONFIG_COLUMNS, *EPOCH_COLUMNS]
+REQUIRED = [*RUN_META, *CONFIG_COLUMNS, *(c for c in EPOCH_COLUMNS if c not in OPTIONAL)]
 # config fields whose values are always text: written raw, read back raw
 TEXT_FIELDS = {f.name for f in public_fields() if f.type in ("str", "str | None")}
 # every column that holds free text a user may have typed (labels) or a run may have written
@@ -33,13 +35,14 @@ TEXT_COLUMNS = [
     "split",
 ]
 
-# One comparison at most: 8 variants x 5 seeds, 1,000 epochs x 2 splits each, and a model of
-# at most 41 layers (10 hidden Dense + normalization + activation + dropout each, and the
-# output). An upload of 10,000 one-row runs once took 29 s of the shared server's CPU.
-MAX_VARIANTS, MAX_SEEDS, MAX_EPOCHS, MAX_LAYERS = 8, 5, 1000, 41
-MAX_RUNS = MAX_VARIANTS * MAX_SEEDS
+# One comparison at most: the runs one person may queue (8 variants x 5 seeds, or 4 x 10),
+# 1,000 epochs x 2 splits each, and a model of at most 41 layers (10 hidden Dense +
+# normalization + activation + dropout each, and the output). An upload of 10,000 one-row runs
+# once took 29 s of the shared server's CPU.
+MAX_EPOCHS, MAX_LAYERS = 1000, 41
+MAX_RUNS = MAX_RUNS_PER_PERSON
 MAX_ROWS = MAX_RUNS * MAX_EPOCHS * 2
-MAX_COLUMNS = len(REQUIRED) + MAX_LAYERS * len(LAYER_FIELDS)
+MAX_COLUMNS = len(REQUIRED) + len(OPTIONAL) + MAX_LAYERS * len(LAYER_FIELDS)
 
 # OWASP CSV injection: a cell starting with one of these is a formula to a spreadsheet. Such a
 # cell is written with a leading apostrophe, and so is a cell that starts with an apostrophe,

@@ -28,6 +28,7 @@ from experiments.results.csv_format import (
     MAX_LAYERS,
     MAX_ROWS,
     MAX_RUNS,
+    OPTIONAL,
     REQUIRED,
     TEXT_COLUMNS,
     TEXT_FIELDS,
@@ -57,7 +58,7 @@ def _header(text: str) -> list[str]:
         raise CsvFormatError(f"{NOT_OURS}: repeated columns {shorten(repeated)}")
     layers = {}
     for name in header:
-        if name in REQUIRED:
+        if name in REQUIRED or name in OPTIONAL:
             continue
         match = LAYER_COLUMN.match(name)
         field = name[match.end() :] if match else ""
@@ -82,13 +83,28 @@ def _parse_config(row: dict) -> str:
         elif f.name in TEXT_FIELDS:
             values[f.name] = cell
         else:
-            try:
-                values[f.name] = json.loads(cell)
-            except (json.JSONDecodeError, RecursionError):
-                values[f.name] = cell  # batch_size="full"
+            values[f.name] = _config_cell(f.type, cell)
     config = config_from_dict(values)
     validate(config)
     return config.to_json()
+
+
+# a file opened and saved again by pandas (read_csv -> to_csv) spells booleans as Python does
+# and writes an integer column that has an empty cell as floats (3 -> 3.0)
+PYTHON_BOOLEANS = {"True": True, "False": False}
+
+
+def _config_cell(kind: str, cell: str):
+    """A non-empty ``config.<field>`` cell as the value the config holds."""
+    if kind == "bool" and cell in PYTHON_BOOLEANS:
+        return PYTHON_BOOLEANS[cell]
+    try:
+        value = json.loads(cell)
+    except (json.JSONDecodeError, RecursionError):
+        return cell  # batch_size="full"
+    if kind.startswith("int") and isinstance(value, float) and value.is_integer():
+        return int(value)
+    return value
 
 
 def _layer_rows(chunk: pd.DataFrame, indices: list[int]) -> pd.DataFrame:
@@ -147,7 +163,10 @@ def _read(text: str) -> tuple[pd.DataFrame, pd.DataFrame, pd.DataFrame]:
                 row["config_json"] = _config_json(row)
                 runs[row["run_id"]] = row
                 limits[row["run_id"]] = json.loads(row["config_json"])["epochs"]
-        rows = chunk.loc[chunk["split"] != "", [*EPOCH_DTYPES, "_line"]]
+        # an optional column the file lacks reads as empty cells
+        rows = chunk.loc[chunk["split"] != ""].reindex(
+            columns=[*EPOCH_DTYPES, "_line"], fill_value=""
+        )
         epochs.append(check_epochs(rows, limits))
         layers.append(numbers(_layer_rows(chunk, indices), LAYER_DTYPES))
     frame = pd.DataFrame(list(runs.values())) if runs else pd.DataFrame(columns=[*RUN_DTYPES])
@@ -157,9 +176,27 @@ def _read(text: str) -> tuple[pd.DataFrame, pd.DataFrame, pd.DataFrame]:
     return frame, pd.concat(epochs, ignore_index=True), pd.concat(layers, ignore_index=True)
 
 
-def import_csv(text: str) -> Results:
+def decode_csv(data: bytes) -> str:
+    """The text of an uploaded CSV: UTF-8 (with or without Excel's byte-order mark), else
+    CP949, what Excel on Korean Windows writes for a plain "CSV" (labels typed in Korean).
+
+    A CP949 byte sequence is almost never valid UTF-8, so trying UTF-8 first cannot misread
+    one; anything neither decodes is refused, saying how to save it.
+    """
+    for encoding in ("utf-8-sig", "cp949"):
+        try:
+            return data.decode(encoding)
+        except UnicodeDecodeError:
+            continue
+    raise CsvFormatError(
+        f"{NOT_OURS}: the file is neither UTF-8 nor CP949 text; save it as "
+        '"CSV UTF-8 (comma delimited)"'
+    )
+
+
+def import_csv(text: str | bytes) -> Results:
     """Read a CSV written by :func:`~experiments.results.export.export_csv` back into the
-    same :class:`Results`.
+    same :class:`Results`; bytes are decoded by :func:`decode_csv`.
 
     Raises
     ------
@@ -169,8 +206,14 @@ def import_csv(text: str) -> Results:
         value is outside its documented range or vocabulary (the message names the line, the
         column and the value).
     """
+    if isinstance(text, bytes):
+        text = decode_csv(text)
+    if isinstance(text, str):
+        text = text.removeprefix("\ufeff")  # a UTF-8 byte-order mark decoded as text
     if not isinstance(text, str) or not text.strip():
         raise CsvFormatError(f"{NOT_OURS}: the file is empty")
     runs, epochs, layers = _read(text)
     runs = check_runs(runs.reindex(columns=[*RUN_DTYPES, "_line"]))
+    # a file from before the data loss was recorded: without it, it is the loss
+    epochs["data_loss"] = epochs["data_loss"].fillna(epochs["loss"])
     return Results.build(runs, no_repeats(epochs), check_layers(layers, epochs))

@@ -1,8 +1,12 @@
 """One tidy CSV for a set of runs (layout in :mod:`experiments.results.csv_format`).
 
-The store's runs are written a few at a time, so memory stays bounded by a handful of runs
-whatever the comparison's size: building the largest comparison's file (8 variants x 5 seeds x
-1,000 epochs x 10 layers) as one frame took 0.7-2 GB of a shared 2.7 GB server.
+The store's runs are written a chunk at a time, so memory stays bounded whatever the
+comparison's size: building the largest comparison's file (8 variants x 5 seeds x 1,000 epochs x
+10 layers) as one frame took 0.7-2 GB of a shared 2.7 GB server. A chunk is as many runs as fit
+in :data:`ROWS_PER_CHUNK` rows read (CSV rows plus layer rows), not a fixed count of runs: four
+runs at a time made a sweep of many short runs pay pandas' fixed cost per frame operation 30
+times (a 120-run sweep's CSV took 2.2 s; 1.1 s in chunks of 48,000 rows). Runs go into the file
+oldest first, whatever the chunks, so the bytes do not depend on the chunk size.
 """
 
 from __future__ import annotations
@@ -29,7 +33,7 @@ from experiments.results.store import Store
 
 __all__ = ["CsvFormatError", "export_csv", "import_csv", "store_csv", "write_csv"]
 
-RUNS_PER_CHUNK = 4
+ROWS_PER_CHUNK = 48_000
 
 
 def _config_cells(config_json: str) -> dict[str, Any]:
@@ -82,8 +86,10 @@ def export_csv(results: Results) -> str:
     return _rows(results, None).to_csv(index=False, lineterminator="\n")
 
 
-def write_csv(store: Store, run_ids: Sequence[str], out: TextIO) -> int:
-    """Write the CSV of these stored runs to ``out``, a few runs at a time.
+def write_csv(
+    store: Store, run_ids: Sequence[str], out: TextIO, rows_per_chunk: int = ROWS_PER_CHUNK
+) -> int:
+    """Write the CSV of these stored runs to ``out``, oldest first, a chunk of runs at a time.
 
     Returns
     -------
@@ -102,11 +108,34 @@ def write_csv(store: Store, run_ids: Sequence[str], out: TextIO) -> int:
         *layer_columns([row["layer_index"] for row in found]),
     ]
     written = out.write(",".join(columns) + "\n")
-    for start in range(0, len(run_ids), RUNS_PER_CHUNK):
-        chunk = read_results(store, run_ids[start : start + RUNS_PER_CHUNK])
+    for chunk_ids in _chunks(store, run_ids, rows_per_chunk):
+        chunk = read_results(store, chunk_ids)
         text = _rows(chunk, columns).to_csv(index=False, header=False, lineterminator="\n")
         written += out.write(text)
     return written
+
+
+def _chunks(store: Store, run_ids: Sequence[str], rows_per_chunk: int) -> list[list[str]]:
+    """The runs, oldest first, in groups of about ``rows_per_chunk`` rows read (at least one
+    run each): a run reads a train row per epoch, a val row per validated epoch, a layer row
+    per epoch and layer."""
+    marks = ", ".join("?" * len(run_ids))
+    sizes = store.query(
+        "SELECT run_id, "
+        "(SELECT COUNT(*) + COUNT(val_loss) FROM epochs e WHERE e.run_id = r.run_id) "
+        "+ (SELECT COUNT(*) FROM layers l WHERE l.run_id = r.run_id) AS n "
+        f"FROM runs r WHERE run_id IN ({marks}) ORDER BY created_at, run_id",
+        list(run_ids),
+    )
+    chunks: list[list[str]] = []
+    total = rows_per_chunk  # so that the first run opens a chunk
+    for row in sizes:
+        if total + row["n"] > rows_per_chunk:
+            chunks.append([])
+            total = 0
+        chunks[-1].append(row["run_id"])
+        total += row["n"]
+    return chunks
 
 
 def store_csv(store: Store, run_ids: Sequence[str]) -> bytes:

@@ -44,6 +44,7 @@ EPOCH_DTYPES: dict[str, str] = {
     "accuracy": "float64",
     "running_loss": "float64",
     "running_accuracy": "float64",
+    "data_loss": "float64",
     **{name: "Int64" if name in EPOCH_INTEGERS else "float64" for name in EPOCH_DIAGNOSTICS},
 }
 LAYER_DTYPES: dict[str, str] = {
@@ -97,8 +98,9 @@ class Results:
     measured the same way for both splits, on the whole split in inference mode at the end of
     the epoch (no dropout, moving batch-norm statistics), so ``val - train`` is the overfitting
     gap; ``train`` rows also carry Keras's ``running_loss`` / ``running_accuracy`` (the mean
-    over the epoch's steps, what ``model.fit`` prints). ``layers``: one row per run x epoch x
-    layer (core's LayerDiagnostics).
+    over the epoch's steps, what ``model.fit`` prints). ``loss`` includes the regularization
+    penalty, as Keras's does; ``data_loss`` is the same loss without it (equal without one).
+    ``layers``: one row per run x epoch x layer (core's LayerDiagnostics).
     """
 
     runs: pd.DataFrame
@@ -152,6 +154,13 @@ def read_runs(
     return normalise(pd.DataFrame(rows, columns=list(RUN_DTYPES)), RUN_DTYPES)
 
 
+def _column(stored: pd.DataFrame, name: str) -> pd.Series:
+    """A stored column as floats; all missing in a store from before the column existed."""
+    if name in stored:
+        return pd.to_numeric(stored[name]).astype("float64")
+    return pd.Series(float("nan"), index=stored.index)
+
+
 def split_epochs(stored: pd.DataFrame) -> pd.DataFrame:
     """Turn stored epochs (one row per run x epoch) into a train row and a val row each."""
     base = stored[["run_id", "epoch", *EPOCH_DIAGNOSTICS]]
@@ -162,12 +171,16 @@ def split_epochs(stored: pd.DataFrame) -> pd.DataFrame:
         accuracy=stored["eval_accuracy"].fillna(stored["accuracy"]),
         running_loss=stored["loss"],
         running_accuracy=stored["accuracy"],
+        data_loss=_column(stored, "eval_data_loss")
+        .fillna(_column(stored, "data_loss"))
+        .fillna(stored["eval_loss"].fillna(stored["loss"])),
     )
     has_val = stored["val_loss"].notna()
     val = base[has_val].assign(
         split="val",
         loss=stored.loc[has_val, "val_loss"],
         accuracy=stored.loc[has_val, "val_accuracy"],
+        data_loss=_column(stored, "val_data_loss")[has_val].fillna(stored.loc[has_val, "val_loss"]),
     )
     return pd.concat([train, val], ignore_index=True)
 

@@ -25,7 +25,6 @@ if TYPE_CHECKING:
 
 TABLES = {"runs": RUN_DTYPES, "epochs": EPOCH_DTYPES, "layers": LAYER_DTYPES}
 CHUNK_RUNS = 500
-FORMATS = ("csv", "parquet")
 
 
 def write_tables(store: Store, folder: Path, run_ids: Sequence[str]) -> list[Path]:

@@ -60,6 +60,9 @@ class ResultsReader:
         self._snapshot: Snapshot | None = None
         # run id -> (epoch rows, last epoch, last written_at) of what the tracks hold
         self._seen: dict[str, tuple[int, int, float]] = {}
+        # a read-only store from before a column existed lacks it (a writable one gains it)
+        have = {row[1] for row in store.connection().execute("PRAGMA table_info(epochs)")}
+        self._epoch_columns = tuple(name for name in EPOCH_COLUMNS if name in have)
 
     def read(self) -> tuple[tuple, Snapshot]:
         """The current version token and Snapshot (the same objects while nothing changed)."""
@@ -116,7 +119,7 @@ class ResultsReader:
         """The run's stored epoch and layer columns of the epochs above ``after``."""
         conn = self.store.connection()
         columns = []
-        for table, names in (("epochs", EPOCH_COLUMNS), ("layers", LAYER_COLUMNS)):
+        for table, names in (("epochs", self._epoch_columns), ("layers", LAYER_COLUMNS)):
             rows = conn.execute(
                 f"SELECT {', '.join(names)} FROM {table} WHERE run_id = ? AND epoch > ?",
                 (run_id, after),

@@ -37,7 +37,9 @@ RUN_COLUMNS = {
 
 # epochs: one row per run x epoch (1-based), History keys as columns: loss/accuracy are Keras's
 # running means over the steps; eval_* is the whole training set in inference mode, measured
-# like val_*, so the overfitting gap is val_loss - eval_loss.
+# like val_*, so the overfitting gap is val_loss - eval_loss. Keras's losses include the
+# regularization penalty; *data_loss is the same loss without it, stored only for a run with a
+# regularizer (NULL: equal to the loss, or a store from before the column existed).
 EPOCH_METRICS = (
     "loss",
     "accuracy",
@@ -45,6 +47,9 @@ EPOCH_METRICS = (
     "val_accuracy",
     "eval_loss",
     "eval_accuracy",
+    "data_loss",
+    "val_data_loss",
+    "eval_data_loss",
 )
 EPOCH_DIAGNOSTICS = (
     "wall_time_s",
@@ -84,7 +89,10 @@ CACHED_METRICS = {
 # Columns added after a store file format shipped, as (table, column, type): Store adds each one
 # missing from an older file with ALTER TABLE, so old stores open without losing a run. A new
 # column is one line here (and in its table's definition above).
-MIGRATIONS: tuple[tuple[str, str, str], ...] = (("runs", "group_id", "TEXT"),)
+MIGRATIONS: tuple[tuple[str, str, str], ...] = (
+    ("runs", "group_id", "TEXT"),
+    *(("epochs", name, "REAL") for name in ("data_loss", "val_data_loss", "eval_data_loss")),
+)
 
 # indexes over migrated columns: created only after the migration added them
 AFTER_MIGRATIONS = """

@@ -3,7 +3,8 @@
 A sweep of 10,000 runs x 100 epochs holds a million epoch rows; the summary reads none of them
 into Python. One grouped query ranks each run's epochs with window functions and keeps, per
 run, the best validation loss and the epoch it was reached at, the best validation accuracy,
-and the last epoch's values; each config field is a ``json_extract`` of the stored config.
+and the last epoch's values (and the gap at the best epoch); each config field is a
+``json_extract`` of the stored config.
 
 Metrics are measured as in :class:`~experiments.results.frames.Results`: ``val_*`` on the whole
 validation split and ``train_*`` on the whole training split in inference mode at the end of
@@ -33,6 +34,7 @@ METRICS = (
     "final_val_accuracy",
     "final_train_loss",
     "final_train_accuracy",
+    "gap_at_best_epoch",
 )
 TIMES = ("diverged_epoch", "n_params", "duration_s")
 
@@ -54,7 +56,9 @@ SELECT run_id,
        MAX(CASE WHEN from_end = 1 THEN val_loss END) AS final_val_loss,
        MAX(CASE WHEN from_end = 1 THEN val_accuracy END) AS final_val_accuracy,
        MAX(CASE WHEN from_end = 1 THEN train_loss END) AS final_train_loss,
-       MAX(CASE WHEN from_end = 1 THEN train_accuracy END) AS final_train_accuracy
+       MAX(CASE WHEN from_end = 1 THEN train_accuracy END) AS final_train_accuracy,
+       MAX(CASE WHEN by_val_loss = 1 AND val_loss IS NOT NULL
+                THEN val_loss - train_loss END) AS gap_at_best_epoch
 FROM ranked GROUP BY run_id
 """
 
@@ -108,8 +112,9 @@ def read_summary(store: Store, owner: str | None = None) -> pd.DataFrame:
     for every config field; ``epochs_done``; ``best_epoch`` (1-based, of the lowest validation
     loss), ``best_val_loss``, ``best_val_accuracy`` (the highest, at any epoch);
     ``final_val_loss``, ``final_val_accuracy``, ``final_train_loss``, ``final_train_accuracy``
-    (at the last written epoch); ``diverged_epoch``, ``n_params``, ``duration_s``. A run without
-    epochs has ``epochs_done`` 0 and missing metrics.
+    (at the last written epoch); ``gap_at_best_epoch`` (validation minus training loss at
+    ``best_epoch``, :mod:`~experiments.results.gap`); ``diverged_epoch``, ``n_params``,
+    ``duration_s``. A run without epochs has ``epochs_done`` 0 and missing metrics.
     """
     sql, params = summary_sql(owner)
     frame = pd.read_sql_query(sql, store.connection(), params=params)

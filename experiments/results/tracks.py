@@ -23,10 +23,12 @@ if TYPE_CHECKING:
     from experiments.results.frames import Results
 
 SPLITS = ("train", "val")
-METRICS = ("loss", "accuracy")
+# data_loss: the loss without the regularization penalty (the loss itself for a run without one)
+METRICS = ("loss", "accuracy", "data_loss")
 # The stored epoch columns a track needs (see ``epoch_values``) and the layer columns.
 EPOCH_COLUMNS = ("epoch", "loss", "accuracy", "val_loss", "val_accuracy", "eval_loss",
-                 "eval_accuracy", "steps", "clipped_steps")  # fmt: skip
+                 "eval_accuracy", "data_loss", "val_data_loss", "eval_data_loss", "steps",
+                 "clipped_steps")  # fmt: skip
 # a track's per-layer statistics (attribute -> stored layer column), each (n_layers, n_epochs)
 LAYER_STATS = {"grad": "grad_norm_mean", "dead": "dead_fraction", "update": "update_ratio"}
 LAYER_COLUMNS = ("epoch", "layer_index", "layer_name", *LAYER_STATS.values())
@@ -60,9 +62,9 @@ class RunTrack:
     Attributes
     ----------
     values : dict of (metric, split) to ndarray of shape (n_epochs,)
-        ``loss`` and ``accuracy`` on ``train`` and ``val`` (as in
-        :class:`~experiments.results.frames.Results`); NaN where nothing was recorded (no
-        validation split, a regression's accuracy).
+        ``loss``, ``accuracy`` and ``data_loss`` (the loss without the regularization penalty)
+        on ``train`` and ``val`` (as in :class:`~experiments.results.frames.Results`); NaN where
+        nothing was recorded (no validation split, a regression's accuracy).
     seen : ndarray of bool, shape (n_epochs,)
         Epochs with a stored row.
     layers : tuple of str
@@ -159,10 +161,14 @@ def epoch_values(stored: Mapping[str, Sequence[Any]]) -> dict[str, np.ndarray]:
     col = {name: _floats(stored[name]) for name in EPOCH_COLUMNS[1:] if name in stored}
     out = {"epoch": np.asarray(stored["epoch"], dtype=int)}
     out.update({name: col[name] for name in ("steps", "clipped_steps") if name in col})
+    nothing = np.full(len(out["epoch"]), np.nan)  # a store from before the data-loss columns
     for metric in METRICS:
-        evaluated = col[f"eval_{metric}"]
-        out[f"{metric}_train"] = np.where(np.isnan(evaluated), col[metric], evaluated)
-        out[f"{metric}_val"] = col[f"val_{metric}"]
+        evaluated = col.get(f"eval_{metric}", nothing)
+        out[f"{metric}_train"] = np.where(np.isnan(evaluated), col.get(metric, nothing), evaluated)
+        out[f"{metric}_val"] = col.get(f"val_{metric}", nothing)
+    for split in SPLITS:  # no data loss stored: no penalty, so it is the loss
+        data, loss = out[f"data_loss_{split}"], out[f"loss_{split}"]
+        out[f"data_loss_{split}"] = np.where(np.isnan(data), loss, data)
     return out
 
 
@@ -198,6 +204,9 @@ def snapshot_of(results: Results) -> Snapshot:
         for metric in METRICS:
             columns[f"{metric}_train"] = train[metric].to_numpy(dtype=float, na_value=np.nan)
             columns[f"{metric}_val"] = both[metric].to_numpy(dtype=float, na_value=np.nan)
+        for split in SPLITS:  # an older CSV has no data loss: take the loss
+            data, loss = columns[f"data_loss_{split}"], columns[f"loss_{split}"]
+            columns[f"data_loss_{split}"] = np.where(np.isnan(data), loss, data)
         layers = results.layers[results.layers["run_id"] == run_id]
         layer_columns = {name: layers[name].tolist() for name in LAYER_COLUMNS[:3]}
         for column in LAYER_STATS.values():

@@ -34,29 +34,38 @@ def class_scores(outputs: np.ndarray, head: Head) -> tuple[np.ndarray, np.ndarra
     return outputs.max(axis=1), pred
 
 
-def boundary(model: Any, data: ArrayData, head: Head) -> dict[str, Any]:
-    """The model's output over a ``GRID x GRID`` grid spanning the padded training data.
+def training_points(data: ArrayData) -> dict[str, list]:
+    """The training split ``{"x": (n, 2), "y": (n,)}`` the boundary panels draw on top."""
+    return {"x": _rounded(data.x_train), "y": data.y_train.astype(int).tolist()}
+
+
+def boundary(
+    model: Any, data: ArrayData, head: Head, *, grid: int = GRID, with_points: bool = True
+) -> dict[str, Any]:
+    """The model's output over a ``grid x grid`` grid spanning the padded training data.
 
     Returns
     -------
     dict
-        ``x0`` (GRID,), ``x1`` (GRID,), ``proba`` and ``pred`` (GRID rows of GRID: row i is
-        ``x1[i]``), ``points``: the training split ``{"x": (n, 2), "y": (n,)}``.
+        ``x0`` (grid,), ``x1`` (grid,), ``proba`` and ``pred`` (grid rows of grid: row i is
+        ``x1[i]``), and with ``with_points`` ``points``: :func:`training_points`.
     """
     low, high = data.x_train.min(axis=0), data.x_train.max(axis=0)
     pad = PAD * np.maximum(high - low, 1e-9)
-    x0 = np.linspace(low[0] - pad[0], high[0] + pad[0], GRID)
-    x1 = np.linspace(low[1] - pad[1], high[1] + pad[1], GRID)
+    x0 = np.linspace(low[0] - pad[0], high[0] + pad[0], grid)
+    x1 = np.linspace(low[1] - pad[1], high[1] + pad[1], grid)
     mesh0, mesh1 = np.meshgrid(x0, x1)
-    grid = np.column_stack([mesh0.ravel(), mesh1.ravel()])
-    proba, pred = class_scores(model.predict(grid), head)
-    return {
+    cells = np.column_stack([mesh0.ravel(), mesh1.ravel()])
+    proba, pred = class_scores(model.predict(cells), head)
+    out = {
         "x0": _rounded(x0),
         "x1": _rounded(x1),
-        "proba": _rounded(proba.reshape(GRID, GRID)),
-        "pred": pred.reshape(GRID, GRID).tolist(),
-        "points": {"x": _rounded(data.x_train), "y": data.y_train.astype(int).tolist()},
+        "proba": _rounded(proba.reshape(grid, grid)),
+        "pred": pred.reshape(grid, grid).tolist(),
     }
+    if with_points:
+        out["points"] = training_points(data)
+    return out
 
 
 def predictions(model: Any, data: ArrayData) -> dict[str, list]:

@@ -19,9 +19,10 @@ import logging
 import math
 import os
 import resource
+from collections.abc import Sequence
 from dataclasses import dataclass
 
-from experiments.spec.config import ConfigError, ExperimentConfig
+from experiments.spec.config import MAX_RUNS_PER_PERSON, ConfigError, ExperimentConfig
 
 log = logging.getLogger(__name__)
 
@@ -93,6 +94,28 @@ def check(config: ExperimentConfig, max_work: int = MAX_WORK) -> None:
         field,
         f"one run would cost {cost.work:.2g} work units ({cost.n_params:,} parameters x "
         f"{cost.steps:,} steps); the limit is {max_work:.2g} per run. Choose {hint}.",
+        "budget", work=cost.work, n_params=cost.n_params, steps=cost.steps, limit=max_work,
+    )  # fmt: skip
+
+
+def check_comparison(
+    configs: Sequence[ExperimentConfig], max_runs: int = MAX_RUNS_PER_PERSON
+) -> None:
+    """Refuse a comparison whose seeds add up to more runs than one person may queue.
+
+    Raises
+    ------
+    ConfigError
+        ``repeats``, naming the total and what fits (fewer seeds or fewer variants).
+    """
+    total = sum(config.repeats for config in configs)
+    if total <= max_runs:
+        return
+    per_variant = max(1, max_runs // max(1, len(configs)))
+    raise ConfigError(
+        "repeats",
+        f"{len(configs)} variants x their seeds make {total} runs; the limit is {max_runs} "
+        f"runs per person. Choose at most {per_variant} seeds per variant, or fewer variants.",
     )
 
 

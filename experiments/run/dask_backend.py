@@ -26,11 +26,19 @@ RETRIES = 2  # a task that raises is tried again; a worker that dies is Dask's a
 
 def client_for(scheduler: str, workers: int | None = None):  # -> distributed.Client
     """``"local"``: a ``LocalCluster`` of one-thread worker processes (the CPU quota by
-    default, each capped at the worker memory limit); else a scheduler address."""
+    default, each capped at the worker memory limit); else a scheduler address.
+
+    The local workers run without Dask's statistical profiler: it samples every thread's stack
+    every 10 ms, and on these small numpy steps it halved the training speed (it is for Dask's
+    dashboard, which an embedded cluster does not serve).
+    """
+    import dask
     from distributed import Client, LocalCluster
 
     if scheduler != "local":
         return Client(scheduler)
+    # the nannies pass this process's config on to the worker processes they start
+    dask.config.set({"distributed.worker.profile.enabled": False})
     cluster = LocalCluster(
         n_workers=workers or budget.worker_count(),
         threads_per_worker=1,

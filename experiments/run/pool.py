@@ -289,6 +289,11 @@ class WorkerPool:
             self._idle_since = self._idle_since or now
             if now - self._idle_since < STANDBY_AFTER_IDLE_S:
                 return
+        self.fill()
+
+    def fill(self) -> None:
+        """Start workers until ``max_workers`` are alive (they import while they wait)."""
+        with self._lock:
             missing = self.max_workers - len(self._slots)
         for _ in range(missing):
             self._spawn()

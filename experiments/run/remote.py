@@ -54,24 +54,23 @@ def train_run(run_id: str, config_json: str, seed: int) -> Record:
     """Train one run as a built-in worker does (same arrays, same model seed, same history)."""
     import traceback
 
-    from threadpoolctl import threadpool_limits
-
-    from experiments.run.worker import train
+    from experiments.run.worker import train, worker_info
 
     record = Record(run_id, config_json, seed)
     started = time.time()
-    with threadpool_limits(limits=1):  # Dask runs one task per worker thread
-        try:
-            data = _arrays(config_json)
-            split = {"fingerprint": data.fingerprint(), "n_train": len(data.x_train)}
-            split["n_val"] = len(data.x_val)
-            worker = {"pid": os.getpid(), "host": os.uname()[1]}
-            record.write_artifacts(run_id, {"data": split, "worker": worker})
-            train(record, run_id, data, os.getppid())  # type: ignore[arg-type]
-        except Exception as error:
-            text = traceback.format_exc()
-            record.update_run(run_id, status="failed", error=f"{type(error).__name__}: {error}",
-                              traceback=text, finished_at=time.time())  # fmt: skip
+    try:
+        data = _arrays(config_json)
+        split = {"fingerprint": data.fingerprint(), "n_train": len(data.x_train)}
+        split["n_val"] = len(data.x_val)
+        # one BLAS thread, set once per worker process as on the built-in workers (Dask runs
+        # one task per worker thread); a limit entered per task rescanned the libraries each time
+        worker = {**worker_info(), "host": os.uname()[1]}
+        record.write_artifacts(run_id, {"data": split, "worker": worker})
+        train(record, run_id, data, os.getppid())  # type: ignore[arg-type]
+    except Exception as error:
+        text = traceback.format_exc()
+        record.update_run(run_id, status="failed", error=f"{type(error).__name__}: {error}",
+                          traceback=text, finished_at=time.time())  # fmt: skip
     record.run["started_at"] = started
     return record
 

@@ -19,7 +19,6 @@ import weakref
 from collections.abc import Sequence
 
 from experiments.results import groups
-from experiments.results.frames import read_runs
 from experiments.results.schema import ACTIVE, FINISHED
 from experiments.results.store import Store
 from experiments.run import budget, owners
@@ -27,12 +26,12 @@ from experiments.run.doorbell import Doorbell
 from experiments.run.pool import Limits, WorkerPool
 from experiments.run.worker import WORKER_NICENESS
 from experiments.spec.bounded import shorten
-from experiments.spec.config import ConfigError, ExperimentConfig
+from experiments.spec.config import MAX_RUNS_PER_PERSON, ConfigError, ExperimentConfig
 from experiments.spec.data import load_arrays
 from experiments.spec.validation import validate
 
 log = logging.getLogger(__name__)
-MAX_ACTIVE_PER_OWNER = 40  # one full comparison: 8 variants x 5 repeats
+MAX_ACTIVE_PER_OWNER = MAX_RUNS_PER_PERSON  # one full comparison (budget.check_comparison)
 MAX_ACTIVE_TOTAL = 160
 # an owner that touched the runner and then went quiet this long (tab closed) loses its runs
 OWNER_GONE_S = 120.0
@@ -61,6 +60,9 @@ class Runner:
         The work budget (see :mod:`~.budget`); None lifts a bound.
     niceness : int
         Added to the workers' niceness: 10 under the page, 0 for headless runs.
+    start_workers : bool
+        Start the workers now rather than on the first run: a command that submits at once
+        (the CLI) lets their start-up overlap its own imports and data preparation.
     """
 
     def __init__(
@@ -75,6 +77,7 @@ class Runner:
         memory_mb: int | None = budget.MEMORY_LIMIT_MB,
         max_work: int | None = budget.MAX_WORK,
         niceness: int = WORKER_NICENESS,
+        start_workers: bool = False,
     ) -> None:
         if max_workers is not None:
             _check_count("max_workers", max_workers)
@@ -92,6 +95,8 @@ class Runner:
         self.runner_id = f"{socket.gethostname()}:{os.getpid()}:{uuid.uuid4().hex[:8]}"
         limits = Limits(max_run_s, memory_mb, niceness, cancel_grace_s)
         self._pool = WorkerPool(self.store, self.runner_id, self.max_workers, limits)
+        if start_workers:
+            self._pool.fill()
         self._seen: dict[str, float] = {}  # owner -> last touch (monotonic)
         log.info("gradlab runner %s: %d workers", self.runner_id, self.max_workers)
         self._lock = threading.Lock()
@@ -146,9 +151,7 @@ class Runner:
 
     def cancel(self, run_id: str, owner: str) -> bool:
         """Stop ``owner``'s run: a queued one at once, a running one after its epoch (or the
-        grace period).
-
-        Returns False when the run had already finished.
+        grace period). Returns False when the run had already finished.
 
         Raises
         ------
@@ -157,9 +160,8 @@ class Runner:
         """
         if self.store.get_run(run_id)["owner"] != owner:
             raise PermissionError(f"run {run_id!r} belongs to another owner than {owner!r}")
-        if self.store.update_run(
-            run_id, only_if=("queued",), status="cancelled", finished_at=time.time()
-        ):
+        now = time.time()
+        if self.store.update_run(run_id, only_if=("queued",), status="cancelled", finished_at=now):
             return True
         if not self.store.update_run(run_id, only_if=("running",), cancel_requested=1):
             return False
@@ -170,9 +172,11 @@ class Runner:
     def wait(self, run_ids: Sequence[str], timeout: float | None = None) -> bool:
         """Block until all ``run_ids`` are finished; False on timeout."""
         end = None if timeout is None else time.monotonic() + timeout
+        wanted = sorted(set(run_ids))
+        sql = f"SELECT status FROM runs WHERE run_id IN ({', '.join('?' * len(wanted))})"
         while end is None or time.monotonic() < end:
-            rows = read_runs(self.store, run_ids=list(run_ids))
-            if rows["status"].isin(FINISHED).all() and len(rows) == len(set(run_ids)):
+            rows = self.store.query(sql, wanted)  # SQL, not frames: no pandas in the CLI
+            if len(rows) == len(wanted) and all(r["status"] in FINISHED for r in rows):
                 return True
             time.sleep(0.05)
         return False
@@ -280,7 +284,8 @@ class Runner:
                 (self.runner_id, owner),
             )
             for row in rows:
-                log.info("gradlab: %s gone for %.0f s: cancelling %s", owner, OWNER_GONE_S, row)
+                log.info("gradlab: %s gone for %.0f s: cancelling %s", owner, OWNER_GONE_S,
+                         row["run_id"])  # fmt: skip
                 self.cancel(row["run_id"], owner)
 
 

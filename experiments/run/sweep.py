@@ -204,6 +204,7 @@ def execute(
         max_active_per_owner=n_runs,
         max_active_total=n_runs + store.count_active(),
         niceness=0,  # headless: nothing to keep responsive
+        start_workers=True,  # they start while this process imports the data stack
     )
     try:
         group_id = groups.new_group_id(groups.SWEEP)  # one group per sweep, however it runs

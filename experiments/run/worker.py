@@ -19,6 +19,7 @@ from experiments.results.store import Store
 from experiments.spec.config import config_from_json
 from experiments.spec.data import ArrayData
 
+DATA_LOSSES = ("data_loss", "val_data_loss", "eval_data_loss")
 PARENT_POLL_S = 0.5
 # How long finished epochs may wait in a worker before they are written together.
 FLUSH_EVERY_S = 0.1
@@ -43,17 +44,22 @@ class EpochWriter:
     The page polls every 0.5 s, so it sees the same curves. Cancel is checked at each write.
     """
 
-    def __init__(self, store: Store, run_id: str, parent_pid: int) -> None:
+    def __init__(self, store: Store, run_id: str, parent_pid: int, live: Any = None) -> None:
         self.store, self.run_id, self.parent_pid = store, run_id, parent_pid
         self.model: Any = None
         self.stopped_by: str | None = None
         self.pending: list[tuple[int, dict[str, Any], list[dict[str, Any]]]] = []
         self.flushed_at = -math.inf
+        # a live decision boundary (experiments.run.live_boundary), and grids not yet written
+        self.live = live
+        self.grids: dict[str, Any] = {}
 
     def on_epoch_end(self, epoch: int, logs: dict[str, Any]) -> None:
         diag = logs.get("diagnostics")
         values = {key: logs.get(key) for key in ("loss", "accuracy", "val_loss", "val_accuracy")}
         values.update(eval_loss=logs.get("eval_loss"), eval_accuracy=logs.get("eval_accuracy"))
+        # logged by the core only for a run with a regularizer; absent, they stay NULL
+        values.update({key: logs.get(key) for key in DATA_LOSSES})
         layers = []
         if diag is not None:
             values.update(
@@ -65,6 +71,8 @@ class EpochWriter:
             )
             layers = [layer_row(layer) for layer in diag.layers]
         self.pending.append((epoch + 1, values, layers))
+        if self.live is not None and self.live.due(epoch):
+            self.grids.update(self.live.draw(epoch))
         if time.monotonic() - self.flushed_at >= FLUSH_EVERY_S:
             self.flush()
 
@@ -72,6 +80,11 @@ class EpochWriter:
         """Write the pending epochs in one transaction, then check for cancel and orphaning."""
         self.store.write_epochs(self.run_id, self.pending)
         self.pending, self.flushed_at = [], time.monotonic()
+        if self.grids:
+            start = time.perf_counter()
+            self.store.write_artifacts(self.run_id, self.grids)
+            self.grids = {}
+            self.live.spend(start)
         if self.store.cancel_requested(self.run_id):
             self.stopped_by = "cancelled"
         elif os.getppid() != self.parent_pid:
@@ -130,7 +143,7 @@ def final_status(history: Any, stopped_by: str | None) -> dict[str, Any]:
 
 def train(store: Store, run_id: str, data: ArrayData, parent_pid: int) -> None:
     """Fit the run's model on ``data``, writing epochs as they finish, then its final status."""
-    from experiments.run.artifacts import final_artifacts
+    from experiments.run.artifacts import final_artifacts, training_points
     from experiments.spec.build import batch_size_for, build_model, fit_model
     from experiments.spec.tasks import resolve_head
 
@@ -144,8 +157,11 @@ def train(store: Store, run_id: str, data: ArrayData, parent_pid: int) -> None:
         n_train=n_train,
         steps_per_epoch=math.ceil(n_train / batch_size_for(config, n_train)),
     )
-    writer = EpochWriter(store, run_id, parent_pid)
+    head = resolve_head(config, data)
+    writer = EpochWriter(store, run_id, parent_pid, _live_boundary(model, data, head))
     writer.model = model
+    if writer.live is not None:
+        writer.grids["points"] = training_points(data)  # once, with the first grid
     try:
         history = fit_model(model, config, data, callbacks=[writer])
     except Exception:
@@ -154,8 +170,20 @@ def train(store: Store, run_id: str, data: ArrayData, parent_pid: int) -> None:
         raise
     final = final_status(history, writer.stopped_by)
     if final["status"] != "diverged":
-        store.write_artifacts(run_id, final_artifacts(model, data, resolve_head(config, data)))
+        finals = final_artifacts(model, data, head)
+        if "boundary" in finals:
+            finals["boundary"]["epoch"] = len(history.epoch)
+        store.write_artifacts(run_id, finals)
     store.update_run(run_id, only_if=("running",), finished_at=time.time(), **final)
+
+
+def _live_boundary(model: Any, data: ArrayData, head: Any) -> Any:
+    """The live decision boundary of a 2-feature classification run, else None."""
+    if data.task == "regression" or data.n_features != 2:
+        return None
+    from experiments.run.live_boundary import LiveBoundary
+
+    return LiveBoundary(model, data, head)
 
 
 def _failure(error: BaseException, memory_mb: int | None) -> tuple[str, str]:
@@ -186,7 +214,7 @@ def main(
     try:
         split = {"fingerprint": data.fingerprint(), "n_train": len(data.x_train)}
         split["n_val"] = len(data.x_val)
-        store.write_artifacts(run_id, {"worker": _worker_info(), "data": split})
+        store.write_artifacts(run_id, {"worker": worker_info(), "data": split})
         train(store, run_id, data, parent_pid)
     except Exception as error:
         last, text = _failure(error, memory_mb)
@@ -217,7 +245,9 @@ def _store(path: str) -> Store:
     return _STORES[path]
 
 
-def _worker_info() -> dict[str, Any]:
+def worker_info() -> dict[str, Any]:
+    """This process's pid, BLAS threads and niceness, limiting BLAS to one thread on the first
+    call (a worker per core)."""
     # threadpool_info scans the loaded libraries (milliseconds): once per process, not per run
     if not _INFO:
         from threadpoolctl import threadpool_info, threadpool_limits
@@ -242,9 +272,10 @@ def serve(conn: Any, parent_pid: int, niceness: int, memory_mb: int | None) -> N
 
     limit_memory(memory_mb)
     import experiments.run.artifacts
+    import experiments.run.live_boundary
     import experiments.spec.build  # noqa: F401
 
-    _worker_info()
+    worker_info()
     watch_parent(parent_pid)
     while True:
         try:

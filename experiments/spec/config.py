@@ -38,11 +38,32 @@ class ConfigError(ValueError):
         The offending field name, as the dashboard's forms and the JSON files spell it.
     message : str
         What was received and what is accepted.
+    rule : str
+        Which check refused it, for a reader that words the message itself (the dashboard's
+        languages); ``""`` where only the English message exists.
+    **params
+        The rule's facts: ``value`` (the received value, already shortened) and whatever else
+        the rule names (bounds, the dataset, ...). JSON-native values only.
     """
 
-    def __init__(self, field: str, message: str) -> None:
+    def __init__(self, field: str, message: str, rule: str = "", **params: Any) -> None:
         super().__init__(f"{field}: {message}")
         self.field = field
+        self.rule = rule
+        self.params = params
+
+
+class ConfigWarning(str):
+    """A warning sentence (a ``str``) that also carries its ``rule`` and ``params``, so the
+    dashboard can word it in the reader's language."""
+
+    rule: str
+    params: dict[str, Any]
+
+    def __new__(cls, text: str, rule: str = "", **params: Any) -> ConfigWarning:
+        warning = super().__new__(cls, text)
+        warning.rule, warning.params = rule, params
+        return warning
 
 
 # Options of the config's own choice fields (the core's registries list the rest).
@@ -53,7 +74,10 @@ DTYPES = ("float32", "float64")
 FULL_BATCH = "full"
 SEED_MAX = 2**31 - 1
 # Upper limits that keep one shared server responsive.
-MAX_HIDDEN_LAYERS, MAX_WIDTH, MAX_EPOCHS, MAX_REPEATS = 10, 512, 1000, 5
+MAX_HIDDEN_LAYERS, MAX_WIDTH, MAX_EPOCHS, MAX_REPEATS = 10, 512, 1000, 10
+# Runs one person may have queued or running, so a comparison's total: 10 seeds buy evidence,
+# and the work budget stays what 8 variants x 5 seeds cost (4 variants x 10 seeds, or 8 x 5).
+MAX_RUNS_PER_PERSON = 40
 MAX_BATCH_SIZE, MAX_LEARNING_RATE = 100_000, 100.0
 # The core optimizers and the hyperparameters any of them takes (from their signatures).
 OPTIMIZER_PARAMS: dict[str, tuple[str, ...]] = {name: optimizer_params(name) for name in OPTIMIZERS}
@@ -170,8 +194,9 @@ class ExperimentConfig:
         for name, value, high, low in limits:
             if not isinstance(value, int) or isinstance(value, bool) or not low <= value <= high:
                 raise ConfigError(
-                    name, f"received {shorten(value)}; accepted: an integer in [{low}, {high}]"
-                )
+                    name, f"received {shorten(value)}; accepted: an integer in [{low}, {high}]",
+                    "range", value=shorten(value), low=low, high=high, kind="int",
+                )  # fmt: skip
         return cls(hidden_layers=(width,) * depth, **kwargs)
 
     def to_dict(self) -> dict[str, Any]:
@@ -275,13 +300,15 @@ def config_from_dict(data: dict[str, Any]) -> ExperimentConfig:
     Values are checked by :func:`experiments.spec.validation.validate`, not here.
     """
     if not isinstance(data, dict):
-        raise ConfigError("config", f"expected a JSON object. Received: {type(data).__name__}")
+        raise ConfigError("config", f"expected a JSON object. Received: {type(data).__name__}",
+                          "not_object", value=type(data).__name__)  # fmt: skip
     unknown = sorted(set(data) - set(FIELD_NAMES))
     if unknown:
         raise ConfigError(
             unknown[0],
             f"unknown field(s) {', '.join(map(repr, unknown))}. Accepted: {', '.join(FIELD_NAMES)}",
-        )
+            "unknown_field", value=shorten(unknown), accepted=", ".join(FIELD_NAMES),
+        )  # fmt: skip
     return ExperimentConfig(**data)
 
 

@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+import json
+
 from core.optimizers import OPTIMIZERS
 from experiments.spec.config import FULL_BATCH, ExperimentConfig
 from experiments.spec.tasks import resolve_head
 
+LABEL_COMMENT = "gradlab variant: "  # then the label as a JSON string
 # Keras knows these by their Glorot names only
 KERAS_INITIALIZERS = {"xavier_uniform": "glorot_uniform", "xavier_normal": "glorot_normal"}
 KERAS_REGULARIZERS = {"l1": "L1(l1={f})", "l2": "L2(l2={f})", "l1_l2": "L1L2(l1={f}, l2={f})"}
@@ -157,11 +160,13 @@ def _header(config: ExperimentConfig, head: object) -> list[str]:
     return header
 
 
-def to_keras_code(config: ExperimentConfig) -> str:
+def to_keras_code(config: ExperimentConfig, label: str | None = None) -> str:
     """A complete Keras 3 script training the same network as ``config`` (runs unchanged).
 
     Data comes from scikit-learn (or a few NumPy lines for gradlab's own generators) with the
-    same recipe: 60/20/20 split, scaling fitted on the training rows.
+    same recipe: 60/20/20 split, scaling fitted on the training rows. A variant's ``label``
+    (any text, Korean included) goes in a comment as a JSON string, so no quote or line break
+    in it can end the comment.
     """
     from datasets import DATASETS
 
@@ -169,6 +174,8 @@ def to_keras_code(config: ExperimentConfig) -> str:
     head = resolve_head(config, info)
     units = head.units(info.n_classes)
     header = _header(config, head)
+    if label is not None:
+        header.insert(1, f"# {LABEL_COMMENT}{json.dumps(label, ensure_ascii=False)}")
     parts = [
         "\n".join(header),
         _data_code(config, info),

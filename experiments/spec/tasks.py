@@ -72,7 +72,9 @@ def resolve_head(config: ExperimentConfig, info: Any) -> Head:
             "loss",
             f"received {loss!r} for the {task} dataset {config.dataset!r}; accepted: "
             + ", ".join(ACCEPTED_LOSSES[task]),
-        )
+            "loss_task", value=repr(loss), task=task, dataset=config.dataset,
+            accepted=", ".join(ACCEPTED_LOSSES[task]),
+        )  # fmt: skip
     if task == "regression":
         return Head(config.output_activation or "linear", loss, "regression", True)
     if loss in CATEGORICAL:

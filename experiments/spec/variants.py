@@ -51,21 +51,26 @@ def vary_one_knob(
     """
     if field not in FIELD_NAMES and field not in DERIVED_KNOBS:
         accepted = ", ".join((*FIELD_NAMES, *DERIVED_KNOBS))
-        raise ConfigError("vary", f"received {shorten(field)}; accepted: {accepted}")
+        raise ConfigError("vary", f"received {shorten(field)}; accepted: {accepted}",
+                          "vary_field", value=shorten(field), accepted=accepted)  # fmt: skip
     if not isinstance(values, list | tuple):
-        raise ConfigError("values", f"received {shorten(values)}; accepted: a list of values")
+        raise ConfigError("values", f"received {shorten(values)}; accepted: a list of values",
+                          "vary_values", value=shorten(values))  # fmt: skip
     values = list(values)
     if not 1 <= len(values) <= MAX_VARIANTS:
-        raise ConfigError("values", f"received {len(values)} values; accepted: 1 to {MAX_VARIANTS}")
+        raise ConfigError("values", f"received {len(values)} values; accepted: 1 to {MAX_VARIANTS}",
+                          "vary_count", value=len(values), high=MAX_VARIANTS)  # fmt: skip
     variants = []
     for value in values:
         variant = _variant(base, field, value)
         try:
             validate(variant)
         except ConfigError as error:
-            raise ConfigError(error.field, f"(varying {field}) {error}") from error
+            raise ConfigError(error.field, f"(varying {field}) {error}", error.rule,
+                              **error.params, varying=field) from error  # fmt: skip
         variants.append(variant)
     ids = [variant.config_id for variant in variants]
     if len(set(ids)) < len(ids):
-        raise ConfigError("values", f"received {shorten(values)}: some values give identical runs")
+        raise ConfigError("values", f"received {shorten(values)}: some values give identical runs",
+                          "vary_identical", value=shorten(values))  # fmt: skip
     return variants

@@ -45,7 +45,7 @@ def _hidden_activations(script: str) -> list[str]:
 
 def test_model_code_shows_the_picked_variants_summary_and_keras_script() -> None:
     at = open_page()
-    (picker,) = at.segmented_control
+    picker = at.segmented_control(key="code.variant")  # not the language switch
     assert picker.options == variant_labels(at) and picker.value == variant_labels(at)[0]
     # the first lesson: 2 inputs, six Dense(16) layers, one sigmoid output unit
     by_hand = (2 + 1) * 16 + 5 * (16 + 1) * 16 + (16 + 1) * 1
@@ -150,7 +150,7 @@ def test_the_script_run_after_run_waits_for_the_first_epoch(monkeypatch) -> None
     run_long(at)  # still training when the first epoch is shown
     assert not at.exception
     assert not any("Waiting for the first epoch" in i.value for i in at.info)
-    names = {t["name"] for f in figures(at) for t in traces(f)}
+    names = {t.get("name") for f in figures(at) for t in traces(f)}
     assert names & {f"{label} · validation" for label in variant_labels(at)}
     # only that one script run waits: later ones (the live polls) read and go on
     assert at.session_state[state.JUST_STARTED] is False

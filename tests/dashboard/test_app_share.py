@@ -90,8 +90,8 @@ def test_an_exported_csv_shows_the_same_charts_as_the_live_runs() -> None:
     at.session_state[state.RUN_IDS] = {}
     at.run()
     assert not at.exception
-    # loss, accuracy, gap, gradient and dead-unit heatmaps; the decision boundaries come from
-    # the store only
-    assert len(live) == 7
-    assert _chart_data(at) == live[:5]
+    # loss, accuracy, gap, a gradient and a dead-unit heatmap per variant; the decision
+    # boundaries come from the store only
+    assert len(live) == 9
+    assert _chart_data(at) == live[:7]
     pd.testing.assert_frame_equal(at.dataframe[0].value, table)

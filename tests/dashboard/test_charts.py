@@ -68,15 +68,34 @@ def test_loss_figure_bands_only_for_several_seeds(curve: tf.Curves) -> None:
     # A has two seeds: an upper and a lower edge for each split; B has one seed: none
     assert len(bands) == 4
     assert all(t.legendgroup == "A" for t in bands)
-    np.testing.assert_allclose(bands[0].y, [3.0, 1.5, 0.75])
+    # by default the mean's 95% CI: two seeds a and b give mean (a + b) / 2 and half-width
+    # t(0.975, 1) * (|a - b| / sqrt 2) / sqrt 2 = 12.7062 * |a - b| / 2
+    t = 12.706204736
+    np.testing.assert_allclose(bands[0].y, [2 + t, 1 + t / 2, 0.5 + t / 4])
+    np.testing.assert_allclose(bands[1].y, [2 - t, 1 - t / 2, 0.5 - t / 4])
+    ranged = [t for t in charts.loss_figure(curve, color_map(["A"]), band="range").data
+              if t.hoverinfo == "skip"]  # fmt: skip
+    np.testing.assert_allclose(ranged[0].y, [3.0, 1.5, 0.75])
+    np.testing.assert_allclose(ranged[1].y, [1.0, 0.5, 0.25])
+
+
+def test_a_wide_interval_runs_off_an_axis_fitted_to_the_seeds(curve: tf.Curves) -> None:
+    # A's two seeds: a CI of 12.7 x their half-difference, far beyond any seed's value
+    fig = charts.loss_figure(curve, color_map(["A", "B"]))
+    low, high = fig.layout.yaxis.range
+    seeds = [v for splits in curve.values() for c in splits.values() for v in (*c.low, *c.high)]
+    pad = 0.05 * (max(seeds) - min(seeds))
+    assert (low, high) == pytest.approx((min(seeds) - pad, max(seeds) + pad))
+    log = charts.loss_figure(curve, color_map(["A"]), log_y=True)
+    assert min(min(t.y) for t in log.data) > 0  # no band edge a log axis cannot draw
 
 
 def test_loss_hover_gives_the_seeds_range_only_for_several_seeds(curve: tf.Curves) -> None:
     a_train, _, b_train, _ = _lines(charts.loss_figure(curve, color_map(["A", "B"])))
     # A: two seeds, the range min to max per epoch rides along; B: one seed, nothing to add
-    assert "seeds %{customdata[2]}" in a_train.hovertemplate
-    expected = curve["A"]["train"]
-    np.testing.assert_allclose(a_train.customdata, np.c_[expected.low, expected.high, expected.n])
+    assert "95% CI, %{customdata[2]} seeds" in a_train.hovertemplate
+    e = curve["A"]["train"]
+    np.testing.assert_allclose(a_train.customdata, np.c_[e.low, e.high, e.n, e.ci])
     assert b_train.customdata is None and "customdata" not in b_train.hovertemplate
     assert b_train.hovertemplate.endswith("%{y:.6g}<extra></extra>")
 
@@ -103,7 +122,8 @@ def _all_means(curve: tf.Curves) -> np.ndarray:
 
 def test_a_blown_up_run_does_not_flatten_the_other_curves(curve: tf.Curves) -> None:
     colors = color_map(["A", "B", "C"])
-    assert "range" not in charts.loss_figure(curve, colors).to_dict()["layout"]["yaxis"]
+    ranged = charts.loss_figure(curve, colors, band="range")  # a CI band sets its own range
+    assert "range" not in ranged.to_dict()["layout"]["yaxis"]
     fig = charts.loss_figure(_blown_up(curve), colors)
     low, high = fig.layout.yaxis.range
     assert low < _all_means(curve).min() and _all_means(curve).max() < high < 100

@@ -11,6 +11,7 @@ import pytest
 
 from dashboard import tables
 from dashboard import transforms as tf
+from experiments.results.run_metrics import run_metrics
 from experiments.results.tracks import RunTrack
 from tests.dashboard.frames import GROUPS, make_epochs, make_layers, make_runs, make_snapshot
 
@@ -113,15 +114,21 @@ def test_grad_flags_exploding_zero_and_non_finite() -> None:
 
 
 def test_results_table_rows_by_hand(loss: tf.Curves) -> None:
-    accuracy = tf.curves(make_snapshot().tracks, GROUPS, "accuracy")
-    table = tables.results_table(make_runs(), loss, accuracy).set_index("variant")
+    snapshot = make_snapshot()
+    per_run = run_metrics(make_runs(), snapshot.tracks)
+    table = tables.results_table(make_runs(), per_run, snapshot.tracks).set_index("variant")
     assert list(table.index) == ["A", "B"]
     a = table.loc["A"]
-    assert a["best val loss"] == pytest.approx(0.9)
-    assert a["best epoch"] == 2
-    assert a["last val loss"] == pytest.approx(1.0)
-    assert a["best val accuracy"] == pytest.approx(0.8)
+    # A's two seeds: best val loss 0.8 and 1.0 (both at epoch 2): mean 0.9, std 0.1414,
+    # half-width t(0.975, 1) * 0.1414 / sqrt(2) = 12.706 * 0.1 = 1.27
+    assert a["best val loss"] == "0.9 ± 1.3"
+    assert a["final val loss"] == "1.0 ± 1.3"
+    assert a["best epoch"] == "2"  # every seed agrees: no interval to show
+    assert a["best val accuracy"] == "0.8"
+    assert a["gap at best epoch"] == "-0.1 ± 5.1"  # 0.8 - 0.5 and 1.0 - 1.5
     assert (a["parameters"], a["seeds"], a["time per run (s)"]) == (337, 2, 2.0)
+    b = table.loc["B"]  # one seed: the value alone; diverged at its last epoch: no final loss
+    assert (b["best val loss"], b["best epoch"], b["final val loss"]) == ("1.5", "2", "")
     assert a["status"] == "done"
     assert table.loc["B", "status"] == "diverged at epoch 3"
 
@@ -143,9 +150,14 @@ def test_progress_prefers_the_stores_epoch_count() -> None:
 
 
 def test_a_regression_table_has_no_accuracy_columns(loss: tf.Curves) -> None:
-    table = tables.results_table(make_runs(), loss, {})
+    snapshot = make_snapshot()
+    runs = make_runs()
+    per_run = run_metrics(runs, snapshot.tracks).assign(
+        best_val_accuracy=np.nan, final_val_accuracy=np.nan
+    )
+    table = tables.results_table(runs, per_run, snapshot.tracks)
     assert not any("accuracy" in column for column in table.columns)
-    assert table["best val loss"].notna().all()
+    assert (table["best val loss"] != "").all()
 
 
 def _track(dead: list[list[float]], grad: list[list[float]]) -> RunTrack:
@@ -184,7 +196,8 @@ def test_the_table_gives_iterations_per_epoch_and_the_share_of_clipped_steps(los
         RunTrack(), steps=np.array([10.0, 10.0]), clipped=np.array([5.0, 0])
     )
     clipped = {"a0": track, "a1": track}
-    table = tables.results_table(runs, loss, {}, clipped).set_index("variant")
+    per_run = run_metrics(runs, make_snapshot().tracks)
+    table = tables.results_table(runs, per_run, clipped).set_index("variant")
     assert table.loc["A", "iterations / epoch"] == 10
     assert table.loc["A", "clipped steps"] == pytest.approx(0.25)
-    assert "clipped steps" not in tables.results_table(runs, loss, {}).columns
+    assert "clipped steps" not in tables.results_table(runs, per_run, {}).columns

@@ -10,6 +10,7 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 import pytest
+from scipy import stats
 
 from dashboard import transforms as tf
 from experiments.results.frames import Results
@@ -46,7 +47,10 @@ def _pandas_curves(results: Results, metric: str) -> pd.DataFrame:
     df = results.epochs.merge(results.runs[["run_id", "label"]], on="run_id")
     df = df.replace([np.inf, -np.inf], np.nan).dropna(subset=[metric])
     grouped = df.groupby(["label", "split", "epoch"], sort=True)[metric]
-    return grouped.agg(mean="mean", low="min", high="max", n="count").reset_index()
+    out = grouped.agg(mean="mean", low="min", high="max", n="count", std="std").reset_index()
+    # Student's t half-width of each mean, from scipy's interval around it
+    low, high = stats.t.interval(0.95, out["n"] - 1, loc=0.0, scale=out["std"] / np.sqrt(out["n"]))
+    return out.assign(ci=np.where(out["n"] >= 2, (high - low) / 2, np.nan))
 
 
 def _pandas_grad(results: Results) -> dict[str, pd.DataFrame]:
@@ -76,7 +80,7 @@ def test_curves_gap_and_gradients_equal_the_pandas_reference(seed: int) -> None:
         for (label, split), part in ref.groupby(["label", "split"]):
             curve = ours[label][split]
             np.testing.assert_array_equal(curve.epoch, part["epoch"])
-            for name in ("mean", "low", "high", "n"):
+            for name in ("mean", "low", "high", "n", "ci"):
                 np.testing.assert_allclose(getattr(curve, name), part[name], rtol=1e-12)
     loss = tf.curves(snapshot.tracks, groups, "loss")
     ref = _pandas_curves(results, "loss").pivot(index=["label", "epoch"], columns="split")

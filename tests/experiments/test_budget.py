@@ -64,3 +64,16 @@ def test_a_run_over_its_wall_clock_budget_is_stopped_and_failed(store) -> None:
     assert "over the wall-clock budget of 1 s per run" in run["error"]
     assert 0 < store.epochs_done([slow])[slow] < 1000
     assert store.get_run(after)["status"] == "done"
+
+
+def test_a_comparisons_seeds_stay_within_the_runs_one_person_may_queue() -> None:
+    from experiments.spec.config import MAX_REPEATS, MAX_RUNS_PER_PERSON
+
+    assert MAX_REPEATS == 10 and MAX_RUNS_PER_PERSON == 40
+    budget.check_comparison([ExperimentConfig(repeats=10)] * 4)  # 40 runs: allowed
+    budget.check_comparison([ExperimentConfig(repeats=5)] * 8)
+    with pytest.raises(ConfigError) as caught:
+        budget.check_comparison([ExperimentConfig(repeats=10)] * 5)
+    assert caught.value.field == "repeats"
+    assert "make 50 runs; the limit is 40 runs per person" in str(caught.value)
+    assert "at most 8 seeds per variant" in str(caught.value)

@@ -1,4 +1,5 @@
-"""A real Dask LocalCluster: a worker killed mid-task has its task retried."""
+"""A real Dask LocalCluster: a worker killed mid-task has its task retried; the embedded
+cluster's workers, the fresh one included, run without Dask's profiler and with one BLAS thread."""
 
 from __future__ import annotations
 
@@ -34,6 +35,7 @@ def test_a_dask_worker_killed_mid_task_is_retried(store) -> None:
         follow(store, runner_id, io.StringIO(), lambda *a: "")
         thread.join(60)
         (new_pid,) = client.run(os.getpid).values()
+        profiling = client.run(_profiling)
     finally:
         client.close()
         client.cluster.close()
@@ -41,3 +43,12 @@ def test_a_dask_worker_killed_mid_task_is_retried(store) -> None:
     assert run["status"] == "done", run["error"]
     assert new_pid != pid  # the nanny started a fresh worker, which trained the task again
     assert store.epochs_done([run_id])[run_id] == 150
+    assert list(profiling.values()) == [False]  # the restarted worker too
+    worker = store.artifacts(run_id)["worker"]
+    assert worker["pid"] == new_pid and set(worker["blas_threads"]) <= {1}
+
+
+def _profiling() -> bool:
+    import dask
+
+    return dask.config.get("distributed.worker.profile.enabled")

@@ -187,3 +187,38 @@ def test_csv_with_an_epoch_outside_its_run_is_rejected(results: Results, epoch: 
     message = rf"epoch must be a whole number from 1 to the run's config\.epochs \({limit}\); "
     with pytest.raises(CsvFormatError, match=message + rf"line {row + 2} has '{epoch}'"):
         import_csv(frame.to_csv(index=False))
+
+
+def test_chunked_csv_is_the_same_bytes_whatever_the_chunk_size(results, tmp_path, monkeypatch):
+    """The streamed file equals the one-frame export, byte for byte, for chunks of one run, of
+    a few runs and of everything; each chunk reads only its own runs (bounded memory)."""
+    from experiments.results import export
+
+    store = Store(tmp_path / "runs.sqlite")
+    for k in range(4):  # more runs of different sizes after the fixture's three
+        add_run(store, f"extra{k}", ExperimentConfig(seed=10 + k), created_at=time.time() + k)
+        for epoch in range(1, 2 + 3 * k):
+            values = {"loss": epoch / 7, "val_loss": None if k == 2 else 0.5, "steps": 1}
+            store.write_epoch(
+                f"extra{k}", epoch, values, [layer(j, "dense", 0.1) for j in range(k)]
+            )
+    ids = ["deep", "shallow", "failed", *(f"extra{k}" for k in range(4))]
+    whole = export_csv(read_results(store, ids))
+    reads: list[list[str]] = []
+    real_read = export.read_results
+    monkeypatch.setattr(export, "read_results", lambda s, c: reads.append(c) or real_read(s, c))
+    # rows read per run (CSV rows + layer rows): deep 4 + 6, shallow 4 + 4, failed 0,
+    # extra0 2 + 0, extra1 8 + 4, extra2 7 + 14, extra3 20 + 30
+    expected = {
+        1: [[run_id] for run_id in ids],
+        20: [ids[:4], ["extra1"], ["extra2"], ["extra3"]],
+        10**9: [ids],
+    }
+    for rows_per_chunk, chunks in expected.items():
+        reads.clear()
+        buffer = io.StringIO()
+        shuffled = ids[::-1]  # the file's order is the store's (oldest first), not the caller's
+        written = export.write_csv(store, shuffled, buffer, rows_per_chunk=rows_per_chunk)
+        assert buffer.getvalue() == whole
+        assert written == len(whole)
+        assert reads == chunks

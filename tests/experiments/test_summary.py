@@ -93,6 +93,9 @@ def expected(store: Store, owner: str | None = None) -> pd.DataFrame:
     out["final_val_loss"], out["final_val_accuracy"] = last_val["loss"], last_val["accuracy"]
     out["final_train_loss"] = last_train["loss"]
     out["final_train_accuracy"] = last_train["accuracy"]
+    at_best = train.set_index(["run_id", "epoch"])["loss"]
+    best_train = at_best.reindex(list(zip(best.index, best["epoch"], strict=True))).to_numpy()
+    out["gap_at_best_epoch"] = best["loss"] - pd.Series(best_train, index=best.index)
     out["epochs_done"] = out["epochs_done"].fillna(0)
     return out.reset_index()
 
@@ -192,3 +195,14 @@ def test_a_large_sweep_summary_stays_small(tmp_path: Path) -> None:
     assert len(summary) == 5000 and (summary["best_epoch"] == 20).all()
     summary.to_parquet(tmp_path / "s.parquet", index=False)
     assert (tmp_path / "s.parquet").stat().st_size < 200 * 5000  # under 200 bytes a run
+
+
+def test_the_pages_run_metrics_equal_the_summary(store) -> None:
+    from experiments.results.run_metrics import RUN_METRICS, run_metrics
+    from experiments.results.tracks import snapshot_of
+
+    run_ids = read_runs(store)["run_id"].tolist()[:60]  # ties, a regression, diverged, failed
+    snapshot = snapshot_of(read_results(store, run_ids))
+    got = run_metrics(snapshot.runs, snapshot.tracks).set_index("run_id")[list(RUN_METRICS)]
+    want = read_summary(store).set_index("run_id").loc[run_ids, list(RUN_METRICS)]
+    pd.testing.assert_frame_equal(got, want.astype(float), check_names=False)

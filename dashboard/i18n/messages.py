@@ -1,0 +1,81 @@
+"""Validation errors and warnings worded in the page's language.
+
+``experiments`` knows no languages: each :class:`~experiments.spec.config.ConfigError` and
+``ConfigWarning`` carries a ``rule`` and its ``params``, and this module words them from the
+dictionaries (``error.<rule>``, ``warning.<rule>``). English keeps the message experiments wrote,
+word for word; a rule without a translation shows it too.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from dashboard.i18n import current, t
+from dashboard.i18n.names import field_label, translated
+from experiments.spec.config import ConfigError, field_specs
+from experiments.spec.fields import FieldSpec
+
+SPECS = field_specs()
+
+
+def _field(name: str) -> str:
+    """``에포크 (epochs)``: the form's label with the config name a link or CSV uses."""
+    if name not in SPECS:
+        return name
+    label = field_label(name)
+    return name if label == name else f"{label} ({name})"
+
+
+def _number_kind(kind: str) -> str:
+    return t("accept.int") if kind == "int" else t("accept.number")
+
+
+def accepted(name: str, spec: FieldSpec) -> str:
+    """What field ``name`` accepts, in words (``FieldSpec.accepted`` in the page's language)."""
+    if spec.kind == "choice":
+        text = t("accept.choice", names=", ".join(sorted(spec.choices())))
+    elif spec.kind == "bool":
+        text = t("accept.bool")
+    elif spec.kind == "widths":
+        text = t("accept.widths", n=spec.max_items, high=int(spec.high))
+    elif spec.kind == "batch":
+        text = t("accept.batch", high=int(spec.high))
+    elif spec.per_dataset:
+        text = t("accept.per_dataset", kind=_number_kind(spec.kind))
+    else:
+        left, right = "(" if spec.open_low else "[", ")" if spec.open_high else "]"
+        bounds = f"{left}{spec.low}, {spec.high}{right}"
+        text = t("accept.range", kind=_number_kind(spec.kind), bounds=bounds)
+    if not spec.null:
+        return text
+    return t("accept.or_null", text=text, null=translated(f"field.{name}.null", spec.null))
+
+
+def _params(error: ConfigError) -> dict[str, Any]:
+    params = dict(error.params)
+    if error.rule == "field" and error.field in SPECS:
+        params["accepted"] = accepted(error.field, SPECS[error.field])
+    if "kind" in params:
+        params["kind"] = _number_kind(params["kind"])
+    if "task" in params:
+        params["task"] = t(f"task.{params['task']}")
+    return params
+
+
+def config_error(error: ConfigError) -> str:
+    """The message of ``error`` in the page's language."""
+    key = f"error.{error.rule}"
+    if current() == "en" or not error.rule or not translated(key, ""):
+        return str(error)
+    params = _params(error)
+    varying = params.pop("varying", None)
+    text = t("msg.error", field=_field(error.field), text=t(key, **params))
+    return t("msg.varying", knob=varying, text=text) if varying else text
+
+
+def config_warning(warning: str) -> str:
+    """A validation warning in the page's language (a plain ``str`` is shown as it is)."""
+    rule = getattr(warning, "rule", "")
+    if current() == "en" or not rule:
+        return str(warning)
+    return translated(f"warning.{rule}", str(warning), **getattr(warning, "params", {}))

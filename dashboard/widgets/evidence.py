@@ -1,0 +1,87 @@
+"""Seeds as evidence on the page: the band the curves shade and the verdicts in plain words.
+
+Everything here renders what :mod:`experiments.results.verdicts` computed; the statistics
+live there, so the page, the CSV export and the CLI say the same.
+"""
+
+from __future__ import annotations
+
+import pandas as pd
+import streamlit as st
+
+from dashboard import state
+from dashboard.charts.loss import BANDS
+from dashboard.plain import literal
+from dashboard.transforms import Curves
+from experiments.results.evidence_export import evidence_csv
+from experiments.results.evidence_table import evidence_table
+from experiments.results.run_metrics import PENDING, RUN_METRICS
+from experiments.results.verdicts import ALPHA, holm_note, verdicts
+
+MARKS = {"lower": "▼", "higher": "▲", "same": "≈", "one_seed": "?", "provisional": "…"}
+HOW = (
+    "Welch's t-test over the seeds of each variant against the baseline; ± is the 95% "
+    f"confidence interval of the difference. A difference is called real when p < {ALPHA:g}"
+    "; otherwise more seeds may still show one."
+)
+
+
+def band_choice(curves: Curves) -> str:
+    """The band the curves shade over seeds (:data:`~dashboard.charts.loss.BANDS`); offered
+    only where some variant has several seeds (with one there is no band)."""
+    if not any(c.n.max() > 1 for splits in curves.values() for c in splits.values()):
+        return st.session_state.get(state.BAND, "ci")
+    return st.radio(
+        "Band over seeds",
+        list(BANDS),
+        format_func=BANDS.__getitem__,
+        key=state.BAND,
+        horizontal=True,
+        help="The mean's 95% confidence interval (Student's t over the seeds) says how sure "
+        "the mean line is; min–max shows how far single seeds strayed.",
+    )
+
+
+def _pickers(labels: list[str], per_run: pd.DataFrame) -> tuple[str, str]:
+    ss = st.session_state
+    metrics = [m for m in RUN_METRICS if per_run[m].notna().any()] or list(RUN_METRICS)
+    if ss[state.BASELINE] not in labels:  # a new comparison: its first variant
+        ss[state.BASELINE] = labels[0]
+    if ss[state.VERDICT_METRIC] not in metrics:
+        ss[state.VERDICT_METRIC] = metrics[0]
+    left, right = st.columns(2)
+    baseline = left.selectbox("Baseline", labels, key=state.BASELINE)
+    metric = right.selectbox(
+        "Metric", metrics, format_func=RUN_METRICS.__getitem__, key=state.VERDICT_METRIC
+    )
+    return baseline, metric
+
+
+def render_verdicts(per_run: pd.DataFrame) -> None:
+    """Each variant against the chosen baseline on the chosen metric, in plain words.
+
+    ``per_run`` is :func:`~experiments.results.run_metrics.run_metrics` of the runs shown, in
+    variant order, with their ``status``: variants with runs still training get no verdict.
+    """
+    labels = list(dict.fromkeys(per_run["label"]))
+    st.subheader("Is the difference real?")
+    if len(labels) < 2:
+        st.caption("A verdict compares two variants or more.")
+        return
+    baseline, metric = _pickers(labels, per_run)
+    pending = set(per_run.loc[per_run["status"].isin(PENDING), "label"])
+    found = verdicts(per_run, metric, baseline, pending)
+    lines = [f"{MARKS[v.kind]} {literal(v.text)}" for v in found]
+    st.markdown("\n".join(f"- {line}" for line in lines))
+    note = holm_note(found)
+    st.caption(HOW + (f" {note}" if note else ""))
+    table = evidence_table(per_run, baseline=baseline, pending=pending)
+    st.download_button(
+        "Download evidence (CSV)",
+        evidence_csv(table),
+        file_name="evidence.csv",
+        mime="text/csv",
+        help="Every metric per variant: seeds, mean, std, 95% CI half-width, and the "
+        "difference from the baseline with its CI, p, Holm p and verdict (as shown here).",
+        key="evidence.download",
+    )

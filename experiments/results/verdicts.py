@@ -1,0 +1,138 @@
+"""Plain-words verdicts: is a variant's difference from the baseline real, or seed luck?
+
+Each variant is compared with the baseline on one metric by Welch's t-test over their seeds
+(:func:`~experiments.results.evidence.welch`). With more than one comparison the p-values are
+Holm-adjusted (:func:`~experiments.results.evidence.holm`), so one lucky difference among many
+is not read as real. One seed never gives a verdict, and neither does a variant still training.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Collection
+from dataclasses import dataclass
+
+import pandas as pd
+
+from experiments.results.evidence import Difference, holm, welch
+
+ALPHA = 0.05
+ONE_SEED = "one seed: no verdict; add seeds"
+PROVISIONAL = "still training: no verdict until every seed of both is done"
+HOLM_NOTE = (
+    "{k} variants are each compared with {baseline}: the p-values are Holm-adjusted for "
+    "{k} comparisons, so one lucky difference among many is not read as real."
+)
+
+
+@dataclass(frozen=True)
+class Verdict:
+    """One variant against the baseline on one metric.
+
+    ``kind`` is ``"lower"``, ``"higher"``, ``"same"`` (not distinguishable), ``"one_seed"`` or
+    ``"provisional"``; ``p_adjusted`` is Holm's (equal to ``difference.pvalue`` for a single
+    comparison); ``text`` is what the page and the CSV say.
+    """
+
+    label: str
+    baseline: str
+    metric: str
+    difference: Difference
+    p_adjusted: float
+    kind: str
+    text: str
+
+
+def _decimals(halfwidth: float) -> int:
+    """Decimals that show the interval's first significant digit (0.04 -> 2, 3.2 -> 0)."""
+    if not math.isfinite(halfwidth) or halfwidth <= 0:
+        return 3
+    return max(0, 1 - math.floor(math.log10(halfwidth)))
+
+
+def estimate_text(mean: float, halfwidth: float) -> str:
+    """``mean ± half-width`` to the interval's first significant digit (``0.291 ± 0.023``);
+    the mean alone (4 significant digits) when the width is unknown (one seed) or 0 (every
+    seed gave the same value)."""
+    if not math.isfinite(mean):
+        return ""
+    if not math.isfinite(halfwidth) or halfwidth == 0:
+        return f"{mean:.4g}"
+    places = _decimals(halfwidth)
+    return f"{mean:.{places}f} ± {halfwidth:.{places}f}"
+
+
+def _seeds(d: Difference) -> str:
+    return f"{d.n_a} seeds each" if d.n_a == d.n_b else f"{d.n_a} and {d.n_b} seeds"
+
+
+def _p_text(p: float) -> str:
+    return "p < 0.001" if p < 0.001 else f"p = {p:.2g}" if p < 0.01 else f"p = {p:.2f}"
+
+
+def _say(label: str, baseline: str, d: Difference, p: float, pending: bool) -> tuple[str, str]:
+    """The verdict's kind and words."""
+    if pending:
+        return "provisional", f"{label} vs {baseline}: {PROVISIONAL}"
+    if min(d.n_a, d.n_b) < 2:
+        return "one_seed", f"{label} vs {baseline}: {ONE_SEED}"
+    if not math.isfinite(d.halfwidth):  # no spread on either side: the seeds all agree
+        if d.diff == 0:
+            return "same", f"{label} vs {baseline}: the same on every seed ({_seeds(d)})"
+        kind = "lower" if d.diff < 0 else "higher"
+        said = f"{abs(d.diff):.4g} (every seed gave the same value, {_seeds(d)})"
+        return kind, f"{label} is {kind} than {baseline} by {said}"
+    places = _decimals(d.halfwidth)
+    size = f"{abs(d.diff):.{places}f} ± {d.halfwidth:.{places}f}"
+    if math.isfinite(p) and p < ALPHA:
+        kind = "lower" if d.diff < 0 else "higher"
+        return kind, f"{label} is {kind} than {baseline} by {size} ({_p_text(p)}, {_seeds(d)})"
+    seeds = f"{d.n_a}" if d.n_a == d.n_b else f"{d.n_a} and {d.n_b}"
+    return "same", (
+        f"{label} vs {baseline}: not distinguishable with {seeds} seeds: add seeds "
+        f"(difference {d.diff:+.{places}f} ± {d.halfwidth:.{places}f}, {_p_text(p)})"
+    )
+
+
+def verdicts(
+    per_run: pd.DataFrame,
+    metric: str,
+    baseline: str | None = None,
+    pending: Collection[str] = (),
+    by: str = "label",
+) -> list[Verdict]:
+    """A :class:`Verdict` for every variant but the baseline, in variant order.
+
+    Parameters
+    ----------
+    per_run : DataFrame
+        One row per run: a ``by`` column and the ``metric`` column.
+    metric : str
+        The metric compared (a column of ``per_run``).
+    baseline : str, optional
+        The variant the others are compared with; default the first.
+    pending : collection of str
+        Variants with seeds still training: their verdicts (and the baseline's) are provisional.
+    """
+    groups = {label: rows[metric] for label, rows in per_run.groupby(by, sort=False)}
+    if not groups:
+        return []
+    baseline = next(iter(groups)) if baseline is None else baseline
+    if baseline not in groups:
+        raise ValueError(f"baseline {baseline!r} is not a variant; accepted: {list(groups)}")
+    others = [label for label in groups if label != baseline]
+    diffs = [welch(groups[label], groups[baseline]) for label in others]
+    adjusted = holm([d.pvalue for d in diffs])
+    out = []
+    for label, d, p in zip(others, diffs, adjusted, strict=True):
+        late = label in pending or baseline in pending
+        kind, text = _say(label, baseline, d, p, late)
+        out.append(Verdict(label, baseline, metric, d, float(p), kind, text))
+    return out
+
+
+def holm_note(found: list[Verdict]) -> str | None:
+    """What the page says about multiple comparisons (None for a single comparison)."""
+    if len(found) < 2:
+        return None
+    return HOLM_NOTE.format(k=len(found), baseline=found[0].baseline)

@@ -1,0 +1,33 @@
+"""Plotly's legend on finished comparison charts: one entry per variant, hiding all its lines."""
+
+from __future__ import annotations
+
+from dashboard import charts
+from dashboard import transforms as tf
+from dashboard.palette import color_map
+from tests.dashboard.frames import GROUPS, make_snapshot
+
+
+def test_one_entry_per_variant_toggles_its_whole_group() -> None:
+    curves = tf.curves(make_snapshot().tracks, GROUPS, "loss")
+    colors = color_map(list(GROUPS))
+    plain = charts.loss_figure(curves, colors)
+    fig = charts.with_legend(charts.loss_figure(curves, colors))
+    shown = [t for t in fig.data if t.showlegend is not False]
+    assert [t.name for t in shown] == ["A · validation", "B · validation"]
+    # "A" has two seeds: its band traces and its training line follow the entry's group
+    assert {t.legendgroup for t in fig.data} == {"A", "B"}
+    assert fig.layout.showlegend is True
+    assert fig.layout.legend.groupclick == "togglegroup"
+    assert fig.layout.legend.itemdoubleclick == "toggleothers"
+    # the legend gets room of its own above the plot, the plot keeps its height
+    grown = fig.layout.margin.t - plain.layout.margin.t
+    assert grown > 0 and fig.layout.height - plain.layout.height == grown
+    assert plain.layout.showlegend is False  # live charts stay without one
+
+
+def test_gap_chart_entries_are_the_variants() -> None:
+    curves = tf.curves(make_snapshot().tracks, GROUPS, "loss")
+    gap = charts.gap_figure(tf.gap(curves), tf.best_epochs(curves), color_map(list(GROUPS)))
+    fig = charts.with_legend(gap)
+    assert [t.name for t in fig.data if t.showlegend is not False] == ["A", "B"]

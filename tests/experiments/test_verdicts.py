@@ -1,0 +1,100 @@
+"""Verdict texts for a clear difference, a null difference, too few seeds and many variants."""
+
+from __future__ import annotations
+
+import numpy as np
+import pandas as pd
+import pytest
+
+from experiments.results.evidence_table import COLUMNS, evidence_table
+from experiments.results.verdicts import holm_note, verdicts
+
+SGD = [0.50, 0.52, 0.48, 0.51, 0.49]  # mean 0.50, variance 0.00025
+ADAM = [0.29, 0.31, 0.27, 0.30, 0.28]  # mean 0.29, the same spread
+TWIN = [0.51, 0.49, 0.50, 0.48, 0.52]  # the SGD seeds in another order: no difference
+
+
+def frame(**variants: list[float]) -> pd.DataFrame:
+    rows = [(label, v) for label, values in variants.items() for v in values]
+    return pd.DataFrame(rows, columns=["label", "best_val_loss"])
+
+
+def test_a_clear_difference_in_plain_words():
+    # by hand: difference -0.21, se = sqrt(2 * 0.00025 / 5) = 0.01, df 8, t(0.975, 8) = 2.306
+    (found,) = verdicts(frame(sgd=SGD, adam=ADAM), "best_val_loss")
+    assert found.kind == "lower" and found.baseline == "sgd"
+    assert found.text == "adam is lower than sgd by 0.210 ± 0.023 (p < 0.001, 5 seeds each)"
+    assert holm_note([found]) is None
+
+
+def test_a_null_difference_asks_for_seeds():
+    (found,) = verdicts(frame(sgd=SGD, twin=TWIN), "best_val_loss")
+    assert found.kind == "same"
+    assert found.text.startswith("twin vs sgd: not distinguishable with 5 seeds: add seeds")
+    assert "p = 1.00" in found.text
+
+
+def test_two_seeds_of_a_real_difference_are_not_enough():
+    (found,) = verdicts(frame(sgd=[0.50, 0.56], adam=[0.47, 0.55]), "best_val_loss")
+    assert found.text.startswith("adam vs sgd: not distinguishable with 2 seeds: add seeds")
+
+
+def test_one_seed_never_gives_a_verdict():
+    for a, b in ((SGD[:1], ADAM), (SGD, ADAM[:1]), (SGD[:1], ADAM[:1])):
+        (found,) = verdicts(frame(sgd=a, adam=b), "best_val_loss")
+        assert found.kind == "one_seed"
+        assert found.text == "adam vs sgd: one seed: no verdict; add seeds"
+
+
+def test_runs_still_training_give_no_verdict():
+    for pending in ({"adam"}, {"sgd"}):
+        (found,) = verdicts(frame(sgd=SGD, adam=ADAM), "best_val_loss", pending=pending)
+        assert found.kind == "provisional" and "no verdict" in found.text
+
+
+def test_seeds_that_all_agree_are_certain():
+    found = verdicts(frame(a=[12, 12, 12], b=[9, 9, 9], c=[12, 12]), "best_val_loss")
+    assert found[0].text == "b is lower than a by 3 (every seed gave the same value, 3 seeds each)"
+    assert found[1].text == "c vs a: the same on every seed (2 and 3 seeds)"
+
+
+def test_more_variants_are_holm_adjusted():
+    rng = np.random.default_rng(0)
+    noisy = list(0.5 + rng.normal(0, 0.02, 5))
+    found = verdicts(frame(sgd=SGD, adam=ADAM, twin=TWIN, noisy=noisy), "best_val_loss", "sgd")
+    raw = [v.difference.pvalue for v in found]
+    # Holm: the smallest p times 3, the next the larger of (itself x 2, the one before)
+    order = np.argsort(raw)
+    assert found[order[0]].p_adjusted == pytest.approx(3 * raw[order[0]])
+    assert found[order[1]].p_adjusted == pytest.approx(
+        min(1.0, max(2 * raw[order[1]], 3 * raw[order[0]]))
+    )
+    assert "Holm-adjusted for 3 comparisons" in holm_note(found)
+
+
+def test_an_unknown_baseline_is_refused_by_name():
+    with pytest.raises(ValueError, match="baseline 'rms' is not a variant"):
+        verdicts(frame(sgd=SGD, adam=ADAM), "best_val_loss", "rms")
+
+
+def test_the_evidence_table_carries_the_page_numbers():
+    per_run = frame(sgd=SGD, adam=ADAM).assign(best_epoch=[10, 12, 11, 10, 12] * 2)
+    table = evidence_table(per_run, ["best_val_loss", "best_epoch"])
+    assert list(table.columns) == list(COLUMNS) and len(table) == 4
+    base = table[table["variant"] == "sgd"]
+    assert (base["verdict"] == "baseline").all() and base["p_value"].isna().all()
+    adam = table[(table["variant"] == "adam") & (table["metric"] == "best_val_loss")].iloc[0]
+    assert adam["difference"] == pytest.approx(-0.21) and adam["n"] == 5
+    assert adam["verdict"] == verdicts(per_run, "best_val_loss")[0].text
+    assert adam["mean"] == pytest.approx(0.29)
+
+
+def test_runs_stopped_early_are_no_seeds() -> None:
+    from experiments.results.run_metrics import as_seeds
+
+    per_run = frame(sgd=SGD, adam=ADAM).assign(status=["done"] * 8 + ["cancelled", "running"])
+    seeds = as_seeds(per_run)
+    assert seeds["best_val_loss"].isna().tolist() == [False] * 8 + [True, False]
+    (found,) = verdicts(seeds, "best_val_loss", pending={"adam"})
+    assert found.kind == "provisional"
+    assert found.difference.n_a == 4  # the cancelled seed is not counted
