@@ -43,6 +43,7 @@ LINKED_RUNS = "linked_runs"  # run ids shown through share links opened: visible
 RUNS_FILTERS = "runs_filters"  # the Runs page's filters, as (field, op, value) tuples
 RUNS_QUERY_SEEN = "runs_query_seen"  # the Runs query last drawn: a new one goes back to page 1
 RUNS_NOTICE = "runs_notice"  # what saving tags and a note said, shown once under the form
+RUNS_KEPT = "runs_kept"  # {widget key: value} of the Runs controls, restored after another page
 # the Runs page's widgets (Streamlit holds their values under these keys)
 RUNS_VIEW, RUNS_SEARCH, RUNS_STATUS = "runs.view", "runs.search", "runs.status"
 RUNS_SORT, RUNS_DESC, RUNS_METRIC, RUNS_PAGE = "runs.sort", "runs.desc", "runs.metric", "runs.page"
@@ -78,6 +79,7 @@ DEFAULTS: dict[str, Any] = {
     RUNS_FILTERS: [],
     RUNS_QUERY_SEEN: None,
     RUNS_NOTICE: None,
+    RUNS_KEPT: {},
 }
 
 

@@ -27,6 +27,9 @@ def render() -> None:
     scope = audience.scope(st.session_state)
     st.caption(T.SCOPE_LOCAL if scope.owner is None else T.SCOPE_PUBLIC)
     store = runtime.store()
+    if not catalog.ready(store):
+        st.info(T.OLD_STORE)
+        return
     controls = render_controls()
     # what every derived value depends on: the store's state, the query and who is looking
     key = (catalog.current(store), controls.query, scope)

@@ -17,6 +17,16 @@ from experiments.results.schema import STATUSES
 PAGE_SIZE = 50
 SORTS = ["created_at", *METRICS, "label", "status", "seed", *knob_fields()]
 DEFAULT_METRIC = "best_val_loss"
+# Streamlit forgets a widget's value on a page that does not draw it: kept aside, so a visit to
+# Compare (opening runs there) comes back to the same search, sort and view
+CONTROLS = {
+    state.RUNS_VIEW: T.VIEW_GROUPS,
+    state.RUNS_SEARCH: "",
+    state.RUNS_STATUS: [],
+    state.RUNS_SORT: "created_at",
+    state.RUNS_DESC: True,
+    state.RUNS_METRIC: DEFAULT_METRIC,
+}
 
 
 @dataclasses.dataclass(frozen=True)
@@ -63,17 +73,19 @@ def _filter_editor() -> None:
 
 def render_controls() -> Controls:
     """Draw the controls; what they ask for (page 0: :func:`render_pager` picks the page)."""
+    ss = st.session_state
+    for key, default in CONTROLS.items():
+        if key not in ss:  # set before the widget exists, which then takes it as its value
+            ss[key] = ss[state.RUNS_KEPT].get(key, default)
     top = st.columns([1.3, 2.2, 2.2, 1.6])
     view = top[0].radio(T.VIEW, [T.VIEW_GROUPS, T.VIEW_RUNS], horizontal=True, key=state.RUNS_VIEW)
     search = top[1].text_input(T.SEARCH, max_chars=100, key=state.RUNS_SEARCH)
     statuses = top[2].multiselect(T.STATUS, STATUSES, key=state.RUNS_STATUS)
-    metrics = list(METRICS)
-    metric = top[3].selectbox(
-        T.METRIC, metrics, index=metrics.index(DEFAULT_METRIC), key=state.RUNS_METRIC
-    )
+    metric = top[3].selectbox(T.METRIC, list(METRICS), key=state.RUNS_METRIC)
     left, middle, right = st.columns([2.2, 1.2, 3.4], vertical_alignment="bottom")
     sort = left.selectbox(T.SORT, SORTS, key=state.RUNS_SORT)
-    descending = middle.toggle(T.DESCENDING, value=True, key=state.RUNS_DESC)
+    descending = middle.toggle(T.DESCENDING, key=state.RUNS_DESC)
+    ss[state.RUNS_KEPT] = {key: ss[key] for key in CONTROLS}
     with right:
         _filter_editor()
     filters = tuple(Filter(*f) for f in st.session_state[state.RUNS_FILTERS])

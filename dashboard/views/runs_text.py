@@ -21,6 +21,10 @@ REMOVE = "✕ {text}"
 BAD_FILTER = "That filter cannot be used: {error}"
 COUNT_RUNS = "Matching runs: {n:,} · page {page} of {pages}"
 COUNT_GROUPS = "Matching groups: {n:,} · page {page} of {pages}"
+OLD_STORE = (
+    "This store was written by an older gradlab and cannot be written now, so it cannot be "
+    "listed here; open it once where it can be written (its runs are kept)."
+)
 EMPTY = "No runs match. Train a comparison on the Compare page, or loosen the filters."
 PICK = "Tick up to {most} rows to open them in Compare."
 TOO_MANY = "{n} rows are ticked; the first {most} are used."

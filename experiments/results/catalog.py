@@ -21,7 +21,7 @@ from experiments.results.catalog_query import (
     RunQuery,
     Scope,
 )
-from experiments.results.schema import ACTIVE, RUN_METRICS
+from experiments.results.schema import ACTIVE, CACHED_METRICS
 from experiments.results.summary import PER_RUN_SQL
 from experiments.spec.bounded import shorten
 from experiments.spec.config import public_fields
@@ -49,7 +49,7 @@ def refresh_metrics(store: Store) -> int:
     as it is."""
     if store.read_only:
         return 0
-    names = [n for n in RUN_METRICS if n != "status"]
+    names = [n for n in CACHED_METRICS if n != "status"]
     picked = ", ".join(
         "COALESCE(p.epochs_done, 0)" if n == "epochs_done" else f"p.{n}" for n in names
     )
@@ -64,6 +64,15 @@ def refresh_metrics(store: Store) -> int:
         before = conn.total_changes  # rowcount is -1 for an INSERT led by WITH
         conn.execute(sql)
         return conn.total_changes - before
+
+
+def ready(store: Store) -> bool:
+    """Whether the store has the tables and columns the catalog reads: a read-only file
+    written before them cannot be migrated (a writable one is, when it opens)."""
+    conn = store.connection()
+    tables = {row[0] for row in conn.execute("SELECT name FROM sqlite_master WHERE type='table'")}
+    columns = {row[1] for row in conn.execute("PRAGMA table_info(runs)")}
+    return {"run_metrics", "run_notes"} <= tables and "group_id" in columns
 
 
 def stamp(store: Store) -> tuple:

@@ -13,12 +13,12 @@ import json
 from typing import Any
 
 from experiments.results.groups import KIND_SQL
-from experiments.results.schema import RUN_METRICS
+from experiments.results.schema import CACHED_METRICS
 from experiments.spec.bounded import shorten
 from experiments.spec.config import public_fields
 
 CONFIG_PREFIX = "config."
-METRICS = tuple(name for name in RUN_METRICS if name != "status")
+METRICS = tuple(name for name in CACHED_METRICS if name != "status")
 
 
 def _fields() -> dict[str, str]:

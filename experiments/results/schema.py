@@ -74,7 +74,7 @@ LAYER_STATS = (
 
 # run_metrics: a cache of each run's best and final metrics (catalog.py fills it), so the Runs
 # page sorts and filters 10,000 runs by a metric in one query instead of ranking a million epochs.
-RUN_METRICS = {
+CACHED_METRICS = {
     "epochs_done": "INTEGER NOT NULL",
     "best_epoch": "INTEGER",
     "best_val_loss": "REAL",
@@ -136,7 +136,7 @@ CREATE TABLE IF NOT EXISTS run_notes (
 );
 CREATE TABLE IF NOT EXISTS run_metrics (
     run_id TEXT PRIMARY KEY REFERENCES runs (run_id),
-    {", ".join(f"{name} {kind}" for name, kind in RUN_METRICS.items())}
+    {", ".join(f"{name} {kind}" for name, kind in CACHED_METRICS.items())}
 );
 CREATE TABLE IF NOT EXISTS runners (
     runner_id TEXT PRIMARY KEY,

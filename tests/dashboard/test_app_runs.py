@@ -7,6 +7,7 @@ import pytest
 from dashboard import open_runs, state
 from experiments import Store
 from experiments.results import catalog
+from experiments.spec.config import field_specs
 from tests.dashboard.apptest_support import click, figures, open_page
 from tests.synthetic_store import add_sweep
 
@@ -80,11 +81,13 @@ def test_open_a_filtered_sweep_in_compare(sweep_store):
     assert labels == [
         f'learning_rate={lr} activation="tanh"' for lr in (0.001, 0.003, 0.01, 0.03, 0.1)
     ]
-    most = 5  # the form's limit on seeds per variant
+    most = field_specs()["repeats"].high  # the form's limit on seeds per variant
     assert len(shown) == 5 * most
     assert not at.session_state[state.OFFER_RUN]
     assert "▶ Run the shared comparison" not in [b.label for b in at.button]
-    assert "Showing 25 stored runs opened from the Runs page" in at.info[0].value
+    notice = at.info[0].value  # Markdown-escaped: the words, not the brackets
+    assert f"Showing {5 * most} stored runs opened from the Runs page" in notice
+    assert f"{5 * (20 - most)} runs with higher seeds left out" in notice
 
 
 def test_tags_form_saves_for_the_ticked_runs(sweep_store):
@@ -122,6 +125,6 @@ def test_public_visitor_sees_only_own_and_linked_runs(app_store, monkeypatch):
     at.switch_page("dashboard/pages/compare.py").run()
     assert set(at.session_state[state.RUN_IDS]) == set(theirs[:9])
     at.switch_page("dashboard/pages/runs.py").run()
+    assert "Matching runs: 49 · page 1 of 1" in captions(at)  # still the runs view
+    at.radio(key=state.RUNS_VIEW).set_value("Groups").run()
     assert "Matching groups: 2 · page 1 of 1" in captions(at)  # own sweep, and the linked one
-    at.radio(key=state.RUNS_VIEW).set_value("Runs").run()
-    assert "Matching runs: 49 · page 1 of 1" in captions(at)

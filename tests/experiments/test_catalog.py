@@ -169,7 +169,10 @@ def test_old_store_file_opens_and_migrates(tmp_path):
             "INSERT INTO runs (run_id, owner, config_id, config_json, repeat, seed, status, "
             "created_at) VALUES ('old1', 'ann', 'c', '{}', 0, 0, 'done', 1.0)"
         )
+    # read-only, it cannot be migrated: the Runs page says so instead of failing on it
+    assert not catalog.ready(Store(path, read_only=True))
     store = Store(path)
+    assert catalog.ready(store)
     columns = {row["name"] for row in store.query("PRAGMA table_info(runs)")}
     assert "group_id" in columns
     assert store.get_run("old1")["group_id"] is None
