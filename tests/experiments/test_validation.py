@@ -56,7 +56,7 @@ BAD_VALUES = [
     ("epochs", 1001, "[1, 1000]"),
     ("epochs", 10.0, "an integer"),
     ("seed", -3, "an integer"),
-    ("repeats", 6, "[1, 5]"),
+    ("repeats", 11, "[1, 10]"),
 ]
 
 
