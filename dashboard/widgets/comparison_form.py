@@ -39,9 +39,12 @@ def render_form() -> tuple[str | None, list[ExperimentConfig]]:
     """
     ss = st.session_state
     with st.form("comparison", border=False):
-        # Run at the top too: on a phone the bottom one is below every card
-        head, top_run = st.columns([5, 1], vertical_alignment="bottom")
+        # Run at the top too: on a phone the bottom one is below every card. Apply comes
+        # first: Enter in a field "clicks" a form's first submit button, and Enter must apply
+        # a value, never start training
+        head, top_apply, top_run = st.columns([4, 1, 1], vertical_alignment="bottom")
         head.subheader(t("form.data"))
+        apply_top = top_apply.form_submit_button(t("form.apply"), width="stretch", key="apply.top")
         run_top = top_run.form_submit_button(
             t("form.run"), type="primary", width="stretch", key="run.top"
         )
@@ -62,7 +65,7 @@ def render_form() -> tuple[str | None, list[ExperimentConfig]]:
                     if st.form_submit_button(t("form.copy"), key=f"copy.{variant['uid']}"):
                         copy = variant["uid"]
         left, right, why = st.columns([1, 1, 4])
-        apply = left.form_submit_button(t("form.apply"), width="stretch")
+        apply = left.form_submit_button(t("form.apply"), width="stretch") or apply_top
         run = right.form_submit_button(t("form.run"), type="primary", width="stretch") or run_top
         blocked_reason(why)
     if copy is not None:
