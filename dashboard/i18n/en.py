@@ -129,6 +129,7 @@ TEXT: dict[str, str] = {
     "lesson's.",
     "setup.press_load": "Press **Load preset** to replace the comparison with “{title}”.",
     "preset.caption": "**Seed {section}.** {explanation}",
+    "setup.manage": "Manage variants: add, duplicate, remove, vary one knob",
     "setup.variant": "Variant",
     "setup.duplicate": "Duplicate",
     "setup.remove": "Remove",

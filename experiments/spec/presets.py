@@ -45,6 +45,11 @@ class Preset:
     variants: tuple[tuple[str, ExperimentConfig], ...]
 
 
+# Every lesson trains model seeds 0, 1 and 2 (seed 0, three repeats): its explanation's numbers
+# are their means, so the page shows the same means, with bands and verdicts over the seeds.
+LESSON_SEEDS = 3
+
+
 def _preset(
     key: str,
     title: str,
@@ -53,6 +58,7 @@ def _preset(
     base: ExperimentConfig,
     changes: dict[str, dict[str, Any]],
 ) -> Preset:
+    base = dataclasses.replace(base, repeats=LESSON_SEEDS)
     variants = tuple((label, dataclasses.replace(base, **kw)) for label, kw in changes.items())
     return Preset(key, title, explanation, seed_section, base, variants)
 

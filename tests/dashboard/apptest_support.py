@@ -86,11 +86,19 @@ def variant_labels(at: AppTest) -> list[str]:
     return [v["label"] for v in at.session_state[state.VARIANTS]]
 
 
-def run_small(at: AppTest, epochs: int = 3) -> tuple[AppTest, list[str]]:
-    """Run the comparison at ``epochs`` epochs and wait for every run; the page rerun after
-    they finished, and the run ids."""
+def one_seed(at: AppTest) -> None:
+    """One seed per variant (lessons load three): a test of something else stays small."""
+    for widget in inputs(at, "Seeds (repeats)"):
+        widget.set_value(1)
+
+
+def run_small(at: AppTest, epochs: int = 3, seeds_set: bool = False) -> tuple[AppTest, list[str]]:
+    """Run the comparison at ``epochs`` epochs, one seed each unless the test ``seeds_set``
+    them, and wait for every run; the page rerun after they finished, and the run ids."""
     for widget in inputs(at, "Epochs"):
         widget.set_value(epochs)
+    if not seeds_set:
+        one_seed(at)
     click(at, "▶ Run")
     run_ids = list(at.session_state[state.RUN_IDS])
     assert run_ids, [e.value for e in at.error]
@@ -98,10 +106,12 @@ def run_small(at: AppTest, epochs: int = 3) -> tuple[AppTest, list[str]]:
     return at.run(), run_ids
 
 
-def run_long(at: AppTest) -> list[str]:
+def run_long(at: AppTest, seeds_set: bool = False) -> list[str]:
     """Run the comparison at 1,000 epochs (still training while the test looks); its run ids."""
     for widget in inputs(at, "Epochs"):
         widget.set_value(1000)
+    if not seeds_set:
+        one_seed(at)
     click(at, "▶ Run")
     run_ids = list(at.session_state[state.RUN_IDS])
     # the page waits a moment for a first epoch; on a busy machine it may draw before one is in,

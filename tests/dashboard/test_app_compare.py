@@ -18,6 +18,7 @@ from tests.dashboard.apptest_support import (
     click,
     figures,
     inputs,
+    one_seed,
     open_page,
     popover_labels,
     run_long,
@@ -276,8 +277,9 @@ def test_cancel_stops_a_running_variant() -> None:
 def test_regression_with_two_seeds_shows_bands_and_predictions() -> None:
     at = open_page()
     at.selectbox(key=f"w.data{at.session_state[state.DATA_GEN]}.dataset").set_value("sine")
+    one_seed(at)
     inputs(at, "Seeds (repeats)")[0].set_value(2)
-    at, run_ids = run_small(at)
+    at, run_ids = run_small(at, seeds_set=True)
     assert not at.exception and not [e.value for e in at.error]
     assert len(run_ids) == 3  # two seeds of the first variant, one of the second
     figs = figures(at)

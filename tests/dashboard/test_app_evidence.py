@@ -46,7 +46,7 @@ def test_three_seeds_give_a_table_of_intervals_bands_and_verdicts() -> None:
     at = open_page()
     for widget in inputs(at, "Seeds (repeats)"):
         widget.set_value(3)
-    at, run_ids = run_small(at, epochs=4)
+    at, run_ids = run_small(at, epochs=4, seeds_set=True)
     assert not at.exception and not [e.value for e in at.error]
     table = at.dataframe[0].value.set_index("variant")
     assert list(table["seeds"]) == [3, 3]
@@ -88,7 +88,7 @@ def test_runs_still_training_give_a_provisional_verdict() -> None:
     at = open_page()
     for widget in inputs(at, "Seeds (repeats)"):
         widget.set_value(2)
-    run_long(at)
+    run_long(at, seeds_set=True)
     assert not at.exception
     (line,) = _verdict_lines(at)
     assert "still training: no verdict until every seed of both is done" in _unescaped(line)

@@ -7,7 +7,7 @@ import pytest
 
 from dashboard import comparison, share, state
 from datasets import DATASETS
-from experiments.spec.presets import PRESETS_BY_KEY
+from experiments.spec.presets import LESSON_SEEDS, PRESETS_BY_KEY
 from tests.dashboard.apptest_support import click, inputs, open_page
 
 pytestmark = pytest.mark.usefixtures("app_store")
@@ -34,7 +34,9 @@ def _open_link(pairs) -> object:
 def test_a_link_with_a_bad_value_opens_a_complete_form(field: str, value: object) -> None:
     at = _open_link([("a", {field: value}), ("b", {})])
     assert not at.exception, at.exception
+    # at the top (Apply first: Enter clicks a form's first button) and under the cards
     assert [b.label for b in at.button if b.label in ("Apply", "▶ Run")] == [
+        "Apply",
         "▶ Run",
         "Apply",
         "▶ Run",
@@ -89,7 +91,7 @@ def test_digits_picked_over_moons_trains_to_the_end() -> None:
         widget.set_value(2)
     click(at, "▶ Run")
     run_ids = list(at.session_state[state.RUN_IDS])
-    assert len(run_ids) == 2
+    assert len(run_ids) == 2 * LESSON_SEEDS  # two variants, the lesson's seeds each
     assert runtime.runner().wait(run_ids, timeout=120)
     statuses = {runtime.store().get_run(r)["status"] for r in run_ids}
     assert statuses == {"done"}, statuses

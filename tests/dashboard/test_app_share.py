@@ -11,7 +11,7 @@ import pytest
 import experiments
 from dashboard import runtime, share, state
 from experiments.results.frames import read_results
-from experiments.spec.presets import PRESETS_BY_KEY
+from experiments.spec.presets import LESSON_SEEDS, PRESETS_BY_KEY
 from tests.dashboard.apptest_support import (
     click,
     figures,
@@ -50,7 +50,7 @@ def test_share_link_without_stored_runs_offers_to_run(tmp_path) -> None:
     fresh = open_page(query={share.PARAM: token})
     assert any("not been run" in i.value for i in fresh.info)
     click(fresh, "▶ Run the shared comparison")
-    assert len(fresh.session_state[state.RUN_IDS]) == 2
+    assert len(fresh.session_state[state.RUN_IDS]) == 2 * LESSON_SEEDS
     assert os.environ["GRADLAB_STORE"].startswith(str(tmp_path))
 
 
