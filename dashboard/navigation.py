@@ -24,7 +24,7 @@ def pages() -> list[st.Page]:
         ),
         st.Page(
             PAGES_DIR / "runs.py",
-            title="Runs",
+            title=t("page.runs"),
             icon=":material/table_rows:",
             url_path="runs",
         ),

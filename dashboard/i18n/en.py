@@ -7,6 +7,7 @@ checks that every key is used and every used key is here and in every language.
 TEXT: dict[str, str] = {
     # navigation
     "page.compare": "Compare",
+    "page.runs": "Runs",
     "page.activations": "Activations",
     "page.backprop": "Backprop",
     # Activations page

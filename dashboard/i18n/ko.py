@@ -9,6 +9,7 @@ from dashboard.i18n.ko_spec import SPEC
 TEXT: dict[str, str] = {
     # navigation
     "page.compare": "비교",
+    "page.runs": "실행 기록",
     "page.activations": "활성화 함수",
     "page.backprop": "역전파",
     # Activations page
