@@ -16,7 +16,10 @@ from experiments.results import catalog
 from experiments.results.catalog_query import RunQuery, Scope
 from experiments.results.sensitivity import sensitivity
 
-LIMIT = 5000  # runs drawn at most: plotly's parcoords stays smooth, the query stays short
+LIMIT = 5000  # runs the sensitivity plot averages at most: the query stays short
+# plotly draws parallel coordinates with WebGL; 5,000 lines took a browser without a GPU (headless
+# Chromium, software rendering) 20 s to draw, 1,000 evenly spread ones show the same pattern
+MAX_LINES = 1000
 
 
 def render_analysis(
@@ -40,13 +43,15 @@ def render_analysis(
         (key, metric, tuple(knobs)),
         lambda: catalog.analysis_frame(store, query, knobs, metric, scope, LIMIT),
     )
+    step = -(-len(frame) // MAX_LINES)  # every step-th run: the whole range, evenly
     figure = memo(
         "runs.parcoords",
         (key, metric, tuple(knobs)),
-        lambda: parallel_coordinates(frame, knobs, metric),
+        lambda: parallel_coordinates(frame.iloc[::step], knobs, metric),
     )
     st.plotly_chart(figure, theme=None, key="runs.parcoords")
-    st.caption(T.PARCOORDS)
+    lines = len(frame.iloc[::step])
+    st.caption(T.PARCOORDS + (" " + T.LINES.format(n=lines, of=len(frame)) if step > 1 else ""))
     left, right = st.columns(2)
     # a number on the x axis (a learning rate), a category (an activation) as the lines
     numeric = [k for k in knobs if pd.api.types.is_numeric_dtype(frame[k])]

@@ -43,6 +43,7 @@ ANALYSIS_FEW = (
 )
 ANALYSIS_CAP = "Drawn from the first {limit:,} of {n:,} matching runs; filter to see the rest."
 PARCOORDS = "Each line is a run: drag along an axis to pick a range."
+LINES = "{n:,} of the {of:,} runs are drawn, evenly spread; the plot below uses all of them."
 KNOB_X = "Knob on the x axis"
 KNOB_LINE = "One line per value of"
 NO_LINE = "(none)"
