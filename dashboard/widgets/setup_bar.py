@@ -38,10 +38,12 @@ def render_presets() -> None:
     keys = [p.key for p in PRESETS]
     current = st.session_state[state.PRESET]
     left, right = st.columns([3, 1], vertical_alignment="bottom")
+    if state.PRESET_PICK not in st.session_state:  # a fresh page, or a file replaced the lesson
+        # set through the state, not ``index``: a changed index leaves the browser's pick shown
+        st.session_state[state.PRESET_PICK] = current if current in keys else keys[0]
     key = left.selectbox(
         t("setup.preset"),
         keys,
-        index=keys.index(current) if current in keys else 0,
         format_func={p.key: preset_title(p) for p in PRESETS}.get,
         key=state.PRESET_PICK,
     )

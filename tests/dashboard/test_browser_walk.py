@@ -172,6 +172,10 @@ def test_a_csv_round_tripped_through_pandas_becomes_the_comparison(
     viewer.get_by_text(PRESETS_BY_KEY["clipping"].explanation[:60]).first.wait_for()
     assert not viewer.get_by_text(PRESETS_BY_KEY["vanishing"].explanation[:60]).count()
     assert not viewer.get_by_text("Press Load preset").count()  # the picker shows clipping too
+    picker = viewer.locator('[data-testid="stSelectbox"]').filter(has_text="Lesson preset")
+    picked = picker.first.evaluate("el => el.innerHTML")
+    assert PRESETS_BY_KEY["clipping"].title in picked, picked
+    assert PRESETS_BY_KEY["vanishing"].title not in picked, picked  # the pick left from before
     code = viewer.locator('[data-testid="stCode"]').all_inner_texts()
     assert any("learning_rate=2.5" in text for text in code), code  # the lesson's, not moons'
 
