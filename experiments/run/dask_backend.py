@@ -32,14 +32,13 @@ def client_for(scheduler: str, workers: int | None = None):  # -> distributed.Cl
     every 10 ms, and on these small numpy steps it halved the training speed (it is for Dask's
     dashboard, which an embedded cluster does not serve).
     """
-    import dask
     from distributed import Client, LocalCluster
 
     if scheduler != "local":
         return Client(scheduler)
-    # the nannies pass this process's config on to the worker processes they start
-    dask.config.set({"distributed.worker.profile.enabled": False})
     cluster = LocalCluster(
+        # each nanny sets this (dask.config.set) in the worker process it starts and restarts
+        config={"distributed.worker.profile.enabled": False},
         n_workers=workers or budget.worker_count(),
         threads_per_worker=1,
         processes=True,
