@@ -20,6 +20,7 @@ from dashboard.i18n.names import field_label
 from experiments import ConfigError, ExperimentConfig, config_from_dict, validate
 from experiments.run import budget
 from experiments.spec.config import DATA_FIELDS, field_specs
+from experiments.spec.fields import users
 from experiments.spec.presets import Preset
 from experiments.spec.validation import problems
 
@@ -64,8 +65,15 @@ def differences(variants: Sequence[dict[str, Any]]) -> dict[Any, str]:
         for name in specs
         if name not in DATA_FIELDS and len({json.dumps(c.get(name)) for c in configs}) > 1
     ]
+    # an optimizer's hyperparameter says nothing about a variant whose optimizer lacks it
+    # (Adam's card read "momentum 0.0" beside SGD's "momentum 0.9")
+    takers = {n: set(users(n)) for n in varying}
     return {
-        v["uid"]: " · ".join(f"{field_label(n)} {_shown(c.get(n))}" for n in varying)
+        v["uid"]: " · ".join(
+            f"{field_label(n)} {_shown(c.get(n))}"
+            for n in varying
+            if not takers[n] or c.get("optimizer") in takers[n]
+        )
         or t("form.same_settings")
         for v, c in zip(variants, configs, strict=True)
     }

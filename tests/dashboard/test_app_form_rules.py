@@ -6,6 +6,7 @@ from __future__ import annotations
 import pytest
 
 from dashboard import comparison, share, state
+from dashboard.i18n.names import field_label
 from datasets import DATASETS
 from experiments.spec.presets import LESSON_SEEDS, PRESETS_BY_KEY
 from tests.dashboard.apptest_support import click, inputs, open_page
@@ -169,3 +170,13 @@ def test_a_shared_lesson_opens_under_its_own_explanation_and_says_when_modified(
     inputs(fresh, "Epochs")[0].set_value(3)
     click(fresh, "Apply")
     assert "Modified since it was loaded" in _captions(fresh)
+
+
+def test_a_card_names_only_the_hyperparameters_its_optimizer_takes() -> None:
+    _, parts = comparison.from_preset(PRESETS_BY_KEY["optimizers"])
+    variants = [{"uid": i, "label": label, "config": cfg} for i, (label, cfg) in enumerate(parts)]
+    found = comparison.differences(variants).values()
+    lines = dict(zip([label for label, _ in parts], found, strict=True))
+    momentum = field_label("momentum")
+    assert f"{momentum} 0.9" in lines["SGD + momentum 0.9"]  # SGD takes a momentum
+    assert momentum not in lines["Adam"] and momentum not in lines["Adagrad"], lines
