@@ -38,6 +38,16 @@ def _progress_frame(snapshot, labels: dict[str, str]) -> pd.DataFrame:
     return prog
 
 
+def _statuses(statuses: list[str]) -> str:
+    """ "done" when every seed is; else how many are in each state ("1 running, 2 queued")."""
+    counts = dict.fromkeys(statuses, 0)
+    for status in statuses:
+        counts[status] += 1
+    if len(counts) == 1:
+        return statuses[0]
+    return ", ".join(f"{n} {status}" for status, n in counts.items())
+
+
 def _progress(snapshot, labels: dict[str, str], key: tuple) -> bool:
     """One progress bar per variant and a cancel button while it runs; True if any is active."""
     prog = memo("live.progress", key, lambda: _progress_frame(snapshot, labels))
@@ -46,17 +56,25 @@ def _progress(snapshot, labels: dict[str, str], key: tuple) -> bool:
     if runner.store_error:
         st.warning(runner.store_error.capitalize())  # "The store is not writable: ..."
     any_active = False
-    cols = st.columns(min(4, max(1, len(set(labels.values())))))
-    for i, label in enumerate(dict.fromkeys(labels.values())):
+    names = list(dict.fromkeys(labels.values()))
+    per_row = min(4, max(1, len(names)))
+    for i, label in enumerate(names):
+        if i % per_row == 0:  # a row at a time: a phone stacks each row's columns in order
+            cols = st.columns(per_row)
         mine = prog[prog["label"] == label]
         done, total = int(mine["done_epochs"].sum()), max(1, int(mine["total_epochs"].sum()))
-        statuses = ", ".join(dict.fromkeys(mine["status"].astype(str)))
+        statuses = _statuses(mine["status"].astype(str).tolist())
+        # epochs per seed (their mean), the seeds named: a sum ("240/240" for 80 epochs x 3
+        # seeds) read as that many epochs
+        seeds = len(mine)
+        shown = f"{done // max(1, seeds)}/{total // max(1, seeds)} epochs"
+        name = f"**{literal(label)}**" + (f" ({seeds} seeds)" if seeds > 1 else "")
         active = mine["status"].isin(ACTIVE).any()
         any_active |= active
-        with cols[i % len(cols)]:
+        with cols[i % per_row]:
             st.progress(
                 min(1.0, done / total),
-                text=f"**{literal(label)}**: {done}/{total} epochs · {statuses}",
+                text=f"{name}: {shown} · {statuses}",
             )
             if active and st.button("Cancel", key=f"cancel.{label}"):
                 for run_id in mine.loc[mine["status"].isin(ACTIVE), "run_id"]:

@@ -12,7 +12,7 @@ import json
 import pandas as pd
 import pytest
 
-from experiments.spec.presets import PRESETS_BY_KEY
+from experiments.spec.presets import LESSON_SEEDS, PRESETS_BY_KEY
 from tests.dashboard.browser_support import _open, _screenshot, _wait_labels
 
 pytestmark = pytest.mark.browser
@@ -66,7 +66,7 @@ def test_preset_runs_exports_and_shares(server, browser, tmp_path) -> None:
     csv_path = tmp_path / "comparison.csv"
     download.value.save_as(csv_path)
     csv = pd.read_csv(csv_path)
-    assert len(csv) == len(LABELS) * EPOCHS * 2  # run x epoch x split
+    assert len(csv) == len(LABELS) * LESSON_SEEDS * EPOCHS * 2  # run x epoch x split
     assert sorted(csv["label"].unique()) == sorted(LABELS)
 
     assert "c=" in page.url

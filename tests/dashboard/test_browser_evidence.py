@@ -49,7 +49,7 @@ def test_the_optimizers_lesson_with_five_seeds(server, browser) -> None:
     pairs = [(label, {**c.to_dict(), "repeats": 5}) for label, c in preset.variants]
     page = _open_link(browser, server, pairs, lesson="optimizers")
     epochs = preset.variants[0][1].epochs
-    _wait_done(page, len(pairs), 5 * epochs)
+    _wait_done(page, len(pairs), epochs)  # epochs per seed
     found = _verdicts(page)
     assert len(found) == len(pairs) - 1 and all("than SGD" in v or "vs SGD" in v for v in found)
     assert any(v.startswith("Adam is lower than SGD by") for v in found), found
@@ -62,7 +62,7 @@ def test_a_difference_that_is_not_real(server, browser) -> None:
     base = {**PRESETS_BY_KEY["optimizers"].variants[-1][1].to_dict(), "repeats": 5}
     pairs = [("Adam, seeds 0-4", base), ("Adam, seeds 5-9", {**base, "seed": 5})]
     page = _open_link(browser, server, pairs)
-    _wait_done(page, 2, 5 * base["epochs"])
+    _wait_done(page, 2, base["epochs"])
     (verdict,) = _verdicts(page)
     print(verdict)
     assert verdict.startswith("Adam, seeds 5-9 vs Adam, seeds 0-4: not distinguishable with 5")
