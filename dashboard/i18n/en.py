@@ -117,6 +117,7 @@ TEXT: dict[str, str] = {
     "form.regime.sgd": "SGD (batch 1)",
     "form.regime.mini": "mini-batch",
     "form.keras_default": "Keras default",
+    "form.keras_default_for": "Keras default for {optimizer}: {value}",
     "form.default": "default",
     "form.same_settings": "same settings as the others",
     "task.binary": "binary",

@@ -118,6 +118,7 @@ TEXT: dict[str, str] = {
     "form.regime.sgd": "확률적 경사 하강법 (배치 크기 1)",
     "form.regime.mini": "미니 배치 경사 하강법",
     "form.keras_default": "Keras 기본값",
+    "form.keras_default_for": "Keras 기본값({optimizer}): {value}",
     "form.default": "기본값",
     "form.same_settings": "다른 변형과 설정이 같음",
     "task.binary": "이진 분류",

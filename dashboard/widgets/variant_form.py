@@ -30,7 +30,7 @@ from experiments.spec.config import (
     OPTIMIZER_FIELDS,
     field_specs,
 )
-from experiments.spec.fields import users
+from experiments.spec.fields import OPTIMIZERS, optimizer_default, users
 
 SPECS = field_specs()
 # softmax is an output activation: as a hidden activation it couples the units of a layer
@@ -114,10 +114,20 @@ def _model(uid: int, cfg: dict[str, Any]) -> dict[str, Any]:
     }
 
 
+def _lr_default(cfg: dict[str, Any]) -> dict[str, str]:
+    """The empty learning rate's placeholder with the number it stands for (the optimizers
+    lesson compares Keras's defaults: "Keras default" alone hid 0.01 against 0.001)."""
+    name = cfg.get("optimizer")
+    if name not in OPTIMIZERS:
+        return {}
+    value = optimizer_default(name, "learning_rate")
+    return {"placeholder": t("form.keras_default_for", optimizer=name, value=f"{value:g}")}
+
+
 def _optimizer(uid: int, cfg: dict[str, Any]) -> dict[str, Any]:
     out = {
         "optimizer": _select(uid, "optimizer", cfg["optimizer"]),
-        "learning_rate": _number(uid, "learning_rate", cfg["learning_rate"]),
+        "learning_rate": _number(uid, "learning_rate", cfg["learning_rate"], **_lr_default(cfg)),
     }
     with _folded(uid, t("form.optimizer_details"), OPTIMIZER_DETAILS):
         for field in OPTIMIZER_DETAILS:

@@ -180,3 +180,11 @@ def test_a_card_names_only_the_hyperparameters_its_optimizer_takes() -> None:
     momentum = field_label("momentum")
     assert f"{momentum} 0.9" in lines["SGD + momentum 0.9"]  # SGD takes a momentum
     assert momentum not in lines["Adam"] and momentum not in lines["Adagrad"], lines
+
+
+def test_an_empty_learning_rate_says_the_keras_default_it_stands_for() -> None:
+    at = _open_link([("adam", {"optimizer": "adam"}), ("sgd", {"optimizer": "sgd"})])
+    rates = inputs(at, field_label("learning_rate"))
+    assert [r.value for r in rates] == [None, None]
+    shown = [r.proto.placeholder for r in rates]
+    assert shown == ["Keras default for adam: 0.001", "Keras default for sgd: 0.01"]
