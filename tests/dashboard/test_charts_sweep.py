@@ -47,3 +47,20 @@ def test_sensitivity_lines_and_bands(frame):
     band = fig.data[0]
     np.testing.assert_allclose(band.y[:3], relu["mean"] + relu["ci"])
     assert fig.layout.xaxis.type == "log"  # 0.001 to 0.1: two decades
+
+
+def test_a_band_far_wider_than_the_means_does_not_flatten_them():
+    # two seeds each: half-widths of 3 around means 0.2-0.5 (the reviewer's -3..4 axis)
+    table = pd.DataFrame(
+        {"config.learning_rate": [0.01, 0.1], "n": [2, 2], "mean": [0.2, 0.5], "ci": [3.0, 3.0]}
+    )
+    fig = sensitivity_figure(table, "config.learning_rate", "best_val_loss")
+    low, high = fig.layout.yaxis.range
+    assert low < 0.2 and high > 0.5  # both means inside
+    assert high - low < 1.0  # the axis is about the means, not the bands (6.3 wide)
+    # a narrow band stays whole on the axis
+    table["ci"] = [0.01, 0.01]
+    low, high = sensitivity_figure(
+        table, "config.learning_rate", "best_val_loss"
+    ).layout.yaxis.range
+    assert low < 0.19 and high > 0.51
