@@ -170,6 +170,19 @@ def restore_link(ss: State, token: str) -> list[ExperimentConfig]:
     return set_comparison(ss, data, variants)
 
 
+def lesson_of(ss: State) -> str | None:
+    """The lesson whose comparison is on the page exactly as it loads, if any."""
+    token = share_token(ss)
+    return next((k for k in PRESETS_BY_KEY if _preset_token(k) == token), None)
+
+
+def show_lesson(ss: State, key: str | None) -> None:
+    """Make ``key`` (or no lesson) the page's lesson, its picker showing it (not a pick left
+    from before, which "Press Load preset" would then offer to load over the comparison)."""
+    ss[state.PRESET] = key
+    ss.pop(state.PRESET_PICK, None)
+
+
 def show_upload(ss: State, results: Any, name: str) -> str:
     """Make an imported results CSV the comparison on the page: its charts, and its variants in
     the form, the link and the Keras code. Returns the notice to show.
@@ -183,8 +196,6 @@ def show_upload(ss: State, results: Any, name: str) -> str:
         set_comparison(ss, *comparison.from_configs(pairs))
         if uploaded.data_differs(pairs):
             note += " Its variants used different data; the form shows the first one's."
-    token = share_token(ss)
-    ss[state.PRESET] = next((k for k in PRESETS_BY_KEY if _preset_token(k) == token), None)
+    show_lesson(ss, lesson_of(ss))
     ss[state.IMPORTED], ss[state.RUN_IDS], ss[state.OFFER_RUN] = results, {}, False
-    ss.pop(state.PRESET_PICK, None)
     return note

@@ -131,6 +131,7 @@ TEXT: dict[str, str] = {
     "setup.press_load": "Press **Load preset** to replace the comparison with “{title}”.",
     "preset.caption": "**Seed {section}.** {explanation}",
     "setup.manage": "Manage variants: add, duplicate, remove, vary one knob",
+    "setup.pick_lesson": "Choose a lesson to load",
     "setup.variant": "Variant",
     "setup.duplicate": "Duplicate",
     "setup.remove": "Remove",

@@ -131,6 +131,7 @@ TEXT: dict[str, str] = {
     "setup.press_load": "**예제 불러오기**를 누르면 비교가 “{title}”(으)로 바뀝니다.",
     "preset.caption": "**튜토리얼 {section}.** {explanation}",
     "setup.manage": "변형 관리: 추가, 복제, 삭제, 설정 하나만 바꿔 보기",
+    "setup.pick_lesson": "불러올 수업을 고르세요",
     "setup.variant": "변형",
     "setup.duplicate": "복제",
     "setup.remove": "삭제",

@@ -48,7 +48,8 @@ def _restore_from_link() -> None:
         return
     ss[state.IMPORTED], ss[state.RUN_IDS] = None, {}
     lesson = st.query_params.get(share.LESSON_PARAM)
-    ss[state.PRESET] = lesson if lesson in PRESETS_BY_KEY else None
+    # a link without its lesson (made before links carried one) may still hold a lesson as is
+    actions.show_lesson(ss, lesson if lesson in PRESETS_BY_KEY else actions.lesson_of(ss))
     if not configs:
         ss[state.NOTICE] = "The shared comparison has settings to fix (marked below)."
         return

@@ -40,14 +40,20 @@ def render_presets() -> None:
     left, right = st.columns([3, 1], vertical_alignment="bottom")
     if state.PRESET_PICK not in st.session_state:  # a fresh page, or a file replaced the lesson
         # set through the state, not ``index``: a changed index leaves the browser's pick shown
-        st.session_state[state.PRESET_PICK] = current if current in keys else keys[0]
+        # no lesson on the page (a link or file of one's own): no pick, rather than the first
+        # lesson with "Press Load preset" inviting to load it over the shared comparison
+        st.session_state[state.PRESET_PICK] = current if current in keys else None
     key = left.selectbox(
         t("setup.preset"),
         keys,
         format_func={p.key: preset_title(p) for p in PRESETS}.get,
         key=state.PRESET_PICK,
+        placeholder=t("setup.pick_lesson"),
     )
-    if right.button(t("setup.load"), key="preset.load", type="secondary", width="stretch"):
+    load = right.button(
+        t("setup.load"), key="preset.load", type="secondary", width="stretch", disabled=key is None
+    )
+    if load and key is not None:
         actions.load_preset(st.session_state, key)
         st.session_state[state.RUN_IDS] = {}
         st.rerun()
@@ -56,7 +62,7 @@ def render_presets() -> None:
     if loaded is not None:
         note = f" *{t('setup.modified')}*" if actions.lesson_modified(st.session_state) else ""
         st.caption(preset_caption(loaded) + note)
-    if key != current:
+    if key is not None and key != current:
         st.caption(t("setup.press_load", title=preset_title(PRESETS_BY_KEY[key])))
 
 

@@ -95,3 +95,31 @@ def test_an_exported_csv_shows_the_same_charts_as_the_live_runs() -> None:
     assert len(live) == 9
     assert _chart_data(at) == live[:7]
     pd.testing.assert_frame_equal(at.dataframe[0].value, table)
+
+
+def _picker(at):
+    (picker,) = [s for s in at.selectbox if s.label == "Lesson preset"]
+    return picker
+
+
+def test_a_link_without_its_lesson_still_shows_the_lesson_it_holds() -> None:
+    from dashboard import comparison
+
+    lesson = PRESETS_BY_KEY["optimizers"]
+    pairs = [(label, config.to_dict()) for label, config in lesson.variants]
+    at = open_page(query={share.PARAM: share.encode(pairs, comparison.defaults())})
+    assert _picker(at).value == "optimizers"
+    assert not any("Press **Load preset**" in c.value for c in at.caption)
+    assert any(lesson.explanation[:40] in c.value for c in at.caption)  # the lesson's words
+
+
+def test_a_link_of_no_lesson_picks_none_and_offers_nothing_to_load_over_it() -> None:
+    from dashboard import comparison
+
+    pairs = [("a", {"activation": "tanh"}), ("b", {"activation": "elu"})]
+    at = open_page(query={share.PARAM: share.encode(pairs, comparison.defaults())})
+    assert _picker(at).value is None
+    assert not any("Press **Load preset**" in c.value for c in at.caption)
+    assert at.button(key="preset.load").disabled
+    _picker(at).set_value("step").run()  # a pick of one's own is offered, as before
+    assert any("Press **Load preset**" in c.value for c in at.caption)
