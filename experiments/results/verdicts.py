@@ -43,22 +43,46 @@ class Verdict:
     text: str
 
 
+MAX_DECIMALS = 6  # finer than a millionth no loss, accuracy or gap on the page means anything
+NOISE = 1e-9  # relative width below which seeds differ only by floating-point rounding
+
+
+def negligible(halfwidth: float, scale: float) -> bool:
+    """Whether an interval is rounding noise around a value of size ``scale``: seeds that all
+    scored 0.95 can come back 1 ulp apart, which is no spread to report."""
+    return abs(halfwidth) < NOISE * max(1.0, abs(scale))
+
+
 def _decimals(halfwidth: float) -> int:
-    """Decimals that show the interval's first significant digit (0.04 -> 2, 3.2 -> 0)."""
+    """Decimals that show the interval's first significant digit (0.04 -> 2, 3.2 -> 0), at
+    most :data:`MAX_DECIMALS`."""
     if not math.isfinite(halfwidth) or halfwidth <= 0:
         return 3
-    return max(0, 1 - math.floor(math.log10(halfwidth)))
+    return min(MAX_DECIMALS, max(0, 1 - math.floor(math.log10(halfwidth))))
+
+
+def plain(value: float) -> str:
+    """``value`` to 4 significant digits in fixed point (never ``1.788e-07``), at most
+    :data:`MAX_DECIMALS` decimals, trailing zeros dropped (0.95, 3, 12.35)."""
+    if not math.isfinite(value) or value == 0:
+        return f"{value:g}"
+    places = min(MAX_DECIMALS, max(0, 3 - math.floor(math.log10(abs(value)))))
+    text = f"{value:.{places}f}"
+    text = text.rstrip("0").rstrip(".") if "." in text else text
+    return "0" if text in ("-0", "") else text
 
 
 def estimate_text(mean: float, halfwidth: float) -> str:
     """``mean ± half-width`` to the interval's first significant digit (``0.291 ± 0.023``);
-    the mean alone (4 significant digits) when the width is unknown (one seed) or 0 (every
-    seed gave the same value)."""
+    the mean alone (:func:`plain`) when the width is unknown (one seed), 0 or rounding noise
+    (every seed gave the same value), or too small to show in :data:`MAX_DECIMALS`."""
     if not math.isfinite(mean):
         return ""
-    if not math.isfinite(halfwidth) or halfwidth == 0:
-        return f"{mean:.4g}"
+    if not math.isfinite(halfwidth) or negligible(halfwidth, mean):
+        return plain(mean)
     places = _decimals(halfwidth)
+    if round(halfwidth, places) == 0:
+        return plain(mean)
     return f"{mean:.{places}f} ± {halfwidth:.{places}f}"
 
 
@@ -70,17 +94,20 @@ def _p_text(p: float) -> str:
     return "p < 0.001" if p < 0.001 else f"p = {p:.2g}" if p < 0.01 else f"p = {p:.2f}"
 
 
-def _say(label: str, baseline: str, d: Difference, p: float, pending: bool) -> tuple[str, str]:
-    """The verdict's kind and words."""
+def _say(
+    label: str, baseline: str, d: Difference, p: float, pending: bool, scale: float = 0.0
+) -> tuple[str, str]:
+    """The verdict's kind and words; ``scale`` is the size of the compared means (for
+    telling rounding noise from spread)."""
     if pending:
         return "provisional", f"{label} vs {baseline}: {PROVISIONAL}"
     if min(d.n_a, d.n_b) < 2:
         return "one_seed", f"{label} vs {baseline}: {ONE_SEED}"
-    if not math.isfinite(d.halfwidth):  # no spread on either side: the seeds all agree
-        if d.diff == 0:
+    if not math.isfinite(d.halfwidth) or negligible(d.halfwidth, scale):  # the seeds all agree
+        if negligible(d.diff, scale):
             return "same", f"{label} vs {baseline}: the same on every seed ({_seeds(d)})"
         kind = "lower" if d.diff < 0 else "higher"
-        said = f"{abs(d.diff):.4g} (every seed gave the same value, {_seeds(d)})"
+        said = f"{plain(abs(d.diff))} (every seed gave the same value, {_seeds(d)})"
         return kind, f"{label} is {kind} than {baseline} by {said}"
     places = _decimals(d.halfwidth)
     size = f"{abs(d.diff):.{places}f} ± {d.halfwidth:.{places}f}"
@@ -126,7 +153,8 @@ def verdicts(
     out = []
     for label, d, p in zip(others, diffs, adjusted, strict=True):
         late = label in pending or baseline in pending
-        kind, text = _say(label, baseline, d, p, late)
+        scale = max(abs(groups[label].mean()), abs(groups[baseline].mean()))
+        kind, text = _say(label, baseline, d, p, late, scale)
         out.append(Verdict(label, baseline, metric, d, float(p), kind, text))
     return out
 

@@ -7,7 +7,7 @@ import pandas as pd
 import pytest
 
 from experiments.results.evidence_table import COLUMNS, evidence_table
-from experiments.results.verdicts import holm_note, verdicts
+from experiments.results.verdicts import estimate_text, holm_note, verdicts
 
 SGD = [0.50, 0.52, 0.48, 0.51, 0.49]  # mean 0.50, variance 0.00025
 ADAM = [0.29, 0.31, 0.27, 0.30, 0.28]  # mean 0.29, the same spread
@@ -98,3 +98,24 @@ def test_runs_stopped_early_are_no_seeds() -> None:
     (found,) = verdicts(seeds, "best_val_loss", pending={"adam"})
     assert found.kind == "provisional"
     assert found.difference.n_a == 4  # the cancelled seed is not counted
+
+
+def test_rounding_noise_is_no_spread():
+    # 0.95 reached by different float paths: 1 ulp apart, which Welch would call a 1e-16 width
+    same = [0.95, 0.1 * 9.5, 0.95]
+    assert np.ptp(same) > 0  # the noise is real, not a 0 that the old code already handled
+    mean, std = float(np.mean(same)), float(np.std(same, ddof=1))
+    assert estimate_text(mean, std) == "0.95"
+    (found,) = verdicts(frame(a=same, b=same[::-1]), "best_val_loss")
+    assert found.kind == "same" and "the same on every seed" in found.text
+    found = verdicts(frame(a=same, b=[0.5 * v for v in same]), "best_val_loss")[0]
+    assert found.text.startswith("b is lower") and "by 0.475 (every seed gave" in found.text
+
+
+def test_no_exponents_and_no_runaway_decimals():
+    assert estimate_text(1.788e-07, np.nan) == "0"  # a gap of a ten-millionth: 0 in the table
+    assert estimate_text(0.0123456, np.nan) == "0.01235"
+    assert estimate_text(12.0, np.nan) == "12"
+    assert estimate_text(2.1, 1.2) == "2.1 ± 1.2"
+    assert estimate_text(1.788e-07, 1e-8) == "0"  # a width below a millionth cannot be shown
+    assert estimate_text(0.5, 2e-6) == "0.500000 ± 0.000002"  # 6 decimals at most
