@@ -29,6 +29,14 @@ RUN_METRICS: dict[str, str] = {
     "best_epoch": "best epoch",
     "gap_at_best_epoch": "gap at best epoch",
 }
+# which way a metric is better: losses and the gap lower, accuracy higher; the best epoch neither
+BETTER: dict[str, str] = {
+    "best_val_loss": "lower",
+    "final_val_loss": "lower",
+    "best_val_accuracy": "higher",
+    "final_val_accuracy": "higher",
+    "gap_at_best_epoch": "lower",
+}
 
 
 def track_metrics(track: RunTrack, loss: str = "loss") -> dict[str, float]:

@@ -15,13 +15,15 @@ from dataclasses import dataclass
 import pandas as pd
 
 from experiments.results.evidence import Difference, holm, welch
+from experiments.results.run_metrics import BETTER
 
 ALPHA = 0.05
 ONE_SEED = "one seed: no verdict; add seeds"
 PROVISIONAL = "still training: no verdict until every seed of both is done"
 HOLM_NOTE = (
     "{k} variants are each compared with {baseline}: the p-values are Holm-adjusted for "
-    "{k} comparisons, so one lucky difference among many is not read as real."
+    "{k} comparisons, so one lucky difference among many is not read as real; each ± stays "
+    "the interval before adjustment."
 )
 
 
@@ -94,11 +96,33 @@ def _p_text(p: float) -> str:
     return "p < 0.001" if p < 0.001 else f"p = {p:.2g}" if p < 0.01 else f"p = {p:.2f}"
 
 
+def _direction(kind: str, metric: str) -> str:
+    """``lower (better)``, ``higher (worse)``, or the bare kind for a metric with no better
+    side (the best epoch)."""
+    better = BETTER.get(metric)
+    return kind if better is None else f"{kind} ({'better' if kind == better else 'worse'})"
+
+
+def _p_both(raw: float, p: float, m: int) -> str:
+    """The p-values said: Holm's next to the unadjusted one, so the ± (the unadjusted 95%
+    interval) and the p that decides never seem to contradict each other."""
+    if m < 2:
+        return _p_text(p)
+    return f"{_p_text(raw)}; Holm-adjusted {_p_text(p)} for {m} comparisons"
+
+
 def _say(
-    label: str, baseline: str, d: Difference, p: float, pending: bool, scale: float = 0.0
+    label: str,
+    baseline: str,
+    d: Difference,
+    p: float,
+    pending: bool,
+    scale: float = 0.0,
+    metric: str = "",
+    m: int = 1,
 ) -> tuple[str, str]:
     """The verdict's kind and words; ``scale`` is the size of the compared means (for
-    telling rounding noise from spread)."""
+    telling rounding noise from spread), ``m`` the number of comparisons Holm adjusted for."""
     if pending:
         return "provisional", f"{label} vs {baseline}: {PROVISIONAL}"
     if min(d.n_a, d.n_b) < 2:
@@ -108,16 +132,19 @@ def _say(
             return "same", f"{label} vs {baseline}: the same on every seed ({_seeds(d)})"
         kind = "lower" if d.diff < 0 else "higher"
         said = f"{plain(abs(d.diff))} (every seed gave the same value, {_seeds(d)})"
-        return kind, f"{label} is {kind} than {baseline} by {said}"
+        return kind, f"{label} is {_direction(kind, metric)} than {baseline} by {said}"
     places = _decimals(d.halfwidth)
-    size = f"{abs(d.diff):.{places}f} ± {d.halfwidth:.{places}f}"
+    unadjusted = "" if m < 2 else " before adjustment"
+    size = f"{abs(d.diff):.{places}f} ± {d.halfwidth:.{places}f}{unadjusted}"
+    ps = _p_both(d.pvalue, p, m)
     if math.isfinite(p) and p < ALPHA:
         kind = "lower" if d.diff < 0 else "higher"
-        return kind, f"{label} is {kind} than {baseline} by {size} ({_p_text(p)}, {_seeds(d)})"
+        said = f"{_direction(kind, metric)} than {baseline} by {size} ({ps}, {_seeds(d)})"
+        return kind, f"{label} is {said}"
     seeds = f"{d.n_a}" if d.n_a == d.n_b else f"{d.n_a} and {d.n_b}"
     return "same", (
         f"{label} vs {baseline}: not distinguishable with {seeds} seeds: add seeds "
-        f"(difference {d.diff:+.{places}f} ± {d.halfwidth:.{places}f}, {_p_text(p)})"
+        f"(difference {d.diff:+.{places}f} ± {d.halfwidth:.{places}f}{unadjusted}, {ps})"
     )
 
 
@@ -154,7 +181,8 @@ def verdicts(
     for label, d, p in zip(others, diffs, adjusted, strict=True):
         late = label in pending or baseline in pending
         scale = max(abs(groups[label].mean()), abs(groups[baseline].mean()))
-        kind, text = _say(label, baseline, d, p, late, scale)
+        m = sum(math.isfinite(x.pvalue) for x in diffs)  # the comparisons Holm counted
+        kind, text = _say(label, baseline, d, p, late, scale, metric, m)
         out.append(Verdict(label, baseline, metric, d, float(p), kind, text))
     return out
 

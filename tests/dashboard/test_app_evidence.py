@@ -58,7 +58,8 @@ def test_three_seeds_give_a_table_of_intervals_bands_and_verdicts() -> None:
     (want,) = verdicts(run_metrics(runs, snapshot.tracks), "best_val_loss", "sigmoid")
     (line,) = _verdict_lines(at)
     assert _unescaped(line).endswith(want.text)
-    assert want.text.startswith(("relu is lower than sigmoid", "relu is higher than sigmoid",
+    assert want.text.startswith(("relu is lower (better) than sigmoid",
+                                 "relu is higher (worse) than sigmoid",
                                  "relu vs sigmoid: not distinguishable with 3 seeds"))  # fmt: skip
     # the CLI's export --evidence (from the store's SQL summary) says the same as the page
     cli = store_evidence(runtime.store(), baseline="sigmoid").set_index(["variant", "metric"])

@@ -23,7 +23,8 @@ def test_a_clear_difference_in_plain_words():
     # by hand: difference -0.21, se = sqrt(2 * 0.00025 / 5) = 0.01, df 8, t(0.975, 8) = 2.306
     (found,) = verdicts(frame(sgd=SGD, adam=ADAM), "best_val_loss")
     assert found.kind == "lower" and found.baseline == "sgd"
-    assert found.text == "adam is lower than sgd by 0.210 ± 0.023 (p < 0.001, 5 seeds each)"
+    want = "adam is lower (better) than sgd by 0.210 ± 0.023 (p < 0.001, 5 seeds each)"
+    assert found.text == want
     assert holm_note([found]) is None
 
 
@@ -54,7 +55,8 @@ def test_runs_still_training_give_no_verdict():
 
 def test_seeds_that_all_agree_are_certain():
     found = verdicts(frame(a=[12, 12, 12], b=[9, 9, 9], c=[12, 12]), "best_val_loss")
-    assert found[0].text == "b is lower than a by 3 (every seed gave the same value, 3 seeds each)"
+    same = "every seed gave the same value"
+    assert found[0].text == f"b is lower (better) than a by 3 ({same}, 3 seeds each)"
     assert found[1].text == "c vs a: the same on every seed (2 and 3 seeds)"
 
 
@@ -70,6 +72,34 @@ def test_more_variants_are_holm_adjusted():
         min(1.0, max(2 * raw[order[1]], 3 * raw[order[0]]))
     )
     assert "Holm-adjusted for 3 comparisons" in holm_note(found)
+    assert "each ± stays the interval before adjustment" in holm_note(found)
+
+
+def test_many_comparisons_say_the_raw_and_the_adjusted_p():
+    # adagrad alone would be called real (raw p < 0.05) but not after Holm over 3 comparisons
+    adagrad = [0.46, 0.49, 0.48, 0.45, 0.49]  # scipy: p 0.0428, CI (-0.051, -0.001)
+    found = verdicts(frame(sgd=SGD, adagrad=adagrad, twin=TWIN, adam=ADAM), "best_val_loss")
+    ada = found[0]
+    assert ada.difference.pvalue < 0.05 < ada.p_adjusted
+    assert ada.difference.low < ada.difference.high < 0  # the interval excludes 0 ...
+    assert ada.text == (  # ... so the text says it is the interval before adjustment
+        "adagrad vs sgd: not distinguishable with 5 seeds: add seeds (difference -0.026 ± "
+        "0.025 before adjustment, p = 0.04; Holm-adjusted p = 0.09 for 3 comparisons)"
+    )
+    assert found[2].text == (
+        "adam is lower (better) than sgd by 0.210 ± 0.023 before adjustment (p < 0.001; "
+        "Holm-adjusted p < 0.001 for 3 comparisons, 5 seeds each)"
+    )
+
+
+def test_which_side_is_better_depends_on_the_metric():
+    accuracy = frame(sgd=SGD, adam=ADAM).rename(columns={"best_val_loss": "best_val_accuracy"})
+    (found,) = verdicts(accuracy, "best_val_accuracy")
+    assert found.text.startswith("adam is lower (worse) than sgd by 0.210")
+    gap = frame(sgd=ADAM, adam=SGD).rename(columns={"best_val_loss": "gap_at_best_epoch"})
+    assert verdicts(gap, "gap_at_best_epoch")[0].text.startswith("adam is higher (worse) than")
+    epoch = frame(sgd=[10, 11, 12], adam=[40, 41, 42]).rename(columns={"best_val_loss": "e"})
+    assert verdicts(epoch, "e")[0].text.startswith("adam is higher than sgd")
 
 
 def test_an_unknown_baseline_is_refused_by_name():
