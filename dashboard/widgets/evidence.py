@@ -18,7 +18,14 @@ from experiments.results.evidence_table import evidence_table
 from experiments.results.run_metrics import PENDING, RUN_METRICS
 from experiments.results.verdicts import ALPHA, holm_note, verdicts
 
-MARKS = {"lower": "▼", "higher": "▲", "same": "≈", "one_seed": "?", "provisional": "…"}
+MARKS = {
+    "lower": "▼",
+    "higher": "▲",
+    "same": "≈",
+    "one_seed": "?",
+    "provisional": "…",
+    "described": "·",
+}
 HOW = (
     "Welch's t-test over the seeds of each variant against the baseline; ± is the 95% "
     f"confidence interval of the difference. A difference is called real when p < {ALPHA:g}"

@@ -12,10 +12,11 @@ import math
 from collections.abc import Collection
 from dataclasses import dataclass
 
+import numpy as np
 import pandas as pd
 
-from experiments.results.evidence import Difference, holm, welch
-from experiments.results.run_metrics import BETTER
+from experiments.results.evidence import Difference, finite, holm, welch
+from experiments.results.run_metrics import BETTER, RANKED
 
 ALPHA = 0.05
 ONE_SEED = "one seed: no verdict; add seeds"
@@ -31,9 +32,10 @@ HOLM_NOTE = (
 class Verdict:
     """One variant against the baseline on one metric.
 
-    ``kind`` is ``"lower"``, ``"higher"``, ``"same"`` (not distinguishable), ``"one_seed"`` or
-    ``"provisional"``; ``p_adjusted`` is Holm's (equal to ``difference.pvalue`` for a single
-    comparison); ``text`` is what the page and the CSV say.
+    ``kind`` is ``"lower"``, ``"higher"``, ``"same"`` (not distinguishable), ``"one_seed"``,
+    ``"provisional"`` or ``"described"`` (a :data:`~experiments.results.run_metrics.RANKED`
+    metric: medians and ranges, no test); ``p_adjusted`` is Holm's (equal to
+    ``difference.pvalue`` for a single comparison); ``text`` is what the page and the CSV say.
     """
 
     label: str
@@ -86,6 +88,31 @@ def estimate_text(mean: float, halfwidth: float) -> str:
     if round(halfwidth, places) == 0:
         return plain(mean)
     return f"{mean:.{places}f} ± {halfwidth:.{places}f}"
+
+
+def range_text(median: float, low: float, high: float) -> str:
+    """A bounded, skewed count (the best epoch) as ``median (min–max)`` over the seeds, e.g.
+    ``52 (3–140)``; the median alone when every seed agrees (or there is one)."""
+    if not math.isfinite(median):
+        return ""
+    if not (math.isfinite(low) and math.isfinite(high)) or low == high:
+        return plain(median)
+    return f"{plain(median)} ({plain(low)}–{plain(high)})"
+
+
+def _ranked(label: str, baseline: str, a: pd.Series, b: pd.Series) -> tuple[Difference, str]:
+    """A ranked metric's comparison: the medians' difference, no interval and no p (a t
+    interval of a bounded, skewed count can reach outside its bounds)."""
+    a, b = finite(a), finite(b)
+    diff = float(np.median(a) - np.median(b)) if len(a) and len(b) else np.nan
+    d = Difference(diff, np.nan, np.nan, np.nan, len(a), len(b))
+    if min(len(a), len(b)) < 2:
+        return d, f"{label} vs {baseline}: {ONE_SEED}"
+    said = [range_text(float(np.median(x)), float(x.min()), float(x.max())) for x in (a, b)]
+    return d, (
+        f"{label} vs {baseline}: median {said[0]} against {said[1]} ({_seeds(d)}); "
+        "no interval or p for a bounded, skewed count"
+    )
 
 
 def _seeds(d: Difference) -> str:
@@ -175,6 +202,16 @@ def verdicts(
     if baseline not in groups:
         raise ValueError(f"baseline {baseline!r} is not a variant; accepted: {list(groups)}")
     others = [label for label in groups if label != baseline]
+    if metric in RANKED:
+        out = []
+        for label in others:
+            d, text = _ranked(label, baseline, groups[label], groups[baseline])
+            late = label in pending or baseline in pending
+            few = min(d.n_a, d.n_b) < 2
+            kind = "provisional" if late else "one_seed" if few else "described"
+            text = f"{label} vs {baseline}: {PROVISIONAL}" if late else text
+            out.append(Verdict(label, baseline, metric, d, np.nan, kind, text))
+        return out
     diffs = [welch(groups[label], groups[baseline]) for label in others]
     adjusted = holm([d.pvalue for d in diffs])
     out = []

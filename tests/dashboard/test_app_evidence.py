@@ -9,7 +9,7 @@ from experiments.results.evidence_export import store_evidence
 from experiments.results.frames import read_results
 from experiments.results.run_metrics import RUN_METRICS, run_metrics
 from experiments.results.tracks import snapshot_of
-from experiments.results.verdicts import estimate_text, verdicts
+from experiments.results.verdicts import estimate_text, range_text, verdicts
 from tests.dashboard.apptest_support import (
     figures,
     inputs,
@@ -66,7 +66,12 @@ def test_three_seeds_give_a_table_of_intervals_bands_and_verdicts() -> None:
     for variant in ("sigmoid", "relu"):
         for metric, column in RUN_METRICS.items():
             row = cli.loc[(variant, metric)]
-            assert table.loc[variant, column] == estimate_text(row["mean"], row["ci95"])
+            if metric == "best_epoch":  # bounded and skewed: median (range), no interval
+                shown = range_text(row["median"], row["min"], row["max"])
+                assert "±" not in table.loc[variant, column]
+            else:
+                shown = estimate_text(row["mean"], row["ci95"])
+            assert table.loc[variant, column] == shown
     assert cli.loc[("relu", "best_val_loss"), "verdict"] == want.text
     # another baseline and metric
     at.selectbox(key=state.BASELINE).set_value("relu").run()

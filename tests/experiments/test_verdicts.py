@@ -149,3 +149,19 @@ def test_no_exponents_and_no_runaway_decimals():
     assert estimate_text(2.1, 1.2) == "2.1 ± 1.2"
     assert estimate_text(1.788e-07, 1e-8) == "0"  # a width below a millionth cannot be shown
     assert estimate_text(0.5, 2e-6) == "0.500000 ± 0.000002"  # 6 decimals at most
+
+
+def test_the_best_epoch_is_a_median_and_range_never_an_interval():
+    # 3 seeds of a 150-epoch run: a t interval reads 65 ± 176, far outside [1, 150]
+    per_run = frame(sgd=SGD[:3], adam=ADAM[:3]).assign(best_epoch=[80, 60, 100, 3, 52, 140])
+    (found,) = verdicts(per_run, "best_epoch")
+    assert found.kind == "described" and "±" not in found.text
+    assert found.text == (
+        "adam vs sgd: median 52 (3–140) against 80 (60–100) (3 seeds each); "
+        "no interval or p for a bounded, skewed count"
+    )
+    assert found.difference.diff == -28 and np.isnan(found.p_adjusted)
+    table = evidence_table(per_run, ["best_epoch"]).set_index("variant")
+    assert (table.loc["adam", ["median", "min", "max"]] == [52, 3, 140]).all()
+    assert table["ci95"].isna().all() and table["difference_low"].isna().all()
+    assert table.loc["adam", "difference"] == -28 and table.loc["adam", "verdict"] == found.text
