@@ -98,3 +98,23 @@ def test_runs_still_training_give_a_provisional_verdict() -> None:
     assert not at.exception
     (line,) = _verdict_lines(at)
     assert "still training: no verdict until every seed of both is done" in _unescaped(line)
+
+
+def test_the_verdicts_compare_the_metric_the_loaded_lesson_speaks_of() -> None:
+    from tests.dashboard.apptest_support import click
+
+    at = open_page()
+    at.selectbox(key="preset.pick").set_value("overfitting")
+    click(at, "Load preset")
+    at, _ = run_small(at, epochs=2)
+    assert not at.exception
+    # the lesson is the final validation loss turning up: the best loss never shows it
+    assert at.selectbox(key=state.VERDICT_METRIC).value == "final_val_loss"
+    # a learner's own pick stays while the lesson stays ...
+    at.selectbox(key=state.VERDICT_METRIC).set_value("gap_at_best_epoch").run()
+    assert at.selectbox(key=state.VERDICT_METRIC).value == "gap_at_best_epoch"
+    # ... and loading another lesson brings that lesson's metric
+    at.selectbox(key="preset.pick").set_value("optimizers")
+    click(at, "Load preset")
+    at, _ = run_small(at, epochs=2)
+    assert at.selectbox(key=state.VERDICT_METRIC).value == "best_val_loss"
