@@ -29,6 +29,7 @@ LOG_Y = "log_y"  # loss chart on a log scale
 BAND = "band"  # what the curves' band over seeds shows: "ci" (the mean's 95% CI) or "range"
 BASELINE = "verdict_baseline"  # the variant the verdicts compare the others with
 VERDICT_METRIC = "verdict_metric"  # the run metric the verdicts compare
+VERDICT_LESSON = "verdict_lesson"  # the lesson whose metric VERDICT_METRIC was last set to
 PAUSED = "charts_paused"  # while runs train, the charts keep the snapshot drawn last
 LOSS_SHOWN = "loss_shown"  # radio: data loss or Keras's loss incl. penalty (default: data loss)
 SHOW_VARIANTS = "show_variants"  # prefix of the "Show variants" pills' key (one per comparison)
@@ -69,6 +70,7 @@ DEFAULTS: dict[str, Any] = {
     BAND: "ci",
     BASELINE: None,
     VERDICT_METRIC: "best_val_loss",
+    VERDICT_LESSON: None,
     PAUSED: False,
     DRAWN: None,
     PRESET: None,

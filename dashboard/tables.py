@@ -9,9 +9,9 @@ import numpy as np
 import pandas as pd
 
 from experiments.results.evidence import variant_evidence
-from experiments.results.run_metrics import RUN_METRICS
+from experiments.results.run_metrics import RANKED, RUN_METRICS
 from experiments.results.tracks import RunTrack
-from experiments.results.verdicts import estimate_text
+from experiments.results.verdicts import estimate_text, range_text
 
 METRIC_COLUMNS = tuple(RUN_METRICS.values())
 TABLE_COLUMNS = (
@@ -47,11 +47,15 @@ def _clipped_share(tracks: list[RunTrack]) -> float | None:
 
 
 def _cells(evidence: pd.DataFrame, seeds: int) -> list[str]:
-    """A variant's metrics as ``mean ± CI half-width``, with ``(n=k)`` where fewer than all
-    its seeds have the value (one diverged or still short of its first validation)."""
+    """A variant's metrics as ``mean ± CI half-width`` (a ranked metric, the best epoch, as
+    ``median (min–max)``), with ``(n=k)`` where fewer than all its seeds have the value (one
+    diverged or still short of its first validation)."""
     cells = []
     for row in evidence.itertuples():
-        text = estimate_text(row.mean, row.ci95)
+        if row.metric in RANKED:
+            text = range_text(row.median, row.min, row.max)
+        else:
+            text = estimate_text(row.mean, row.ci95)
         cells.append(f"{text} (n={row.n})" if text and row.n < seeds else text)
     return cells
 

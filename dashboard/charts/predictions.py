@@ -6,6 +6,7 @@ from typing import Any
 
 import numpy as np
 import plotly.graph_objects as go
+from plotly.colors import diverging, make_colorscale
 
 from dashboard.charts.style import base_layout, figure
 
@@ -16,6 +17,9 @@ BINARY_COLORS = ("#053061", "#67001F")
 # (colour-blind safe), distinct from nothing else on the panel
 CLASS_COLORS = ("#4477AA", "#EE6677", "#228833", "#CCBB44", "#66CCEE", "#AA3377", "#BBBBBB",
                 "#000000", "#EE7733", "#0077BB")  # fmt: skip
+# ColorBrewer RdBu reversed: blue (0) to red (1) through rgb(247,247,247) at 0.5. Given as
+# colours, not the name "RdBu": plotly.js's own RdBu is grey, rgb(190,190,190), at 0.5
+PROBABILITY_SCALE = make_colorscale(diverging.RdBu_r)
 PROBABILITY_LEVELS = {"start": 0.0, "end": 1.0, "size": 0.1, "coloring": "fill", "showlines": False}
 
 
@@ -63,9 +67,8 @@ def _probability(artifact: dict[str, Any], show_scale: bool) -> dict:
     """
     return {
         "type": "contour", **_grid(artifact), "z": np.asarray(artifact["proba"], dtype=float),
-        # plotly.js names only (unvalidated figures skip plotly.py's "_r" variants); its RdBu
-        # runs blue (0) to red (1)
-        "colorscale": "RdBu", "zmin": 0.0, "zmax": 1.0, "zauto": False, "autocontour": False,
+        "colorscale": PROBABILITY_SCALE, "zmin": 0.0, "zmax": 1.0, "zauto": False,
+        "autocontour": False,
         "contours": PROBABILITY_LEVELS, "opacity": 0.55, "showscale": show_scale,
         "colorbar": {"title": {"text": "P(class 1)"}, "thickness": 12, "tickvals": [0, 0.5, 1]},
         "hovertemplate": "x0 %{x:.3f}<br>x1 %{y:.3f}<br>P(class 1) %{z:.3f}<extra></extra>",

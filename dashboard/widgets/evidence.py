@@ -17,8 +17,16 @@ from experiments.results.evidence_export import evidence_csv
 from experiments.results.evidence_table import evidence_table
 from experiments.results.run_metrics import PENDING, RUN_METRICS
 from experiments.results.verdicts import ALPHA, holm_note, verdicts
+from experiments.spec.presets import PRESETS_BY_KEY
 
-MARKS = {"lower": "▼", "higher": "▲", "same": "≈", "one_seed": "?", "provisional": "…"}
+MARKS = {
+    "lower": "▼",
+    "higher": "▲",
+    "same": "≈",
+    "one_seed": "?",
+    "provisional": "…",
+    "described": "·",
+}
 HOW = (
     "Welch's t-test over the seeds of each variant against the baseline; ± is the 95% "
     f"confidence interval of the difference. A difference is called real when p < {ALPHA:g}"
@@ -47,6 +55,10 @@ def _pickers(labels: list[str], per_run: pd.DataFrame) -> tuple[str, str]:
     metrics = [m for m in RUN_METRICS if per_run[m].notna().any()] or list(RUN_METRICS)
     if ss[state.BASELINE] not in labels:  # a new comparison: its first variant
         ss[state.BASELINE] = labels[0]
+    lesson = ss[state.PRESET]
+    if lesson in PRESETS_BY_KEY and ss[state.VERDICT_LESSON] != lesson:  # newly loaded
+        ss[state.VERDICT_METRIC] = PRESETS_BY_KEY[lesson].verdict_metric
+    ss[state.VERDICT_LESSON] = lesson
     if ss[state.VERDICT_METRIC] not in metrics:
         ss[state.VERDICT_METRIC] = metrics[0]
     left, right = st.columns(2)

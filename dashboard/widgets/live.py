@@ -13,7 +13,7 @@ from dashboard.guard import guarded_fragment
 from dashboard.memo import memo
 from dashboard.palette import color_map
 from dashboard.plain import literal
-from dashboard.widgets.predictions import render_predictions
+from dashboard.widgets.predictions import render_no_predictions, render_predictions
 from dashboard.widgets.result_charts import render_charts
 from experiments.results.reader import ResultsReader
 from experiments.results.tracks import Snapshot, snapshot_of
@@ -160,4 +160,5 @@ def render_imported(results) -> None:
     version = None if file_id is None else ("imported", file_id)
     snapshot = memo("imported.snapshot", version, lambda: snapshot_of(results))
     render_charts(snapshot, labels, version)
+    render_no_predictions()
     st.session_state[state.NOTICE] = None

@@ -28,6 +28,13 @@ LIVE_CAPTION = (
     "Probabilities share one fixed scale, 0 (blue) to 1 (red): 0.5 is white in every panel."
 )
 
+# where the panels would be for results uploaded as CSV: say why there are none
+IMPORTED_NOTE = (
+    "No decision boundaries for uploaded results: a results CSV carries the curves, not the "
+    "trained models or their prediction grids. Run the comparison to see what each variant "
+    "learned."
+)
+
 
 @st.cache_data(show_spinner=False, max_entries=256)
 def _artifacts(store_path: str, run_id: str) -> dict:
@@ -84,6 +91,12 @@ def _live_panels(newest: dict[str, tuple[str, str]], colors: dict[str, str]) -> 
             points = {"x": points["x"][::step], "y": points["y"][::step]}
             panels.append(_boundary({**grid, "points": points}, label, colors[label], panels))
     return panels
+
+
+def render_no_predictions() -> None:
+    """The section's heading with :data:`IMPORTED_NOTE`, so it does not vanish silently."""
+    st.subheader("What each variant learned")
+    st.caption(IMPORTED_NOTE)
 
 
 def _show(panels: list[go.Figure], caption: str) -> None:

@@ -50,8 +50,8 @@ def variant_evidence(
     -------
     DataFrame
         One row per variant x metric, variants in order of first appearance: ``by, metric, n``
-        (seeds with a finite value), ``mean, std`` (``ddof=1``; NaN with one seed) and ``ci95``
-        (:func:`ci_halfwidth`).
+        (seeds with a finite value), ``mean, std`` (``ddof=1``; NaN with one seed), ``ci95``
+        (:func:`ci_halfwidth`) and the seeds' ``median, min, max``.
     """
     rows = []
     for label, mine in per_run.groupby(by, sort=False):
@@ -60,8 +60,10 @@ def variant_evidence(
             n = len(values)
             std = float(values.std(ddof=1)) if n >= 2 else np.nan
             mean = float(values.mean()) if n else np.nan
-            rows.append((label, metric, n, mean, std, float(ci_halfwidth(std, n))))
-    return pd.DataFrame(rows, columns=[by, "metric", "n", "mean", "std", "ci95"])
+            order = [float(f(values)) if n else np.nan for f in (np.median, np.min, np.max)]
+            rows.append((label, metric, n, mean, std, float(ci_halfwidth(std, n)), *order))
+    columns = [by, "metric", "n", "mean", "std", "ci95", "median", "min", "max"]
+    return pd.DataFrame(rows, columns=columns)
 
 
 def finite(values: Sequence[float] | pd.Series) -> np.ndarray:

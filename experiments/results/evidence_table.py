@@ -9,13 +9,14 @@ import numpy as np
 import pandas as pd
 
 from experiments.results.evidence import variant_evidence
-from experiments.results.run_metrics import RUN_METRICS
+from experiments.results.run_metrics import RANKED, RUN_METRICS
 from experiments.results.verdicts import verdicts
 
 COLUMNS = (
-    "variant", "metric", "n", "mean", "std", "ci95", "baseline", "difference", "difference_low",
-    "difference_high", "p_value", "p_holm", "verdict",
+    "variant", "metric", "n", "mean", "std", "ci95", "median", "min", "max", "baseline",
+    "difference", "difference_low", "difference_high", "p_value", "p_holm", "verdict",
 )  # fmt: skip
+DIFFERENCE = COLUMNS[10:15]
 
 
 def evidence_table(
@@ -27,12 +28,15 @@ def evidence_table(
     """:data:`COLUMNS`, one row per variant x metric (variants in order, then metrics).
 
     ``per_run`` has one row per run with ``label`` and the ``metrics`` columns; the baseline
-    (default the first variant) has no difference and the verdict ``"baseline"``.
+    (default the first variant) has no difference and the verdict ``"baseline"``. A ranked
+    metric (the best epoch) has no ``ci95``, interval or p: its ``median, min, max`` say it,
+    and its difference is the medians'.
     """
     table = variant_evidence(per_run, metrics).rename(columns={"label": "variant"})
+    table.loc[table["metric"].isin(RANKED), "ci95"] = np.nan
     labels = list(dict.fromkeys(table["variant"]))
     baseline = labels[0] if baseline is None and labels else baseline
-    extra = {name: np.nan for name in COLUMNS[7:12]} | {"baseline": baseline, "verdict": ""}
+    extra = {name: np.nan for name in DIFFERENCE} | {"baseline": baseline, "verdict": ""}
     table = table.assign(**extra).astype({"verdict": object})
     for metric in metrics:
         base_row = (table["variant"] == baseline) & (table["metric"] == metric)
@@ -41,5 +45,5 @@ def evidence_table(
             d = v.difference
             row = (table["variant"] == v.label) & (table["metric"] == metric)
             values = [d.diff, d.low, d.high, d.pvalue, v.p_adjusted, v.text]
-            table.loc[row, list(COLUMNS[7:])] = values
+            table.loc[row, [*DIFFERENCE, "verdict"]] = values
     return table[list(COLUMNS)]

@@ -12,16 +12,19 @@ import math
 from collections.abc import Collection
 from dataclasses import dataclass
 
+import numpy as np
 import pandas as pd
 
-from experiments.results.evidence import Difference, holm, welch
+from experiments.results.evidence import Difference, finite, holm, welch
+from experiments.results.run_metrics import BETTER, RANKED
 
 ALPHA = 0.05
 ONE_SEED = "one seed: no verdict; add seeds"
 PROVISIONAL = "still training: no verdict until every seed of both is done"
 HOLM_NOTE = (
     "{k} variants are each compared with {baseline}: the p-values are Holm-adjusted for "
-    "{k} comparisons, so one lucky difference among many is not read as real."
+    "{k} comparisons, so one lucky difference among many is not read as real; each ± stays "
+    "the interval before adjustment."
 )
 
 
@@ -29,9 +32,10 @@ HOLM_NOTE = (
 class Verdict:
     """One variant against the baseline on one metric.
 
-    ``kind`` is ``"lower"``, ``"higher"``, ``"same"`` (not distinguishable), ``"one_seed"`` or
-    ``"provisional"``; ``p_adjusted`` is Holm's (equal to ``difference.pvalue`` for a single
-    comparison); ``text`` is what the page and the CSV say.
+    ``kind`` is ``"lower"``, ``"higher"``, ``"same"`` (not distinguishable), ``"one_seed"``,
+    ``"provisional"`` or ``"described"`` (a :data:`~experiments.results.run_metrics.RANKED`
+    metric: medians and ranges, no test); ``p_adjusted`` is Holm's (equal to
+    ``difference.pvalue`` for a single comparison); ``text`` is what the page and the CSV say.
     """
 
     label: str
@@ -43,23 +47,72 @@ class Verdict:
     text: str
 
 
+MAX_DECIMALS = 6  # finer than a millionth no loss, accuracy or gap on the page means anything
+NOISE = 1e-9  # relative width below which seeds differ only by floating-point rounding
+
+
+def negligible(halfwidth: float, scale: float) -> bool:
+    """Whether an interval is rounding noise around a value of size ``scale``: seeds that all
+    scored 0.95 can come back 1 ulp apart, which is no spread to report."""
+    return abs(halfwidth) < NOISE * max(1.0, abs(scale))
+
+
 def _decimals(halfwidth: float) -> int:
-    """Decimals that show the interval's first significant digit (0.04 -> 2, 3.2 -> 0)."""
+    """Decimals that show the interval's first significant digit (0.04 -> 2, 3.2 -> 0), at
+    most :data:`MAX_DECIMALS`."""
     if not math.isfinite(halfwidth) or halfwidth <= 0:
         return 3
-    return max(0, 1 - math.floor(math.log10(halfwidth)))
+    return min(MAX_DECIMALS, max(0, 1 - math.floor(math.log10(halfwidth))))
+
+
+def plain(value: float) -> str:
+    """``value`` to 4 significant digits in fixed point (never ``1.788e-07``), at most
+    :data:`MAX_DECIMALS` decimals, trailing zeros dropped (0.95, 3, 12.35)."""
+    if not math.isfinite(value) or value == 0:
+        return f"{value:g}"
+    places = min(MAX_DECIMALS, max(0, 3 - math.floor(math.log10(abs(value)))))
+    text = f"{value:.{places}f}"
+    text = text.rstrip("0").rstrip(".") if "." in text else text
+    return "0" if text in ("-0", "") else text
 
 
 def estimate_text(mean: float, halfwidth: float) -> str:
     """``mean ± half-width`` to the interval's first significant digit (``0.291 ± 0.023``);
-    the mean alone (4 significant digits) when the width is unknown (one seed) or 0 (every
-    seed gave the same value)."""
+    the mean alone (:func:`plain`) when the width is unknown (one seed), 0 or rounding noise
+    (every seed gave the same value), or too small to show in :data:`MAX_DECIMALS`."""
     if not math.isfinite(mean):
         return ""
-    if not math.isfinite(halfwidth) or halfwidth == 0:
-        return f"{mean:.4g}"
+    if not math.isfinite(halfwidth) or negligible(halfwidth, mean):
+        return plain(mean)
     places = _decimals(halfwidth)
+    if round(halfwidth, places) == 0:
+        return plain(mean)
     return f"{mean:.{places}f} ± {halfwidth:.{places}f}"
+
+
+def range_text(median: float, low: float, high: float) -> str:
+    """A bounded, skewed count (the best epoch) as ``median (min–max)`` over the seeds, e.g.
+    ``52 (3–140)``; the median alone when every seed agrees (or there is one)."""
+    if not math.isfinite(median):
+        return ""
+    if not (math.isfinite(low) and math.isfinite(high)) or low == high:
+        return plain(median)
+    return f"{plain(median)} ({plain(low)}–{plain(high)})"
+
+
+def _ranked(label: str, baseline: str, a: pd.Series, b: pd.Series) -> tuple[Difference, str]:
+    """A ranked metric's comparison: the medians' difference, no interval and no p (a t
+    interval of a bounded, skewed count can reach outside its bounds)."""
+    a, b = finite(a), finite(b)
+    diff = float(np.median(a) - np.median(b)) if len(a) and len(b) else np.nan
+    d = Difference(diff, np.nan, np.nan, np.nan, len(a), len(b))
+    if min(len(a), len(b)) < 2:
+        return d, f"{label} vs {baseline}: {ONE_SEED}"
+    said = [range_text(float(np.median(x)), float(x.min()), float(x.max())) for x in (a, b)]
+    return d, (
+        f"{label} vs {baseline}: median {said[0]} against {said[1]} ({_seeds(d)}); "
+        "no interval or p for a bounded, skewed count"
+    )
 
 
 def _seeds(d: Difference) -> str:
@@ -70,27 +123,55 @@ def _p_text(p: float) -> str:
     return "p < 0.001" if p < 0.001 else f"p = {p:.2g}" if p < 0.01 else f"p = {p:.2f}"
 
 
-def _say(label: str, baseline: str, d: Difference, p: float, pending: bool) -> tuple[str, str]:
-    """The verdict's kind and words."""
+def _direction(kind: str, metric: str) -> str:
+    """``lower (better)``, ``higher (worse)``, or the bare kind for a metric with no better
+    side (the best epoch)."""
+    better = BETTER.get(metric)
+    return kind if better is None else f"{kind} ({'better' if kind == better else 'worse'})"
+
+
+def _p_both(raw: float, p: float, m: int) -> str:
+    """The p-values said: Holm's next to the unadjusted one, so the ± (the unadjusted 95%
+    interval) and the p that decides never seem to contradict each other."""
+    if m < 2:
+        return _p_text(p)
+    return f"{_p_text(raw)}; Holm-adjusted {_p_text(p)} for {m} comparisons"
+
+
+def _say(
+    label: str,
+    baseline: str,
+    d: Difference,
+    p: float,
+    pending: bool,
+    scale: float = 0.0,
+    metric: str = "",
+    m: int = 1,
+) -> tuple[str, str]:
+    """The verdict's kind and words; ``scale`` is the size of the compared means (for
+    telling rounding noise from spread), ``m`` the number of comparisons Holm adjusted for."""
     if pending:
         return "provisional", f"{label} vs {baseline}: {PROVISIONAL}"
     if min(d.n_a, d.n_b) < 2:
         return "one_seed", f"{label} vs {baseline}: {ONE_SEED}"
-    if not math.isfinite(d.halfwidth):  # no spread on either side: the seeds all agree
-        if d.diff == 0:
+    if not math.isfinite(d.halfwidth) or negligible(d.halfwidth, scale):  # the seeds all agree
+        if negligible(d.diff, scale):
             return "same", f"{label} vs {baseline}: the same on every seed ({_seeds(d)})"
         kind = "lower" if d.diff < 0 else "higher"
-        said = f"{abs(d.diff):.4g} (every seed gave the same value, {_seeds(d)})"
-        return kind, f"{label} is {kind} than {baseline} by {said}"
+        said = f"{plain(abs(d.diff))} (every seed gave the same value, {_seeds(d)})"
+        return kind, f"{label} is {_direction(kind, metric)} than {baseline} by {said}"
     places = _decimals(d.halfwidth)
-    size = f"{abs(d.diff):.{places}f} ± {d.halfwidth:.{places}f}"
+    unadjusted = "" if m < 2 else " before adjustment"
+    size = f"{abs(d.diff):.{places}f} ± {d.halfwidth:.{places}f}{unadjusted}"
+    ps = _p_both(d.pvalue, p, m)
     if math.isfinite(p) and p < ALPHA:
         kind = "lower" if d.diff < 0 else "higher"
-        return kind, f"{label} is {kind} than {baseline} by {size} ({_p_text(p)}, {_seeds(d)})"
+        said = f"{_direction(kind, metric)} than {baseline} by {size} ({ps}, {_seeds(d)})"
+        return kind, f"{label} is {said}"
     seeds = f"{d.n_a}" if d.n_a == d.n_b else f"{d.n_a} and {d.n_b}"
     return "same", (
         f"{label} vs {baseline}: not distinguishable with {seeds} seeds: add seeds "
-        f"(difference {d.diff:+.{places}f} ± {d.halfwidth:.{places}f}, {_p_text(p)})"
+        f"(difference {d.diff:+.{places}f} ± {d.halfwidth:.{places}f}{unadjusted}, {ps})"
     )
 
 
@@ -121,12 +202,24 @@ def verdicts(
     if baseline not in groups:
         raise ValueError(f"baseline {baseline!r} is not a variant; accepted: {list(groups)}")
     others = [label for label in groups if label != baseline]
+    if metric in RANKED:
+        out = []
+        for label in others:
+            d, text = _ranked(label, baseline, groups[label], groups[baseline])
+            late = label in pending or baseline in pending
+            few = min(d.n_a, d.n_b) < 2
+            kind = "provisional" if late else "one_seed" if few else "described"
+            text = f"{label} vs {baseline}: {PROVISIONAL}" if late else text
+            out.append(Verdict(label, baseline, metric, d, np.nan, kind, text))
+        return out
     diffs = [welch(groups[label], groups[baseline]) for label in others]
     adjusted = holm([d.pvalue for d in diffs])
     out = []
     for label, d, p in zip(others, diffs, adjusted, strict=True):
         late = label in pending or baseline in pending
-        kind, text = _say(label, baseline, d, p, late)
+        scale = max(abs(groups[label].mean()), abs(groups[baseline].mean()))
+        m = sum(math.isfinite(x.pvalue) for x in diffs)  # the comparisons Holm counted
+        kind, text = _say(label, baseline, d, p, late, scale, metric, m)
         out.append(Verdict(label, baseline, metric, d, float(p), kind, text))
     return out
 

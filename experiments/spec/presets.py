@@ -35,6 +35,9 @@ class Preset:
         Settings shared by every variant.
     variants : tuple of (str, ExperimentConfig)
         Label and config of each variant, in display order.
+    verdict_metric : str
+        The run metric (``experiments.results.run_metrics.RUN_METRICS``) the explanation
+        speaks of, which the page's verdicts compare by default.
     """
 
     key: str
@@ -43,6 +46,7 @@ class Preset:
     seed_section: str
     base: ExperimentConfig
     variants: tuple[tuple[str, ExperimentConfig], ...]
+    verdict_metric: str = "best_val_loss"
 
 
 # Every lesson trains model seeds 0, 1 and 2 (seed 0, three repeats): its explanation's numbers
@@ -57,10 +61,11 @@ def _preset(
     seed_section: str,
     base: ExperimentConfig,
     changes: dict[str, dict[str, Any]],
+    verdict_metric: str = "best_val_loss",
 ) -> Preset:
     base = dataclasses.replace(base, repeats=LESSON_SEEDS)
     variants = tuple((label, dataclasses.replace(base, **kw)) for label, kw in changes.items())
-    return Preset(key, title, explanation, seed_section, base, variants)
+    return Preset(key, title, explanation, seed_section, base, variants, verdict_metric)
 
 
 _MOONS = {"dataset": "moons", "noise": 0.2, "data_seed": 0, "seed": 0}
@@ -139,6 +144,8 @@ PRESETS: tuple[Preset, ...] = (
             "L2 (0.01)": {"regularizer": "l2", "regularization_factor": 0.01},
             "dropout 0.5": {"dropout": 0.5},
         },
+        # the lesson is the validation loss turning back up, which the best loss never shows
+        verdict_metric="final_val_loss",
     ),
     _preset(
         "normalization",

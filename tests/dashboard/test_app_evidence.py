@@ -9,7 +9,7 @@ from experiments.results.evidence_export import store_evidence
 from experiments.results.frames import read_results
 from experiments.results.run_metrics import RUN_METRICS, run_metrics
 from experiments.results.tracks import snapshot_of
-from experiments.results.verdicts import estimate_text, verdicts
+from experiments.results.verdicts import estimate_text, range_text, verdicts
 from tests.dashboard.apptest_support import (
     figures,
     inputs,
@@ -58,14 +58,20 @@ def test_three_seeds_give_a_table_of_intervals_bands_and_verdicts() -> None:
     (want,) = verdicts(run_metrics(runs, snapshot.tracks), "best_val_loss", "sigmoid")
     (line,) = _verdict_lines(at)
     assert _unescaped(line).endswith(want.text)
-    assert want.text.startswith(("relu is lower than sigmoid", "relu is higher than sigmoid",
+    assert want.text.startswith(("relu is lower (better) than sigmoid",
+                                 "relu is higher (worse) than sigmoid",
                                  "relu vs sigmoid: not distinguishable with 3 seeds"))  # fmt: skip
     # the CLI's export --evidence (from the store's SQL summary) says the same as the page
     cli = store_evidence(runtime.store(), baseline="sigmoid").set_index(["variant", "metric"])
     for variant in ("sigmoid", "relu"):
         for metric, column in RUN_METRICS.items():
             row = cli.loc[(variant, metric)]
-            assert table.loc[variant, column] == estimate_text(row["mean"], row["ci95"])
+            if metric == "best_epoch":  # bounded and skewed: median (range), no interval
+                shown = range_text(row["median"], row["min"], row["max"])
+                assert "±" not in table.loc[variant, column]
+            else:
+                shown = estimate_text(row["mean"], row["ci95"])
+            assert table.loc[variant, column] == shown
     assert cli.loc[("relu", "best_val_loss"), "verdict"] == want.text
     # another baseline and metric
     at.selectbox(key=state.BASELINE).set_value("relu").run()
@@ -92,3 +98,23 @@ def test_runs_still_training_give_a_provisional_verdict() -> None:
     assert not at.exception
     (line,) = _verdict_lines(at)
     assert "still training: no verdict until every seed of both is done" in _unescaped(line)
+
+
+def test_the_verdicts_compare_the_metric_the_loaded_lesson_speaks_of() -> None:
+    from tests.dashboard.apptest_support import click
+
+    at = open_page()
+    at.selectbox(key="preset.pick").set_value("overfitting")
+    click(at, "Load preset")
+    at, _ = run_small(at, epochs=2)
+    assert not at.exception
+    # the lesson is the final validation loss turning up: the best loss never shows it
+    assert at.selectbox(key=state.VERDICT_METRIC).value == "final_val_loss"
+    # a learner's own pick stays while the lesson stays ...
+    at.selectbox(key=state.VERDICT_METRIC).set_value("gap_at_best_epoch").run()
+    assert at.selectbox(key=state.VERDICT_METRIC).value == "gap_at_best_epoch"
+    # ... and loading another lesson brings that lesson's metric
+    at.selectbox(key="preset.pick").set_value("optimizers")
+    click(at, "Load preset")
+    at, _ = run_small(at, epochs=2)
+    assert at.selectbox(key=state.VERDICT_METRIC).value == "best_val_loss"

@@ -52,7 +52,9 @@ def test_the_optimizers_lesson_with_five_seeds(server, browser) -> None:
     _wait_done(page, len(pairs), epochs)  # epochs per seed
     found = _verdicts(page)
     assert len(found) == len(pairs) - 1 and all("than SGD" in v or "vs SGD" in v for v in found)
-    assert any(v.startswith("Adam is lower than SGD by") for v in found), found
+    assert any(v.startswith("Adam is lower (better) than SGD by") for v in found), found
+    # 4 comparisons: each ± is unadjusted, so each line names both p-values
+    assert all("before adjustment" in v and "for 4 comparisons" in v for v in found), found
     assert page.get_by_text("Holm-adjusted for 4 comparisons").count() == 1
     print("\n".join(found))
     _screenshot(page, "compare-optimizers-5-seeds")

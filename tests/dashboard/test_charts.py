@@ -315,3 +315,20 @@ def test_softmax_bars_sit_on_the_whole_probability_range() -> None:
     fig = charts.softmax_figure(np.array([0.7, 0.2, 0.1]), ["a", "b", "c"])
     assert list(fig.layout.yaxis.range) == [0, 1.1]
     assert list(fig.data[0].text) == ["0.700", "0.200", "0.100"]
+
+
+def test_probability_half_is_white_as_the_caption_says() -> None:
+    from plotly.colors import sample_colorscale, unlabel_rgb
+
+    from dashboard.widgets.predictions import FINAL_CAPTION, LIVE_CAPTION
+
+    proba = np.linspace(0, 1, 20).reshape(4, 5)
+    region = charts.boundary_figure(_grid_artifact(proba, proba > 0.5, [0, 1]), "A", "#000").data[0]
+    # a name is resolved by plotly.js, whose "RdBu" is grey at 0.5: the colours must be given
+    assert not isinstance(region.colorscale, str), region.colorscale
+    scale = [list(step) for step in region.colorscale]
+    low, half, high = (unlabel_rgb(c) for c in sample_colorscale(scale, [0.0, 0.5, 1.0]))
+    assert min(half) >= 240, half  # white, not plotly.js's grey rgb(190,190,190)
+    assert low[2] > low[0] and high[0] > high[2]  # 0 blue, 1 red
+    for caption in (FINAL_CAPTION, LIVE_CAPTION):
+        assert "0 (blue) to 1 (red): 0.5 is white in every panel" in caption

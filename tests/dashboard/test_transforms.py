@@ -133,6 +133,18 @@ def test_results_table_rows_by_hand(loss: tf.Curves) -> None:
     assert table.loc["B", "status"] == "diverged at epoch 3"
 
 
+def test_the_best_epoch_cell_is_the_median_and_the_seeds_range() -> None:
+    import pandas as pd
+
+    from experiments.results.evidence import variant_evidence
+
+    per_run = pd.DataFrame({"label": "A", "best_epoch": [3.0, 52.0, 140.0]})
+    evidence = variant_evidence(per_run, ["best_epoch"])
+    assert evidence["ci95"].iloc[0] > 139  # the t interval would reach outside [1, 150]
+    assert tables._cells(evidence, 3) == ["52 (3–140)"]
+    assert tables._cells(evidence, 4) == ["52 (3–140) (n=3)"]
+
+
 def test_progress_counts_the_epochs_a_track_holds() -> None:
     epochs = make_epochs()
     epochs = epochs[~((epochs.run_id == "b0") & (epochs.epoch == 3))]

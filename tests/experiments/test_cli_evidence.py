@@ -64,7 +64,8 @@ def test_export_evidence_carries_means_intervals_and_verdicts(store, tmp_path: P
     assert adam["ci95"] == pytest.approx((high - low) / 2)
     assert adam["difference"] == pytest.approx(-0.21)
     assert adam["p_value"] == pytest.approx(stats.ttest_ind(ADAM, SGD, equal_var=False).pvalue)
-    assert adam["verdict"] == "'=adam is lower than sgd by 0.210 ± 0.023 (p < 0.001, 5 seeds each)"
+    want = "'=adam is lower (better) than sgd by 0.210 ± 0.023 (p < 0.001, 5 seeds each)"
+    assert adam["verdict"] == want
     assert table.loc[("sgd", "best_epoch"), "verdict"] == "baseline"
     assert table.loc[("sgd", "best_epoch"), "mean"] == 2
     assert table.loc[("'=adam", "gap_at_best_epoch"), "mean"] == pytest.approx(0.1)
@@ -78,7 +79,7 @@ def test_one_metric_against_another_baseline_on_standard_output(store) -> None:
     table = pd.read_csv(io.StringIO(done.stdout))
     assert set(table["metric"]) == {"final_val_loss"}
     sgd = table.set_index("variant").loc["sgd"]
-    assert sgd["verdict"].startswith("sgd is higher than =adam by 0.210 ± 0.023")
+    assert sgd["verdict"].startswith("sgd is higher (worse) than =adam by 0.210 ± 0.023 (")
 
 
 def test_an_unknown_metric_or_baseline_is_refused_naming_what_is_accepted(store) -> None:

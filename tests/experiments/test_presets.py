@@ -70,3 +70,12 @@ def test_each_lesson_varies_its_knob() -> None:
     assert set(_values("clipping", "clipping")) == {"none", "clipnorm"}
     assert min(_values("clipping", "learning_rate")) >= 1.0
     assert set(_values("step", "activation")) == {"step", "sigmoid"}
+
+
+def test_each_lesson_names_a_verdict_metric_that_exists() -> None:
+    from experiments.results.run_metrics import RUN_METRICS
+
+    assert all(p.verdict_metric in RUN_METRICS for p in PRESETS)
+    # the overfitting lesson is about the final validation loss turning up, not the best one
+    assert PRESETS_BY_KEY["overfitting"].verdict_metric == "final_val_loss"
+    assert "validation loss turns back up" in PRESETS_BY_KEY["overfitting"].explanation
