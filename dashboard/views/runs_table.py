@@ -41,7 +41,7 @@ def render_groups(frame: pd.DataFrame, metric: str) -> list[str]:
         "created_at": st.column_config.DatetimeColumn(T.COLUMNS["created_at"]),
         "labels": st.column_config.TextColumn(T.COLUMNS["labels"], width="large"),
         "best": st.column_config.NumberColumn(
-            T.COLUMNS["best"].format(metric=metric), format="%.4f"
+            T.COLUMNS["best"].format(metric=metric.replace("_", " ")), format="%.4f"
         ),
     }
     event = st.dataframe(

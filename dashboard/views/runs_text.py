@@ -54,5 +54,5 @@ SENSITIVITY_NOTE = (
 COLUMNS = {
     "label": "Label", "status": "Status", "seed": "Seed", "created_at": "Created",
     "kind": "Kind", "tags": "Tags", "group": "Group", "runs": "Runs", "finished": "Finished",
-    "labels": "Labels", "best": "Best {metric}",
+    "labels": "Labels", "best": "{metric} (best run)",
 }  # fmt: skip

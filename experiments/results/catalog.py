@@ -161,7 +161,7 @@ def groups_page(
         f"SELECT {GROUP_KEY} AS grp, COALESCE(MIN({FIELDS['kind']}), 'run') AS kind, "
         "COUNT(*) AS runs, SUM(runs.status IN ('done', 'diverged')) AS finished, "
         "MIN(runs.created_at) AS created_at, "
-        "substr(group_concat(DISTINCT runs.label), 1, 160) AS labels, "
+        "substr(replace(group_concat(DISTINCT runs.label), ',', ', '), 1, 160) AS labels, "
         f"{best}(m.{metric}) AS best FROM {FROM} WHERE {where} GROUP BY grp "
         f"ORDER BY {_group_sort(query)} "
         f"LIMIT {query.page_size} OFFSET {query.page * query.page_size}"

@@ -190,6 +190,9 @@ def test_runner_and_sweep_set_one_group(runner, store):
     rows = store.query("SELECT DISTINCT group_id FROM runs")
     assert len(run_ids) == 3 and len(rows) == 1
     assert groups.kind_of(rows[0]["group_id"]) == groups.COMPARISON
+    catalog.current(store)
+    (group,) = catalog.groups_page(store, RunQuery(), "best_val_loss").to_dict("records")
+    assert sorted(group["labels"].split(", ")) == ["a", "b"]  # a readable list
     queued = sweep.queued_rows(configs, "cli", ["a", "b"], "r")
     assert len({row["group_id"] for row in queued}) == 1
     assert groups.kind_of(queued[0]["group_id"]) == groups.SWEEP
