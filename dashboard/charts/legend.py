@@ -15,9 +15,10 @@ import plotly.graph_objects as go
 LEGEND = {"orientation": "h", "yanchor": "bottom", "y": 1.02, "x": 0, "groupclick": "togglegroup",
           "itemdoubleclick": "toggleothers"}  # fmt: skip
 ROW_PX = 24
-# a half-page chart's width for legend entries, and an entry's width: its line sample and gap,
-# then about 7 px a character at the chart's font size
-ROW_WIDTH_PX, ENTRY_PX, CHAR_PX = 560, 45, 7.5
+# the narrowest chart's width for legend entries (a third of a laptop's page, or a phone's
+# width: rows planned for half a page overflowed into the plot and were cut there), and an
+# entry's width: its line sample and gap, then about 7 px a character at the chart's font size
+ROW_WIDTH_PX, ENTRY_PX, CHAR_PX = 300, 45, 7.5
 
 
 def _rows(names: list[str]) -> int:

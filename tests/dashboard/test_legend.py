@@ -31,3 +31,15 @@ def test_gap_chart_entries_are_the_variants() -> None:
     gap = charts.gap_figure(tf.gap(curves), tf.best_epochs(curves), color_map(list(GROUPS)))
     fig = charts.with_legend(gap)
     assert [t.name for t in fig.data if t.showlegend is not False] == ["A", "B"]
+
+
+def test_the_legend_has_room_for_a_third_of_a_page() -> None:
+    # five optimizers' entries ("SGD + momentum 0.9 · validation" ...) beside three charts a
+    # row: the room planned must fit a 300 px wide legend, or plotly draws into the plot
+    from dashboard.charts.legend import CHAR_PX, ENTRY_PX, ROW_PX, _rows
+
+    names = [f"{n} · validation" for n in ("SGD", "SGD + momentum 0.9", "Adagrad", "RMSprop")]
+    rows = _rows(names)
+    widths = [ENTRY_PX + CHAR_PX * len(n) for n in names]
+    assert rows >= sum(widths) / 300  # never fewer rows than the entries need at 300 px
+    assert ROW_PX * rows >= 24 * 3
