@@ -129,6 +129,7 @@ TEXT: dict[str, str] = {
     "lesson's.",
     "setup.press_load": "Press **Load preset** to replace the comparison with “{title}”.",
     "preset.caption": "**Seed {section}.** {explanation}",
+    "setup.manage": "Manage variants: add, duplicate, remove, vary one knob",
     "setup.variant": "Variant",
     "setup.duplicate": "Duplicate",
     "setup.remove": "Remove",
@@ -179,4 +180,23 @@ TEXT: dict[str, str] = {
     "accept.per_dataset": "{kind} in the dataset's range",
     "accept.range": "{kind} in {bounds}",
     "accept.or_null": "{text}, or null ({null})",
+    # the Compare page (dashboard/views/compare.py)
+    "compare.title": "Compare variants side by side",
+    "compare.run_hint": "Press **▶ Run** to train every variant in the background.",
+    "compare.cannot_start": "Could not start the runs: {error}",
+    "compare.link_failed": "This share link could not be opened: {error}",
+    "compare.link_fix": "The shared comparison has settings to fix (marked below).",
+    "compare.link_stored": "Showing the stored runs of this link.",
+    "compare.link_not_run": "This link's variants have not been run on this server yet.",
+    "compare.link_run": "▶ Run the shared comparison",
+    "compare.fix_marked": "Fix the marked fields: {errors}",
+    # share and export (dashboard/widgets/share_export.py); the CSV itself stays English
+    "share.title": "Share and export",
+    "share.link_caption": "The link holds every variant's settings; opening it shows stored runs "
+    "or offers to run them. Use the copy icon.",
+    "share.download": "Download CSV",
+    "share.rows": "{rows:,} rows: one per run × epoch × split, for {runs} runs.",
+    "share.upload": "View a downloaded comparison (CSV)",
+    "share.upload_help": "Shows the file's curves and tables without training anything.",
+    "share.cannot_show": "{name} cannot be shown: {error}",
 }

@@ -129,6 +129,7 @@ TEXT: dict[str, str] = {
     "setup.modified": "불러온 뒤 바뀌었습니다: 아래 비교는 수업 예제가 아니라 직접 바꾼 것입니다.",
     "setup.press_load": "**예제 불러오기**를 누르면 비교가 “{title}”(으)로 바뀝니다.",
     "preset.caption": "**튜토리얼 {section}.** {explanation}",
+    "setup.manage": "변형 관리: 추가, 복제, 삭제, 설정 하나만 바꿔 보기",
     "setup.variant": "변형",
     "setup.duplicate": "복제",
     "setup.remove": "삭제",
@@ -167,6 +168,25 @@ TEXT: dict[str, str] = {
     "code.caption": "튜토리얼 3) 4: 매개변수 수는 Keras의 `model.summary()`가 출력하는 값과 "
     "같습니다. 스크립트는 Keras 3에서 그대로 실행됩니다.",
     "code.fix_first": "먼저 {label}의 설정을 고치세요: {error}",
+    # the Compare page
+    "compare.title": "변형을 나란히 비교하기",
+    "compare.run_hint": "**▶ 실행**을 누르면 모든 변형을 백그라운드에서 훈련합니다.",
+    "compare.cannot_start": "실행을 시작할 수 없습니다: {error}",
+    "compare.link_failed": "이 공유 링크를 열 수 없습니다: {error}",
+    "compare.link_fix": "공유된 비교에 고쳐야 할 설정이 있습니다 (아래에 표시).",
+    "compare.link_stored": "이 링크의 저장된 실행 결과를 보여 줍니다.",
+    "compare.link_not_run": "이 링크의 변형들은 아직 이 서버에서 실행되지 않았습니다.",
+    "compare.link_run": "▶ 공유된 비교 실행",
+    "compare.fix_marked": "표시된 항목을 고치세요: {errors}",
+    # share and export
+    "share.title": "공유와 내보내기",
+    "share.link_caption": "링크에 모든 변형의 설정이 담겨 있습니다. 열면 저장된 실행 결과를 "
+    "보여 주거나 실행을 제안합니다. 복사 아이콘을 쓰세요.",
+    "share.download": "CSV 내려받기",
+    "share.rows": "{rows:,}행: 실행 × 에포크 × 데이터 분할마다 한 행, 실행 {runs}개.",
+    "share.upload": "내려받은 비교 보기 (CSV)",
+    "share.upload_help": "아무것도 훈련하지 않고 파일의 곡선과 표를 보여 줍니다.",
+    "share.cannot_show": "{name}을(를) 보여 줄 수 없습니다: {error}",
     **SPEC,
     **LESSONS,
 }

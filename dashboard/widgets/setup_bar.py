@@ -64,7 +64,7 @@ def render_manage() -> None:
     Folded: open, the picker and its buttons stacked on a phone put the Run button a screen
     further down.
     """
-    with st.expander("Manage variants: add, duplicate, remove, vary one knob"):
+    with st.expander(t("setup.manage")):
         _manage()
 
 
