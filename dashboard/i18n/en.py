@@ -4,6 +4,8 @@ Keys are dotted by place; values are ``str.format`` templates. ``tests/dashboard
 checks that every key is used and every used key is here and in every language.
 """
 
+from dashboard.views.runs_text import english as runs_english
+
 TEXT: dict[str, str] = {
     # navigation
     "page.compare": "Compare",
@@ -199,4 +201,6 @@ TEXT: dict[str, str] = {
     "share.upload": "View a downloaded comparison (CSV)",
     "share.upload_help": "Shows the file's curves and tables without training anything.",
     "share.cannot_show": "{name} cannot be shown: {error}",
+    # the Runs page: its English lives in dashboard/views/runs_text.py
+    **runs_english(),
 }

@@ -4,6 +4,7 @@ Keras names, code and formulas stay as they are; a key missing here shows its En
 """
 
 from dashboard.i18n.ko_lessons import LESSONS
+from dashboard.i18n.ko_runs import RUNS
 from dashboard.i18n.ko_spec import SPEC
 
 TEXT: dict[str, str] = {
@@ -189,4 +190,5 @@ TEXT: dict[str, str] = {
     "share.cannot_show": "{name}을(를) 보여 줄 수 없습니다: {error}",
     **SPEC,
     **LESSONS,
+    **RUNS,
 }
