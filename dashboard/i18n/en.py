@@ -201,6 +201,41 @@ TEXT: dict[str, str] = {
     "share.upload": "View a downloaded comparison (CSV)",
     "share.upload_help": "Shows the file's curves and tables without training anything.",
     "share.cannot_show": "{name} cannot be shown: {error}",
+    # the results area's charts and table (dashboard/widgets/result_charts.py)
+    "charts.line_key": "loss and accuracy: solid = validation, dashed = training",
+    "charts.loss": "Loss",
+    "charts.log_y": "Log-scale loss",
+    "charts.loss_caption": "Seed 4) 1 and 5): dashed = training (whole training set, inference "
+    "mode), solid = validation. With several seeds the line is their mean and the band its 95% "
+    "confidence interval (or the seeds' min to max).",
+    "charts.accuracy": "Accuracy",
+    "charts.accuracy_axis": "accuracy (fraction correct)",
+    "charts.gap": "Overfitting gap",
+    "charts.gap_caption": "Seed 5): validation minus training loss. A growing gap is "
+    "overfitting; the star marks each variant's best epoch (lowest validation loss).",
+    "charts.pause": "Pause charts",
+    "charts.pause_help": "Hold the charts still while the runs train, to hover over exact values "
+    "and zoom in (each refresh draws a chart anew). Training and progress go on.",
+    "table.title": "Results",
+    "table.caption": "Per variant, over its seeds: each run's best and final validation loss and "
+    "accuracy, its epoch of lowest validation loss and the gap (validation minus training loss) "
+    "there, as mean ± the half-width of its 95% confidence interval (Student's t; a mean alone "
+    "with one seed; n=k where only k seeds have the value); parameter count, iterations per "
+    "epoch (seed 5): optimizer steps per epoch), the share of steps clipping changed, training "
+    "time.",
+    "table.variant": "variant",
+    "table.status": "status",
+    "table.seeds": "seeds",
+    "table.best_val_loss": "best val loss",
+    "table.final_val_loss": "final val loss",
+    "table.best_val_accuracy": "best val accuracy",
+    "table.final_val_accuracy": "final val accuracy",
+    "table.best_epoch": "best epoch",
+    "table.gap_at_best_epoch": "gap at best epoch",
+    "table.parameters": "parameters",
+    "table.iterations": "iterations / epoch",
+    "table.clipped": "clipped steps",
+    "table.time": "time per run (s)",
     # the Runs page: its English lives in dashboard/views/runs_text.py
     **runs_english(),
 }

@@ -188,6 +188,40 @@ TEXT: dict[str, str] = {
     "share.upload": "내려받은 비교 보기 (CSV)",
     "share.upload_help": "아무것도 훈련하지 않고 파일의 곡선과 표를 보여 줍니다.",
     "share.cannot_show": "{name}을(를) 보여 줄 수 없습니다: {error}",
+    # the results area's charts and table
+    "charts.line_key": "손실과 정확도: 실선 = 검증, 점선 = 훈련",
+    "charts.loss": "손실",
+    "charts.log_y": "손실을 로그 스케일로",
+    "charts.loss_caption": "튜토리얼 4) 1과 5): 점선 = 훈련 (훈련 데이터 전체, 추론 모드), "
+    "실선 = 검증. 시드가 여럿이면 선은 그 평균이고 띠는 95% 신뢰 구간(또는 시드들의 최솟값에서 "
+    "최댓값)입니다.",
+    "charts.accuracy": "정확도",
+    "charts.accuracy_axis": "정확도 (맞힌 비율)",
+    "charts.gap": "과적합 차이",
+    "charts.gap_caption": "튜토리얼 5): 검증 손실에서 훈련 손실을 뺀 값. 차이가 커지면 "
+    "과적합입니다. 별은 각 변형의 최적 에포크(검증 손실이 가장 낮은 에포크)입니다.",
+    "charts.pause": "차트 멈추기",
+    "charts.pause_help": "실행이 훈련하는 동안 차트를 멈춰 정확한 값에 마우스를 올리거나 확대할 수 "
+    "있게 합니다 (새로 고칠 때마다 차트를 새로 그립니다). 훈련과 진행은 계속됩니다.",
+    "table.title": "결과",
+    "table.caption": "변형마다 시드들에 걸쳐: 각 실행의 최저·최종 검증 손실과 최고·최종 검증 "
+    "정확도, 검증 손실이 가장 낮은 에포크와 그때의 차이(검증 손실 − 훈련 손실)를 평균 ± 95% "
+    "신뢰 구간의 반폭으로 (스튜던트 t 분포; 시드가 하나면 평균만; 시드 k개만 값이 있으면 n=k) "
+    "보여 줍니다. 매개변수 수, 에포크당 이터레이션(튜토리얼 5): 에포크마다의 옵티마이저 스텝 수), "
+    "클리핑이 기울기를 바꾼 스텝의 비율, 훈련 시간.",
+    "table.variant": "변형",
+    "table.status": "상태",
+    "table.seeds": "시드 수",
+    "table.best_val_loss": "최저 검증 손실",
+    "table.final_val_loss": "최종 검증 손실",
+    "table.best_val_accuracy": "최고 검증 정확도",
+    "table.final_val_accuracy": "최종 검증 정확도",
+    "table.best_epoch": "최적 에포크",
+    "table.gap_at_best_epoch": "최적 에포크의 차이",
+    "table.parameters": "매개변수 수",
+    "table.iterations": "에포크당 이터레이션",
+    "table.clipped": "클리핑된 스텝",
+    "table.time": "실행당 시간 (초)",
     **SPEC,
     **LESSONS,
     **RUNS,
