@@ -216,6 +216,35 @@ TEXT: dict[str, str] = {
     "charts.pause": "Pause charts",
     "charts.pause_help": "Hold the charts still while the runs train, to hover over exact values "
     "and zoom in (each refresh draws a chart anew). Training and progress go on.",
+    "charts.show": "Show variants",
+    "charts.show_help": "Hide or isolate variants in the loss, accuracy and gap charts; the "
+    "choice holds while the runs train (a click on a chart's own legend is lost at its next "
+    "refresh).",
+    # progress of the runs (dashboard/widgets/live.py); status words as the store keeps them
+    "live.progress": "**{label}**: {done}/{total} epochs · {statuses}",
+    "live.cancel": "Cancel",
+    "live.waiting": "Waiting for the first epoch…",
+    "status.queued": "queued",
+    "status.running": "running",
+    "status.done": "done",
+    "status.diverged": "diverged",
+    "status.failed": "failed",
+    "status.cancelled": "cancelled",
+    "status.interrupted": "interrupted",
+    # verdicts (dashboard/widgets/evidence.py); the evidence CSV keeps English
+    "evidence.band": "Band over seeds",
+    "evidence.band_help": "The mean's 95% confidence interval (Student's t over the seeds) says "
+    "how sure the mean line is; min–max shows how far single seeds strayed.",
+    "evidence.baseline": "Baseline",
+    "evidence.metric": "Metric",
+    "evidence.title": "Is the difference real?",
+    "evidence.need_two": "A verdict compares two variants or more.",
+    "evidence.how": "Welch's t-test over the seeds of each variant against the baseline; ± is "
+    "the 95% confidence interval of the difference. A difference is called real when "
+    "p < {alpha}; otherwise more seeds may still show one.",
+    "evidence.download": "Download evidence (CSV)",
+    "evidence.download_help": "Every metric per variant: seeds, mean, std, 95% CI half-width, "
+    "and the difference from the baseline with its CI, p, Holm p and verdict (as shown here).",
     "table.title": "Results",
     "table.caption": "Per variant, over its seeds: each run's best and final validation loss and "
     "accuracy, its epoch of lowest validation loss and the gap (validation minus training loss) "

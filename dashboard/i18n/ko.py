@@ -203,6 +203,32 @@ TEXT: dict[str, str] = {
     "charts.pause": "차트 멈추기",
     "charts.pause_help": "실행이 훈련하는 동안 차트를 멈춰 정확한 값에 마우스를 올리거나 확대할 수 "
     "있게 합니다 (새로 고칠 때마다 차트를 새로 그립니다). 훈련과 진행은 계속됩니다.",
+    "charts.show": "보여 줄 변형",
+    "charts.show_help": "손실, 정확도, 차이 차트에서 변형을 숨기거나 하나만 봅니다. 실행이 "
+    "훈련하는 동안에도 선택이 유지됩니다 (차트 자체의 범례 클릭은 다음 새로 고침에 사라집니다).",
+    "live.progress": "**{label}**: {done}/{total} 에포크 · {statuses}",
+    "live.cancel": "취소",
+    "live.waiting": "첫 에포크를 기다리는 중…",
+    "status.queued": "대기 중",
+    "status.running": "실행 중",
+    "status.done": "완료",
+    "status.diverged": "발산",
+    "status.failed": "실패",
+    "status.cancelled": "취소됨",
+    "status.interrupted": "중단됨",
+    "evidence.band": "시드에 걸친 띠",
+    "evidence.band_help": "평균의 95% 신뢰 구간(시드들에 대한 스튜던트 t 분포)은 평균선이 얼마나 "
+    "확실한지 말해 줍니다. 최소–최대는 시드 하나하나가 얼마나 벗어났는지 보여 줍니다.",
+    "evidence.baseline": "기준 변형",
+    "evidence.metric": "지표",
+    "evidence.title": "차이가 진짜일까?",
+    "evidence.need_two": "판정은 변형 두 개 이상을 비교합니다.",
+    "evidence.how": "각 변형의 시드들을 기준 변형과 웰치의 t-검정으로 비교합니다. ±는 차이의 "
+    "95% 신뢰 구간입니다. p < {alpha}이면 차이가 진짜라고 판정하고, 아니면 시드를 더 늘리면 "
+    "드러날 수도 있습니다.",
+    "evidence.download": "근거 내려받기 (CSV)",
+    "evidence.download_help": "변형마다 모든 지표: 시드 수, 평균, 표준편차, 95% 신뢰 구간 반폭, "
+    "그리고 기준 변형과의 차이와 그 신뢰 구간, p, Holm p, 판정 (여기 보이는 대로).",
     "table.title": "결과",
     "table.caption": "변형마다 시드들에 걸쳐: 각 실행의 최저·최종 검증 손실과 최고·최종 검증 "
     "정확도, 검증 손실이 가장 낮은 에포크와 그때의 차이(검증 손실 − 훈련 손실)를 평균 ± 95% "

@@ -10,6 +10,7 @@ import streamlit as st
 
 from dashboard import runtime, state, tables
 from dashboard.guard import guarded_fragment
+from dashboard.i18n import t
 from dashboard.memo import memo
 from dashboard.palette import color_map
 from dashboard.plain import literal
@@ -50,15 +51,17 @@ def _progress(snapshot, labels: dict[str, str], key: tuple) -> bool:
     for i, label in enumerate(dict.fromkeys(labels.values())):
         mine = prog[prog["label"] == label]
         done, total = int(mine["done_epochs"].sum()), max(1, int(mine["total_epochs"].sum()))
-        statuses = ", ".join(dict.fromkeys(mine["status"].astype(str)))
+        statuses = ", ".join(t(f"status.{s}") for s in dict.fromkeys(mine["status"].astype(str)))
         active = mine["status"].isin(ACTIVE).any()
         any_active |= active
         with cols[i % len(cols)]:
             st.progress(
                 min(1.0, done / total),
-                text=f"**{literal(label)}**: {done}/{total} epochs · {statuses}",
+                text=t(
+                    "live.progress", label=literal(label), done=done, total=total, statuses=statuses
+                ),
             )
-            if active and st.button("Cancel", key=f"cancel.{label}"):
+            if active and st.button(t("live.cancel"), key=f"cancel.{label}"):
                 for run_id in mine.loc[mine["status"].isin(ACTIVE), "run_id"]:
                     runtime.runner().cancel(run_id, owner)
     return any_active
@@ -115,7 +118,7 @@ def _body(labels: dict[str, str], polling: bool) -> None:
     active = _progress(snapshot, labels, (version, tuple(labels.items())))
     drawn = _to_draw(reader, version, snapshot, active)
     if not drawn.snapshot.has_epochs:
-        st.info("Waiting for the first epoch…")
+        st.info(t("live.waiting"))
     else:
         render_charts(drawn.snapshot, labels, drawn.version, live=active)
     if polling and not active:

@@ -30,12 +30,8 @@ NOT_YET: dict[str, set[str]] = {}
 # translated in a later step; checked strictly like NOT_YET
 RESULTS_NOT_YET = {
     "? relu vs sigmoid:\u200b one seed:\u200b no verdict; add seeds",
-    "Baseline",
     "Dead units per layer (layer × epoch)",
-    "Download evidence (CSV)",
     "Gradient norm per layer (layer × epoch)",
-    "Is the difference real?",
-    "Metric",
     "P(class 1)",
     "Seed 2) 1-2: decision regions on the training data (2-D classification) or "
     "predicted vs true on the validation split (regression), after the last epoch. "
@@ -47,10 +43,6 @@ RESULTS_NOT_YET = {
     "Seed 2) 3 (4): the share of each ReLU-family layer's units that output 0 for "
     "every training example at the epoch's end (they pass no gradient back), 0 to 1"
     " in every panel. A row turning red is a layer dying.",
-    "Show variants",
-    "Welch's t-test over the seeds of each variant against the baseline; ± is the "
-    "95% confidence interval of the difference. A difference is called real when p "
-    "< 0.05; otherwise more seeds may still show one.",
     "What each variant learned",
     "class 0",
     "class 1",
@@ -64,10 +56,8 @@ RESULTS_NOT_YET = {
     "no ReLU-family layer:no unit can die",
     "relu · epoch 40",
     "relu · validation",
-    "relu: 40/40 epochs · done",
     "sigmoid · epoch 40",
     "sigmoid · validation",
-    "sigmoid: 40/40 epochs · done",
     "sigmoid: vanishing gradients (first/last layer ratio 4.1e-04)",
     "validation − training loss",
 }
