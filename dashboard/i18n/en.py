@@ -245,6 +245,18 @@ TEXT: dict[str, str] = {
     "evidence.download": "Download evidence (CSV)",
     "evidence.download_help": "Every metric per variant: seeds, mean, std, 95% CI half-width, "
     "and the difference from the baseline with its CI, p, Holm p and verdict (as shown here).",
+    # the loss, accuracy and gap charts (dashboard/charts/loss.py, gap.py)
+    "chart.epoch": "epoch",
+    "chart.split.train": "training",
+    "chart.split.val": "validation",
+    "chart.gap.y": "validation − training loss",
+    "chart.gap.best": "best epoch",
+    "chart.gap.val_loss": "validation loss",
+    "chart.gap.gap": "gap",
+    "charts.loss_axis": "loss",
+    "charts.loss_named": "loss ({name})",
+    "charts.data_loss": "data loss",
+    "charts.data_loss_named": "data {title}, no penalty)",
     "table.title": "Results",
     "table.caption": "Per variant, over its seeds: each run's best and final validation loss and "
     "accuracy, its epoch of lowest validation loss and the gap (validation minus training loss) "

@@ -229,6 +229,17 @@ TEXT: dict[str, str] = {
     "evidence.download": "근거 내려받기 (CSV)",
     "evidence.download_help": "변형마다 모든 지표: 시드 수, 평균, 표준편차, 95% 신뢰 구간 반폭, "
     "그리고 기준 변형과의 차이와 그 신뢰 구간, p, Holm p, 판정 (여기 보이는 대로).",
+    "chart.epoch": "에포크",
+    "chart.split.train": "훈련",
+    "chart.split.val": "검증",
+    "chart.gap.y": "검증 손실 − 훈련 손실",
+    "chart.gap.best": "최적 에포크",
+    "chart.gap.val_loss": "검증 손실",
+    "chart.gap.gap": "차이",
+    "charts.loss_axis": "손실",
+    "charts.loss_named": "손실 ({name})",
+    "charts.data_loss": "데이터 손실",
+    "charts.data_loss_named": "데이터 {title}, 페널티 제외)",
     "table.title": "결과",
     "table.caption": "변형마다 시드들에 걸쳐: 각 실행의 최저·최종 검증 손실과 최고·최종 검증 "
     "정확도, 검증 손실이 가장 낮은 에포크와 그때의 차이(검증 손실 − 훈련 손실)를 평균 ± 95% "

@@ -13,7 +13,7 @@ import streamlit as st
 from dashboard import charts, state, tables
 from dashboard import transforms as tf
 from dashboard.guard import guarded_fragment
-from dashboard.i18n import t
+from dashboard.i18n import current, t
 from dashboard.memo import memo
 from dashboard.palette import color_map
 from dashboard.widgets import result_controls as controls
@@ -48,7 +48,7 @@ def _loss_title(runs: pd.DataFrame) -> str:
     for text in runs["config_json"].dropna():
         config = config_from_json(text)
         names.add(resolve_head(config, DATASETS[config.dataset]).loss)
-    return f"loss ({names.pop()})" if len(names) == 1 else "loss"
+    return t("charts.loss_named", name=names.pop()) if len(names) == 1 else t("charts.loss_axis")
 
 
 @dataclass(frozen=True)
@@ -80,7 +80,11 @@ def _shape(snapshot, labels: dict[str, str] | None, view: Hashable = ("loss", No
         loss, accuracy = ({k: v for k, v in c.items() if k in shown} for c in (loss, accuracy))
     title = _loss_title(runs)
     if metric == "data_loss":  # "data loss (binary_crossentropy, no penalty)"
-        title = f"data {title[:-1]}, no penalty)" if title.endswith(")") else "data loss"
+        title = (
+            t("charts.data_loss_named", title=title[:-1])
+            if title.endswith(")")
+            else t("charts.data_loss")
+        )
     finished = not runs["status"].isin(("queued", "running")).any()
     colors = color_map(list(groups))
     return Shaped(runs, groups, colors, loss, accuracy, per_run, table, title, finished)
@@ -109,7 +113,12 @@ def _curves(data: Shaped, key: tuple | None, band: str) -> None:
         None if key is None else (key, log_y, band),
         lambda: _finished(
             charts.loss_figure(
-                data.loss, data.colors, y_title=data.loss_title, log_y=log_y, band=band
+                data.loss,
+                data.colors,
+                y_title=data.loss_title,
+                log_y=log_y,
+                band=band,
+                lang=current(),
             ),
             data,
         ),
@@ -130,6 +139,7 @@ def _accuracy(data: Shaped, key: tuple | None, band: str) -> None:
                 y_title=t("charts.accuracy_axis"),
                 y_range=ACCURACY_RANGE,
                 band=band,
+                lang=current(),
             ),
             data,
         ),
@@ -146,7 +156,10 @@ def _gap(data: Shaped, key: tuple | None) -> None:
         "chart.gap",
         key,
         lambda: _finished(
-            charts.gap_figure(tf.gap(data.loss), tf.best_epochs(data.loss), data.colors), data
+            charts.gap_figure(
+                tf.gap(data.loss), tf.best_epochs(data.loss), data.colors, lang=current()
+            ),
+            data,
         ),
     )
     st.plotly_chart(figure, theme=None, key="chart.gap")
@@ -205,7 +218,8 @@ def render_charts(
         Runs are training: offer to pause the charts.
     """
     view = _view(snapshot, labels)
-    key = None if version is None else (version, tuple((labels or {}).items()), view)
+    # the language too: a switch redraws the charts in it
+    key = None if version is None else (version, tuple((labels or {}).items()), view, current())
     data = memo("charts.data", key, lambda: _shape(snapshot, labels, view))
     legend, *pause = st.columns([4, 1] if live else [1], vertical_alignment="center")
     with legend:

@@ -52,14 +52,10 @@ RESULTS_NOT_YET = {
     "feature x1 (scaled)",
     "layer (input → output)",
     "log10 ‖∂L/∂W‖",
-    "loss (binary_crossentropy)",
     "no ReLU-family layer:no unit can die",
     "relu · epoch 40",
-    "relu · validation",
     "sigmoid · epoch 40",
-    "sigmoid · validation",
     "sigmoid: vanishing gradients (first/last layer ratio 4.1e-04)",
-    "validation − training loss",
 }
 TEXT_JS = """() => {
     const main = document.querySelector('[data-testid="stMain"]') || document.body;
