@@ -257,6 +257,24 @@ TEXT: dict[str, str] = {
     "charts.loss_named": "loss ({name})",
     "charts.data_loss": "data loss",
     "charts.data_loss_named": "data {title}, no penalty)",
+    # heatmaps and decision boundaries (dashboard/widgets/heatmaps.py, predictions.py)
+    "heat.grad_title": "Gradient norm per layer (layer × epoch)",
+    "heat.grad_caption": "Seed 2) 3 (3), 6) 2: log10 of each Dense kernel's gradient norm, mean "
+    "over the epoch's steps; one colour scale for all variants. Dark first rows = vanishing.",
+    "heat.dead_later": "Dead units per layer appear when the runs finish.",
+    "heat.dead_title": "Dead units per layer (layer × epoch)",
+    "heat.dead_caption": "Seed 2) 3 (4): the share of each ReLU-family layer's units that output "
+    "0 for every training example at the epoch's end (they pass no gradient back), 0 to 1 in "
+    "every panel. A row turning red is a layer dying.",
+    "pred.title": "What each variant learned",
+    "pred.final_caption": "Seed 2) 1-2: decision regions on the training data (2-D "
+    "classification) or predicted vs true on the validation split (regression), after the last "
+    "epoch. Probabilities share one fixed scale, 0 (blue) to 1 (red): 0.5 is white in every "
+    "panel.",
+    "pred.live_caption": "Seed 2) 1-2: decision regions on the training data (a sample of its "
+    "points) as the runs train, redrawn every few epochs (each panel names its epoch; the final "
+    "picture, with every point, comes when a run finishes). Probabilities share one fixed "
+    "scale, 0 (blue) to 1 (red): 0.5 is white in every panel.",
     "table.title": "Results",
     "table.caption": "Per variant, over its seeds: each run's best and final validation loss and "
     "accuracy, its epoch of lowest validation loss and the gap (validation minus training loss) "

@@ -30,20 +30,7 @@ NOT_YET: dict[str, set[str]] = {}
 # translated in a later step; checked strictly like NOT_YET
 RESULTS_NOT_YET = {
     "? relu vs sigmoid:\u200b one seed:\u200b no verdict; add seeds",
-    "Dead units per layer (layer × epoch)",
-    "Gradient norm per layer (layer × epoch)",
     "P(class 1)",
-    "Seed 2) 1-2: decision regions on the training data (2-D classification) or "
-    "predicted vs true on the validation split (regression), after the last epoch. "
-    "Probabilities share one fixed scale, 0 (blue) to 1 (red): 0.5 is white in "
-    "every panel.",
-    "Seed 2) 3 (3), 6) 2: log10 of each Dense kernel's gradient norm, mean over the"
-    " epoch's steps; one colour scale for all variants. Dark first rows = "
-    "vanishing.",
-    "Seed 2) 3 (4): the share of each ReLU-family layer's units that output 0 for "
-    "every training example at the epoch's end (they pass no gradient back), 0 to 1"
-    " in every panel. A row turning red is a layer dying.",
-    "What each variant learned",
     "class 0",
     "class 1",
     "dead units (share)",
