@@ -6,29 +6,33 @@ import numpy as np
 import plotly.graph_objects as go
 
 from dashboard.charts.style import base_layout, figure, fixed_margins, focus_y, hline, whole_epochs
+from dashboard.i18n.catalog import lookup
 from dashboard.transforms import Best, Gap
 
 
-def _marks(part: Gap, best: Best | None, label: str, color: str) -> dict:
+def _marks(part: Gap, best: Best | None, label: str, color: str, lang: str) -> dict:
+    best_name = lookup(lang, "chart.gap.best")
     at = part.epoch == best.epoch if best is not None else np.zeros(part.epoch.shape, bool)
     return {
         "type": "scatter",
         "x": part.epoch[at],
         "y": part.gap[at],
         "mode": "markers",
-        "name": f"{label} · best epoch",
+        "name": f"{label} · {best_name}",
         "legendgroup": label,
         "showlegend": False,
         "marker": {"color": color, "symbol": "star", "size": 16, "line": {"width": 1}},
         "customdata": part.val[at, np.newaxis],
         "hovertemplate": (
-            f"<b>{label}</b> best epoch %{{x}}<br>validation loss %{{customdata[0]:.6g}}"
-            "<br>gap %{y:.6g}<extra></extra>"
+            f"<b>{label}</b> {best_name} %{{x}}<br>{lookup(lang, 'chart.gap.val_loss')} "
+            f"%{{customdata[0]:.6g}}<br>{lookup(lang, 'chart.gap.gap')} %{{y:.6g}}<extra></extra>"
         ),
     }
 
 
-def gap_figure(gaps: dict[str, Gap], best: dict[str, Best], colors: dict[str, str]) -> go.Figure:
+def gap_figure(
+    gaps: dict[str, Gap], best: dict[str, Best], colors: dict[str, str], lang: str = "en"
+) -> go.Figure:
     """One line per variant and a star at its best epoch (lowest validation loss).
 
     Parameters
@@ -39,6 +43,8 @@ def gap_figure(gaps: dict[str, Gap], best: dict[str, Best], colors: dict[str, st
         From ``transforms.best_epochs``: variant label to its best epoch.
     colors : dict of str to str
         Variant label to colour, in variant order.
+    lang : str
+        The language of the axis titles, marker name and hover text.
 
     Returns
     -------
@@ -46,6 +52,7 @@ def gap_figure(gaps: dict[str, Gap], best: dict[str, Best], colors: dict[str, st
         Per variant a line trace ``"<label>"`` and a marker trace ``"<label> · best epoch"``.
     """
     traces = []
+    epoch, gap = lookup(lang, "chart.epoch"), lookup(lang, "chart.gap.gap")
     for label, color in colors.items():
         part = gaps.get(label)
         if part is None or not part.epoch.size:
@@ -59,12 +66,14 @@ def gap_figure(gaps: dict[str, Gap], best: dict[str, Best], colors: dict[str, st
                 "name": label,
                 "legendgroup": label,
                 "line": {"color": color, "width": 2.5},
-                "hovertemplate": f"<b>{label}</b><br>epoch %{{x}}<br>gap %{{y:.6g}}<extra></extra>",
+                "hovertemplate": (
+                    f"<b>{label}</b><br>{epoch} %{{x}}<br>{gap} %{{y:.6g}}<extra></extra>"
+                ),
             }
         )
-        traces.append(_marks(part, best.get(label), label, color))
+        traces.append(_marks(part, best.get(label), label, color, lang))
     layout = fixed_margins(
-        base_layout(x_title="epoch", y_title="validation − training loss", shapes=[hline(0)])
+        base_layout(x_title=epoch, y_title=lookup(lang, "chart.gap.y"), shapes=[hline(0)])
     )
     values = [g.gap for g in gaps.values()]
     focus_y(layout, np.concatenate(values) if values else np.empty(0))

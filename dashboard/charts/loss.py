@@ -6,6 +6,7 @@ import numpy as np
 import plotly.graph_objects as go
 
 from dashboard.charts.style import base_layout, figure, fixed_margins, focus_y, whole_epochs
+from dashboard.i18n.catalog import lookup
 from dashboard.palette import with_alpha
 from dashboard.transforms import Curve, Curves
 
@@ -70,8 +71,9 @@ def _seed_data(part: Curve) -> np.ndarray:
     return np.column_stack([part.low, part.high, part.n, ci])
 
 
-def _line(part: Curve, label: str, split: str, color: str, y_title: str) -> dict:
-    split_name, dash = SPLITS[split]
+def _line(part: Curve, label: str, split: str, color: str, y_title: str, lang: str) -> dict:
+    dash = SPLITS[split][1]
+    split_name = lookup(lang, f"chart.split.{split}")
     # the seeds' range per point, only with several seeds: with one it would repeat y, and it
     # was two thirds of what a live refresh sends per curve
     seeds = part.n.max() > 1
@@ -79,6 +81,7 @@ def _line(part: Curve, label: str, split: str, color: str, y_title: str) -> dict
         "<br>± %{customdata[3]:.3g} (95% CI, %{customdata[2]} seeds)"
         "<br>seeds from %{customdata[0]:.6g} to %{customdata[1]:.6g}"
     )
+    epoch = lookup(lang, "chart.epoch")
     return {
         "type": "scatter",
         "x": part.epoch,
@@ -89,7 +92,7 @@ def _line(part: Curve, label: str, split: str, color: str, y_title: str) -> dict
         "line": {"color": color, "dash": dash, "width": 2.5},
         "customdata": _seed_data(part) if seeds else None,
         "hovertemplate": (
-            f"<b>{label}</b> {split_name}<br>epoch %{{x}}<br>{y_title} %{{y:.6g}}"
+            f"<b>{label}</b> {split_name}<br>{epoch} %{{x}}<br>{y_title} %{{y:.6g}}"
             f"{seeds_hover if seeds else ''}<extra></extra>"
         ),
     }
@@ -103,6 +106,7 @@ def loss_figure(
     log_y: bool = False,
     y_range: tuple[float, float] | None = None,
     band: str = "ci",
+    lang: str = "en",
 ) -> go.Figure:
     """Train (dashed) and validation (solid) curves per variant.
 
@@ -121,6 +125,8 @@ def loss_figure(
     band : {"ci", "range"}
         With several seeds, shade the mean's 95% confidence interval or the seeds' min to max
         (:data:`BANDS`).
+    lang : str
+        The language of the split names, axis title and hover text.
 
     Returns
     -------
@@ -137,9 +143,9 @@ def loss_figure(
             if part.n.max() > 1:
                 traces += _band(part, color, label, band, log_y)
                 banded.append(part)
-            traces.append(_line(part, label, split, color, y_title))
+            traces.append(_line(part, label, split, color, y_title, lang))
             means.append(part.mean)
-    layout = fixed_margins(base_layout(x_title="epoch", y_title=y_title))
+    layout = fixed_margins(base_layout(x_title=lookup(lang, "chart.epoch"), y_title=y_title))
     layout["yaxis"]["type"] = "log" if log_y else "linear"
     if y_range is not None:
         layout["yaxis"]["range"] = list(y_range)

@@ -4,6 +4,9 @@ Keys are dotted by place; values are ``str.format`` templates. ``tests/dashboard
 checks that every key is used and every used key is here and in every language.
 """
 
+from dashboard.i18n.en_results import RESULTS
+from dashboard.views.runs_text import english as runs_english
+
 TEXT: dict[str, str] = {
     # navigation
     "page.compare": "Compare",
@@ -182,4 +185,27 @@ TEXT: dict[str, str] = {
     "accept.per_dataset": "{kind} in the dataset's range",
     "accept.range": "{kind} in {bounds}",
     "accept.or_null": "{text}, or null ({null})",
+    # the Compare page (dashboard/views/compare.py)
+    "compare.title": "Compare variants side by side",
+    "compare.run_hint": "Press **▶ Run** to train every variant in the background.",
+    "compare.cannot_start": "Could not start the runs: {error}",
+    "compare.link_failed": "This share link could not be opened: {error}",
+    "compare.link_fix": "The shared comparison has settings to fix (marked below).",
+    "compare.link_stored": "Showing the stored runs of this link.",
+    "compare.link_not_run": "This link's variants have not been run on this server yet.",
+    "compare.link_run": "▶ Run the shared comparison",
+    "compare.fix_marked": "Fix the marked fields: {errors}",
+    # share and export (dashboard/widgets/share_export.py); the CSV itself stays English
+    "share.title": "Share and export",
+    "share.link_caption": "The link holds every variant's settings; opening it shows stored runs "
+    "or offers to run them. Use the copy icon.",
+    "share.download": "Download CSV",
+    "share.rows": "{rows:,} rows: one per run × epoch × split, for {runs} runs.",
+    "share.upload": "View a downloaded comparison (CSV)",
+    "share.upload_help": "Shows the file's curves and tables without training anything.",
+    "share.cannot_show": "{name} cannot be shown: {error}",
+    # the results area: charts, table, progress, verdicts (en_results.py)
+    **RESULTS,
+    # the Runs page: its English lives in dashboard/views/runs_text.py
+    **runs_english(),
 }

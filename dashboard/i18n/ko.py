@@ -4,6 +4,7 @@ Keras names, code and formulas stay as they are; a key missing here shows its En
 """
 
 from dashboard.i18n.ko_lessons import LESSONS
+from dashboard.i18n.ko_runs import RUNS
 from dashboard.i18n.ko_spec import SPEC
 
 TEXT: dict[str, str] = {
@@ -170,6 +171,114 @@ TEXT: dict[str, str] = {
     "code.caption": "튜토리얼 3) 4: 매개변수 수는 Keras의 `model.summary()`가 출력하는 값과 "
     "같습니다. 스크립트는 Keras 3에서 그대로 실행됩니다.",
     "code.fix_first": "먼저 {label}의 설정을 고치세요: {error}",
+    # the Compare page
+    "compare.title": "변형을 나란히 비교하기",
+    "compare.run_hint": "**▶ 실행**을 누르면 모든 변형을 백그라운드에서 훈련합니다.",
+    "compare.cannot_start": "실행을 시작할 수 없습니다: {error}",
+    "compare.link_failed": "이 공유 링크를 열 수 없습니다: {error}",
+    "compare.link_fix": "공유된 비교에 고쳐야 할 설정이 있습니다 (아래에 표시).",
+    "compare.link_stored": "이 링크의 저장된 실행 결과를 보여 줍니다.",
+    "compare.link_not_run": "이 링크의 변형들은 아직 이 서버에서 실행되지 않았습니다.",
+    "compare.link_run": "▶ 공유된 비교 실행",
+    "compare.fix_marked": "표시된 항목을 고치세요: {errors}",
+    # share and export
+    "share.title": "공유와 내보내기",
+    "share.link_caption": "링크에 모든 변형의 설정이 담겨 있습니다. 열면 저장된 실행 결과를 "
+    "보여 주거나 실행을 제안합니다. 복사 아이콘을 쓰세요.",
+    "share.download": "CSV 내려받기",
+    "share.rows": "{rows:,}행: 실행 × 에포크 × 데이터 분할마다 한 행, 실행 {runs}개.",
+    "share.upload": "내려받은 비교 보기 (CSV)",
+    "share.upload_help": "아무것도 훈련하지 않고 파일의 곡선과 표를 보여 줍니다.",
+    "share.cannot_show": "{name}을(를) 보여 줄 수 없습니다: {error}",
+    # the results area's charts and table
+    "charts.line_key": "손실과 정확도: 실선 = 검증, 점선 = 훈련",
+    "charts.loss": "손실",
+    "charts.log_y": "손실을 로그 스케일로",
+    "charts.loss_caption": "튜토리얼 4) 1과 5): 점선 = 훈련 (훈련 데이터 전체, 추론 모드), "
+    "실선 = 검증. 시드가 여럿이면 선은 그 평균이고 띠는 95% 신뢰 구간(또는 시드들의 최솟값에서 "
+    "최댓값)입니다.",
+    "charts.accuracy": "정확도",
+    "charts.accuracy_axis": "정확도 (맞힌 비율)",
+    "charts.gap": "과적합 차이",
+    "charts.gap_caption": "튜토리얼 5): 검증 손실에서 훈련 손실을 뺀 값. 차이가 커지면 "
+    "과적합입니다. 별은 각 변형의 최적 에포크(검증 손실이 가장 낮은 에포크)입니다.",
+    "charts.pause": "차트 멈추기",
+    "charts.pause_help": "실행이 훈련하는 동안 차트를 멈춰 정확한 값에 마우스를 올리거나 확대할 수 "
+    "있게 합니다 (새로 고칠 때마다 차트를 새로 그립니다). 훈련과 진행은 계속됩니다.",
+    "charts.show": "보여 줄 변형",
+    "charts.show_help": "손실, 정확도, 차이 차트에서 변형을 숨기거나 하나만 봅니다. 실행이 "
+    "훈련하는 동안에도 선택이 유지됩니다 (차트 자체의 범례 클릭은 다음 새로 고침에 사라집니다).",
+    "live.progress": "**{label}**{seeds}: {done}/{total} 에포크 · {statuses}",
+    "live.seeds": " (시드 {n}개)",
+    "live.cancel": "취소",
+    "live.waiting": "첫 에포크를 기다리는 중…",
+    "status.queued": "대기 중",
+    "status.running": "실행 중",
+    "status.done": "완료",
+    "status.diverged": "발산",
+    "status.failed": "실패",
+    "status.cancelled": "취소됨",
+    "status.interrupted": "중단됨",
+    "evidence.band": "시드에 걸친 띠",
+    "evidence.band_help": "평균의 95% 신뢰 구간(시드들에 대한 스튜던트 t 분포)은 평균선이 얼마나 "
+    "확실한지 말해 줍니다. 최소–최대는 시드 하나하나가 얼마나 벗어났는지 보여 줍니다.",
+    "evidence.baseline": "기준 변형",
+    "evidence.metric": "지표",
+    "evidence.title": "차이가 진짜일까?",
+    "evidence.need_two": "판정은 변형 두 개 이상을 비교합니다.",
+    "evidence.how": "각 변형의 시드들을 기준 변형과 웰치의 t-검정으로 비교합니다. ±는 차이의 "
+    "95% 신뢰 구간입니다. p < {alpha}이면 차이가 진짜라고 판정하고, 아니면 시드를 더 늘리면 "
+    "드러날 수도 있습니다.",
+    "evidence.download": "근거 내려받기 (CSV)",
+    "evidence.download_help": "변형마다 모든 지표: 시드 수, 평균, 표준편차, 95% 신뢰 구간 반폭, "
+    "그리고 기준 변형과의 차이와 그 신뢰 구간, p, Holm p, 판정 (여기 보이는 대로).",
+    "chart.epoch": "에포크",
+    "chart.split.train": "훈련",
+    "chart.split.val": "검증",
+    "chart.gap.y": "검증 손실 − 훈련 손실",
+    "chart.gap.best": "최적 에포크",
+    "chart.gap.val_loss": "검증 손실",
+    "chart.gap.gap": "차이",
+    "charts.loss_axis": "손실",
+    "charts.loss_named": "손실 ({name})",
+    "charts.data_loss": "데이터 손실",
+    "charts.data_loss_named": "데이터 {title}, 페널티 제외)",
+    "heat.grad_title": "층별 기울기 크기 (층 × 에포크)",
+    "heat.grad_caption": "튜토리얼 2) 3 (3), 6) 2: 각 Dense 커널 기울기 노름의 상용로그, 에포크 "
+    "스텝들의 평균; 모든 변형이 한 색 척도를 씁니다. 첫 행들이 어두우면 기울기 소실입니다.",
+    "heat.dead_later": "층별 죽은 뉴런은 실행이 끝나면 나타납니다.",
+    "heat.dead_title": "층별 죽은 뉴런 (층 × 에포크)",
+    "heat.dead_caption": "튜토리얼 2) 3 (4): ReLU 계열 층마다 에포크 끝에 모든 훈련 데이터 "
+    "샘플에 대해 0을 출력하는 뉴런의 비율 (기울기를 뒤로 전달하지 못함), 모든 패널에서 0에서 1. "
+    "행이 빨갛게 변하면 그 층이 죽어 가는 것입니다.",
+    "pred.title": "각 변형이 학습한 것",
+    "pred.final_caption": "튜토리얼 2) 1-2: 마지막 에포크 뒤, 훈련 데이터 위의 결정 영역 "
+    "(2차원 분류) 또는 검증 데이터의 예측값 대 실제값 (회귀). 확률은 하나의 고정 척도를 씁니다: "
+    "0 (파랑)에서 1 (빨강), 모든 패널에서 0.5는 흰색입니다.",
+    "pred.live_caption": "튜토리얼 2) 1-2: 실행이 훈련하는 동안 몇 에포크마다 다시 그리는 훈련 "
+    "데이터(점 샘플 일부) 위의 결정 영역 (패널마다 에포크를 적습니다; 모든 점이 있는 최종 그림은 "
+    "실행이 끝나면 나옵니다). 확률은 하나의 고정 척도를 씁니다: 0 (파랑)에서 1 (빨강), 모든 "
+    "패널에서 0.5는 흰색입니다.",
+    "table.title": "결과",
+    "table.caption": "변형마다 시드들에 걸쳐: 각 실행의 최저·최종 검증 손실과 최고·최종 검증 "
+    "정확도, 검증 손실이 가장 낮은 에포크와 그때의 차이(검증 손실 − 훈련 손실)를 평균 ± 95% "
+    "신뢰 구간의 반폭으로 (스튜던트 t 분포; 시드가 하나면 평균만; 시드 k개만 값이 있으면 n=k) "
+    "보여 줍니다. 매개변수 수, 에포크당 이터레이션(튜토리얼 5): 에포크마다의 옵티마이저 스텝 수), "
+    "클리핑이 기울기를 바꾼 스텝의 비율, 훈련 시간.",
+    "table.variant": "변형",
+    "table.status": "상태",
+    "table.seeds": "시드 수",
+    "table.best_val_loss": "최저 검증 손실",
+    "table.final_val_loss": "최종 검증 손실",
+    "table.best_val_accuracy": "최고 검증 정확도",
+    "table.final_val_accuracy": "최종 검증 정확도",
+    "table.best_epoch": "최적 에포크",
+    "table.gap_at_best_epoch": "최적 에포크의 차이",
+    "table.parameters": "매개변수 수",
+    "table.iterations": "에포크당 이터레이션",
+    "table.clipped": "클리핑된 스텝",
+    "table.time": "실행당 시간 (초)",
     **SPEC,
     **LESSONS,
+    **RUNS,
 }

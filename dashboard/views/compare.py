@@ -7,6 +7,7 @@ import json
 import streamlit as st
 
 from dashboard import actions, audience, comparison, runtime, share, state
+from dashboard.i18n import t
 from dashboard.plain import literal
 from dashboard.widgets.comparison_form import render_form
 from dashboard.widgets.data_preview import render_data_preview
@@ -26,7 +27,7 @@ def start_runs(configs: list[ExperimentConfig]) -> None:
     try:
         run_ids = runtime.runner().submit(configs, ss[state.OWNER], labels)
     except ValueError as error:  # QueueFullError or a ConfigError the form did not catch
-        ss[state.NOTICE] = f"Could not start the runs: {error}"
+        ss[state.NOTICE] = t("compare.cannot_start", error=error)
         return
     runs = read_runs(runtime.store(), run_ids=run_ids)
     by_label = runs.groupby("label", sort=False)["run_id"].apply(list).to_dict()
@@ -44,20 +45,20 @@ def _restore_from_link() -> None:
     try:
         configs = actions.restore_link(ss, token)
     except share.ShareLinkError as error:
-        ss[state.NOTICE] = f"This share link could not be opened: {error}"
+        ss[state.NOTICE] = t("compare.link_failed", error=error)
         return
     ss[state.IMPORTED], ss[state.RUN_IDS] = None, {}
     lesson = st.query_params.get(share.LESSON_PARAM)
     # a link without its lesson (made before links carried one) may still hold a lesson as is
     actions.show_lesson(ss, lesson if lesson in PRESETS_BY_KEY else actions.lesson_of(ss))
     if not configs:
-        ss[state.NOTICE] = "The shared comparison has settings to fix (marked below)."
+        ss[state.NOTICE] = t("compare.link_fix")
         return
     labels = [v["label"] for v in ss[state.VARIANTS]]
     found = read_runs(runtime.store(), config_ids=comparison.lookup_ids(configs))
     stored = comparison.stored_runs(found, configs, labels)
     if stored:
-        ss[state.RUN_IDS], ss[state.NOTICE] = stored, "Showing the stored runs of this link."
+        ss[state.RUN_IDS], ss[state.NOTICE] = stored, t("compare.link_stored")
         audience.remember_linked(ss, stored)  # the Runs page lists them for this visitor
     else:
         ss[state.OFFER_RUN] = True
@@ -108,15 +109,15 @@ def _notices() -> None:
     if ss[state.NOTICE]:
         st.info(literal(ss[state.NOTICE]))
     if ss[state.OFFER_RUN]:
-        st.info("This link's variants have not been run on this server yet.")
-        if st.button("▶ Run the shared comparison", type="primary", key="offer.run"):
+        st.info(t("compare.link_not_run"))
+        if st.button(t("compare.link_run"), type="primary", key="offer.run"):
             configs = actions.apply_form(ss, ss[state.DATA], [])
             if configs:
                 start_runs(configs)
             st.rerun()
     errors = ss[state.FIELD_ERRORS]
     if errors:
-        st.error("Fix the marked fields: " + "; ".join(errors.values()), icon="⚠️")
+        st.error(t("compare.fix_marked", errors="; ".join(errors.values())), icon="⚠️")
 
 
 def _results() -> None:
@@ -126,7 +127,7 @@ def _results() -> None:
     elif ss[state.RUN_IDS]:
         render_live(dict(ss[state.RUN_IDS]))
     else:
-        st.info("Press **▶ Run** to train every variant in the background.")
+        st.info(t("compare.run_hint"))
         render_data_preview(ss[state.DATA])
 
 
@@ -137,7 +138,7 @@ def render() -> None:
     runtime.runner()
     _restore_from_link()
     actions.ensure_comparison(ss)
-    st.title("Compare variants side by side")
+    st.title(t("compare.title"))
     # drawn after the form is handled (a submit can change the notices and the labels), above it
     top = st.container()
     drawn = _form_view(ss)

@@ -6,10 +6,10 @@ import streamlit as st
 
 from dashboard import audience, runtime
 from dashboard.memo import memo
-from dashboard.views import runs_text as T
 from dashboard.views.runs_actions import render_notes, render_open
 from dashboard.views.runs_analysis import render_analysis
 from dashboard.views.runs_filters import render_controls, render_pager
+from dashboard.views.runs_shown import T
 from dashboard.views.runs_table import render_groups, render_runs
 from experiments.results import catalog
 

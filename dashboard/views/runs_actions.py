@@ -7,7 +7,7 @@ import streamlit as st
 
 from dashboard import open_runs, share, state
 from dashboard.plain import literal
-from dashboard.views import runs_text as T
+from dashboard.views.runs_shown import T
 from experiments import Store
 from experiments.results import catalog
 from experiments.results.catalog_query import RunQuery, Scope

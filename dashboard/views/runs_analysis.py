@@ -10,7 +10,7 @@ import streamlit as st
 from dashboard import state
 from dashboard.charts.sweep import parallel_coordinates, sensitivity_figure
 from dashboard.memo import memo
-from dashboard.views import runs_text as T
+from dashboard.views.runs_shown import T
 from experiments import Store
 from experiments.results import catalog
 from experiments.results.catalog_query import RunQuery, Scope

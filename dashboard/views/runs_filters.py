@@ -9,7 +9,7 @@ import streamlit as st
 
 from dashboard import state
 from dashboard.plain import literal
-from dashboard.views import runs_text as T
+from dashboard.views.runs_shown import T
 from experiments.results.catalog import knob_fields
 from experiments.results.catalog_query import FIELDS, METRICS, OPS, Filter, RunQuery, parse_value
 from experiments.results.schema import STATUSES
@@ -78,7 +78,13 @@ def render_controls() -> Controls:
         if key not in ss:  # set before the widget exists, which then takes it as its value
             ss[key] = ss[state.RUNS_KEPT].get(key, default)
     top = st.columns([1.3, 2.2, 2.2, 1.6])
-    view = top[0].radio(T.VIEW, [T.VIEW_GROUPS, T.VIEW_RUNS], horizontal=True, key=state.RUNS_VIEW)
+    view = top[0].radio(
+        T.VIEW,
+        [T.VIEW_GROUPS, T.VIEW_RUNS],
+        format_func=T.view_names().get,
+        horizontal=True,
+        key=state.RUNS_VIEW,
+    )
     search = top[1].text_input(T.SEARCH, max_chars=100, key=state.RUNS_SEARCH)
     statuses = top[2].multiselect(T.STATUS, STATUSES, key=state.RUNS_STATUS)
     metric = top[3].selectbox(T.METRIC, list(METRICS), key=state.RUNS_METRIC)

@@ -6,7 +6,7 @@ import pandas as pd
 import streamlit as st
 
 from dashboard import state
-from dashboard.views import runs_text as T
+from dashboard.views.runs_shown import T
 from experiments.results.catalog_query import METRICS
 
 MAX_PICKED = 8

@@ -56,3 +56,18 @@ COLUMNS = {
     "kind": "Kind", "tags": "Tags", "group": "Group", "runs": "Runs", "finished": "Finished",
     "labels": "Labels", "best": "{metric} (best run)",
 }  # fmt: skip
+
+# radio options, not texts: the session keeps them, so they stay English in both languages and
+# are shown through view_names()
+VALUES = ("VIEW_GROUPS", "VIEW_RUNS")
+
+
+def english() -> dict[str, str]:
+    """Every text above under its key (``runs.TITLE``, ``runs.COLUMNS.label``), for en.py."""
+    found: dict[str, str] = {}
+    for name, value in list(globals().items()):
+        if name.isupper() and isinstance(value, str):
+            found[f"runs.{name}"] = value
+        elif name.isupper() and isinstance(value, dict):
+            found |= {f"runs.{name}.{k}": v for k, v in value.items()}
+    return found

@@ -11,6 +11,7 @@ import streamlit as st
 
 from dashboard import state
 from dashboard.charts.loss import BANDS
+from dashboard.i18n import t
 from dashboard.plain import literal
 from dashboard.transforms import Curves
 from experiments.results.evidence_export import evidence_csv
@@ -27,11 +28,6 @@ MARKS = {
     "provisional": "…",
     "described": "·",
 }
-HOW = (
-    "Welch's t-test over the seeds of each variant against the baseline; ± is the 95% "
-    f"confidence interval of the difference. A difference is called real when p < {ALPHA:g}"
-    "; otherwise more seeds may still show one."
-)
 
 
 def band_choice(curves: Curves) -> str:
@@ -40,13 +36,12 @@ def band_choice(curves: Curves) -> str:
     if not any(c.n.max() > 1 for splits in curves.values() for c in splits.values()):
         return st.session_state.get(state.BAND, "ci")
     return st.radio(
-        "Band over seeds",
+        t("evidence.band"),
         list(BANDS),
         format_func=BANDS.__getitem__,
         key=state.BAND,
         horizontal=True,
-        help="The mean's 95% confidence interval (Student's t over the seeds) says how sure "
-        "the mean line is; min–max shows how far single seeds strayed.",
+        help=t("evidence.band_help"),
     )
 
 
@@ -62,9 +57,12 @@ def _pickers(labels: list[str], per_run: pd.DataFrame) -> tuple[str, str]:
     if ss[state.VERDICT_METRIC] not in metrics:
         ss[state.VERDICT_METRIC] = metrics[0]
     left, right = st.columns(2)
-    baseline = left.selectbox("Baseline", labels, key=state.BASELINE)
+    baseline = left.selectbox(t("evidence.baseline"), labels, key=state.BASELINE)
     metric = right.selectbox(
-        "Metric", metrics, format_func=RUN_METRICS.__getitem__, key=state.VERDICT_METRIC
+        t("evidence.metric"),
+        metrics,
+        format_func={m: t(f"table.{m}") for m in RUN_METRICS}.get,
+        key=state.VERDICT_METRIC,
     )
     return baseline, metric
 
@@ -76,9 +74,9 @@ def render_verdicts(per_run: pd.DataFrame) -> None:
     variant order, with their ``status``: variants with runs still training get no verdict.
     """
     labels = list(dict.fromkeys(per_run["label"]))
-    st.subheader("Is the difference real?")
+    st.subheader(t("evidence.title"))
     if len(labels) < 2:
-        st.caption("A verdict compares two variants or more.")
+        st.caption(t("evidence.need_two"))
         return
     baseline, metric = _pickers(labels, per_run)
     pending = set(per_run.loc[per_run["status"].isin(PENDING), "label"])
@@ -86,14 +84,13 @@ def render_verdicts(per_run: pd.DataFrame) -> None:
     lines = [f"{MARKS[v.kind]} {literal(v.text)}" for v in found]
     st.markdown("\n".join(f"- {line}" for line in lines))
     note = holm_note(found)
-    st.caption(HOW + (f" {note}" if note else ""))
+    st.caption(t("evidence.how", alpha=f"{ALPHA:g}") + (f" {note}" if note else ""))
     table = evidence_table(per_run, baseline=baseline, pending=pending)
     st.download_button(
-        "Download evidence (CSV)",
+        t("evidence.download"),
         evidence_csv(table),
         file_name="evidence.csv",
         mime="text/csv",
-        help="Every metric per variant: seeds, mean, std, 95% CI half-width, and the "
-        "difference from the baseline with its CI, p, Holm p and verdict (as shown here).",
+        help=t("evidence.download_help"),
         key="evidence.download",
     )

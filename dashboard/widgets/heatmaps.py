@@ -9,6 +9,7 @@ import streamlit as st
 
 from dashboard import charts
 from dashboard import transforms as tf
+from dashboard.i18n import t
 from dashboard.memo import memo
 from dashboard.plain import literal
 
@@ -68,12 +69,9 @@ def render_heatmaps(
     each label to its run ids.
     """
     figures, flags = memo("chart.gradients", key, lambda: _gradient_panels(snapshot, runs, groups))
-    st.subheader("Gradient norm per layer (layer × epoch)")
+    st.subheader(t("heat.grad_title"))
     place(figures, "chart.gradients")
-    st.caption(
-        "Seed 2) 3 (3), 6) 2: log10 of each Dense kernel's gradient norm, mean over the "
-        "epoch's steps; one colour scale for all variants. Dark first rows = vanishing."
-    )
+    st.caption(t("heat.grad_caption"))
     for label, found in flags.items():
         for flag in found:
             st.warning(f"{literal(label)}: {flag}")
@@ -81,14 +79,10 @@ def render_heatmaps(
         # a second set of heatmaps redrawn twice a second made every live refresh cost the
         # browser more (the log toggle waited behind it): the dead units appear when the runs
         # finish, like the decision boundaries; the gradients and the "died" flag stay live
-        st.caption("Dead units per layer appear when the runs finish.")
+        st.caption(t("heat.dead_later"))
         return
     dead = memo("chart.dead", key, lambda: _dead_panels(snapshot, runs, groups))
     if dead is not None:
-        st.subheader("Dead units per layer (layer × epoch)")
+        st.subheader(t("heat.dead_title"))
         place(dead, "chart.dead")
-        st.caption(
-            "Seed 2) 3 (4): the share of each ReLU-family layer's units that output 0 for every "
-            "training example at the epoch's end (they pass no gradient back), 0 to 1 in "
-            "every panel. A row turning red is a layer dying."
-        )
+        st.caption(t("heat.dead_caption"))

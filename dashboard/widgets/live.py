@@ -10,6 +10,7 @@ import streamlit as st
 
 from dashboard import runtime, state, tables
 from dashboard.guard import guarded_fragment
+from dashboard.i18n import t
 from dashboard.memo import memo
 from dashboard.palette import color_map
 from dashboard.plain import literal
@@ -44,8 +45,8 @@ def _statuses(statuses: list[str]) -> str:
     for status in statuses:
         counts[status] += 1
     if len(counts) == 1:
-        return statuses[0]
-    return ", ".join(f"{n} {status}" for status, n in counts.items())
+        return t(f"status.{statuses[0]}")
+    return ", ".join(f"{n} {t(f'status.{status}')}" for status, n in counts.items())
 
 
 def _progress(snapshot, labels: dict[str, str], key: tuple) -> bool:
@@ -67,16 +68,22 @@ def _progress(snapshot, labels: dict[str, str], key: tuple) -> bool:
         # epochs per seed (their mean), the seeds named: a sum ("240/240" for 80 epochs x 3
         # seeds) read as that many epochs
         seeds = len(mine)
-        shown = f"{done // max(1, seeds)}/{total // max(1, seeds)} epochs"
-        name = f"**{literal(label)}**" + (f" ({seeds} seeds)" if seeds > 1 else "")
+        named = t("live.seeds", n=seeds) if seeds > 1 else ""
         active = mine["status"].isin(ACTIVE).any()
         any_active |= active
         with cols[i % per_row]:
             st.progress(
                 min(1.0, done / total),
-                text=f"{name}: {shown} · {statuses}",
+                text=t(
+                    "live.progress",
+                    label=literal(label),
+                    seeds=named,
+                    done=done // seeds,
+                    total=total // seeds,
+                    statuses=statuses,
+                ),
             )
-            if active and st.button("Cancel", key=f"cancel.{label}"):
+            if active and st.button(t("live.cancel"), key=f"cancel.{label}"):
                 for run_id in mine.loc[mine["status"].isin(ACTIVE), "run_id"]:
                     runtime.runner().cancel(run_id, owner)
     return any_active
@@ -133,7 +140,7 @@ def _body(labels: dict[str, str], polling: bool) -> None:
     active = _progress(snapshot, labels, (version, tuple(labels.items())))
     drawn = _to_draw(reader, version, snapshot, active)
     if not drawn.snapshot.has_epochs:
-        st.info("Waiting for the first epoch…")
+        st.info(t("live.waiting"))
     else:
         render_charts(drawn.snapshot, labels, drawn.version, live=active)
     if polling and not active:

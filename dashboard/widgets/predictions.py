@@ -9,6 +9,7 @@ import plotly.graph_objects as go
 import streamlit as st
 
 from dashboard import charts, runtime
+from dashboard.i18n import t
 from dashboard.memo import memo
 from experiments.results import grids
 
@@ -16,17 +17,6 @@ COLUMNS = 3  # at most three to a row: four squashed each panel to a sliver
 # training points on a live panel: each new grid mounts the panel anew in the browser, and
 # 3,000 points per panel twice a second slowed every live refresh; the final panel has all
 LIVE_POINTS = 300
-FINAL_CAPTION = (
-    "Seed 2) 1-2: decision regions on the training data (2-D classification) or "
-    "predicted vs true on the validation split (regression), after the last epoch. "
-    "Probabilities share one fixed scale, 0 (blue) to 1 (red): 0.5 is white in every panel."
-)
-LIVE_CAPTION = (
-    "Seed 2) 1-2: decision regions on the training data (a sample of its points) as the runs "
-    "train, redrawn every few epochs (each panel names its epoch; the final picture, with every "
-    "point, comes when a run finishes). "
-    "Probabilities share one fixed scale, 0 (blue) to 1 (red): 0.5 is white in every panel."
-)
 
 # where the panels would be for results uploaded as CSV: say why there are none
 IMPORTED_NOTE = (
@@ -100,7 +90,7 @@ def render_no_predictions() -> None:
 
 
 def _show(panels: list[go.Figure], caption: str) -> None:
-    st.subheader("What each variant learned")
+    st.subheader(t("pred.title"))
     st.caption(caption)
     cols = st.columns(max(2, min(COLUMNS, len(panels))))
     for i, fig in enumerate(panels):
@@ -126,10 +116,10 @@ def render_predictions(
         key = (str(store.path), tuple(newest.items()), tuple(colors.items()))
         panels = memo("predictions.live", key, lambda: _live_panels(newest, colors))
         if panels:
-            _show(panels, LIVE_CAPTION)
+            _show(panels, t("pred.live_caption"))
         return
     # finished runs' artifacts never change: the figures depend only on which runs and colours
     key = (str(store.path), tuple(first_runs.items()), tuple(colors.items()))
     panels = memo("predictions", key, lambda: _panels(first_runs, colors))
     if any(p.data for p in panels):
-        _show(panels, FINAL_CAPTION)
+        _show(panels, t("pred.final_caption"))

@@ -13,6 +13,7 @@ import streamlit as st
 from dashboard import charts, state, tables
 from dashboard import transforms as tf
 from dashboard.guard import guarded_fragment
+from dashboard.i18n import current, t
 from dashboard.memo import memo
 from dashboard.palette import color_map
 from dashboard.widgets import result_controls as controls
@@ -20,19 +21,25 @@ from dashboard.widgets.evidence import band_choice, render_verdicts
 from dashboard.widgets.heatmaps import render_heatmaps
 from datasets import DATASETS
 from experiments import config_from_json
-from experiments.results.run_metrics import run_metrics
+from experiments.results.run_metrics import RUN_METRICS, run_metrics
 from experiments.spec.tasks import resolve_head
 
-TABLE_FORMAT = {  # the metrics come as "mean ± CI" text (tables.results_table)
-    "time per run (s)": st.column_config.NumberColumn("time per run (s)", format="%.2f"),
-    "clipped steps": st.column_config.NumberColumn("clipped steps", format="percent"),
-}
+# the results table's columns (English: tables.TABLE_COLUMNS, as the CSV) to their text keys
+TABLE_KEYS = {
+    "variant": "variant", "status": "status", "seeds": "seeds",
+    **{column: name for name, column in RUN_METRICS.items()},
+    "parameters": "parameters", "iterations / epoch": "iterations", "clipped steps": "clipped",
+    "time per run (s)": "time",
+}  # fmt: skip
 
 
-PAUSE_HELP = (
-    "Hold the charts still while the runs train, to hover over exact values and zoom in "
-    "(each refresh draws a chart anew). Training and progress go on."
-)
+def _table_format() -> dict:
+    """Headings in the viewer's language; the metrics come as "mean ± CI" text
+    (tables.results_table)."""
+    config = {c: st.column_config.Column(t(f"table.{key}")) for c, key in TABLE_KEYS.items()}
+    config["time per run (s)"] = st.column_config.NumberColumn(t("table.time"), format="%.2f")
+    config["clipped steps"] = st.column_config.NumberColumn(t("table.clipped"), format="percent")
+    return config
 
 
 def _loss_title(runs: pd.DataFrame) -> str:
@@ -41,7 +48,7 @@ def _loss_title(runs: pd.DataFrame) -> str:
     for text in runs["config_json"].dropna():
         config = config_from_json(text)
         names.add(resolve_head(config, DATASETS[config.dataset]).loss)
-    return f"loss ({names.pop()})" if len(names) == 1 else "loss"
+    return t("charts.loss_named", name=names.pop()) if len(names) == 1 else t("charts.loss_axis")
 
 
 @dataclass(frozen=True)
@@ -73,7 +80,11 @@ def _shape(snapshot, labels: dict[str, str] | None, view: Hashable = ("loss", No
         loss, accuracy = ({k: v for k, v in c.items() if k in shown} for c in (loss, accuracy))
     title = _loss_title(runs)
     if metric == "data_loss":  # "data loss (binary_crossentropy, no penalty)"
-        title = f"data {title[:-1]}, no penalty)" if title.endswith(")") else "data loss"
+        title = (
+            t("charts.data_loss_named", title=title[:-1])
+            if title.endswith(")")
+            else t("charts.data_loss")
+        )
     finished = not runs["status"].isin(("queued", "running")).any()
     colors = color_map(list(groups))
     return Shaped(runs, groups, colors, loss, accuracy, per_run, table, title, finished)
@@ -86,7 +97,7 @@ def _legend(colors: dict[str, str]) -> None:
         f'<span style="color:{color};font-size:1.3em">■</span>&nbsp;{html.escape(label)}</span> '
         for label, color in colors.items()
     )
-    key = '<span style="color:#666">loss and accuracy: solid = validation, dashed = training</span>'
+    key = f'<span style="color:#666">{html.escape(t("charts.line_key"))}</span>'
     st.html(f'<div data-testid="variantLegend" style="font-size:1.05rem">{chips}{key}</div>')
 
 
@@ -95,28 +106,29 @@ def _curves(data: Shaped, key: tuple | None, band: str) -> None:
     toggle reruns this alone, so it redraws one chart from the data drawn last (while runs
     train, the next poll brings the new epochs) and nothing else is read, built or sent."""
     heading, toggle = st.columns([3, 2], vertical_alignment="bottom")
-    heading.subheader("Loss")
-    log_y = toggle.toggle("Log-scale loss", key=state.LOG_Y)
+    heading.subheader(t("charts.loss"))
+    log_y = toggle.toggle(t("charts.log_y"), key=state.LOG_Y)
     figure = memo(
         "chart.loss",
         None if key is None else (key, log_y, band),
         lambda: _finished(
             charts.loss_figure(
-                data.loss, data.colors, y_title=data.loss_title, log_y=log_y, band=band
+                data.loss,
+                data.colors,
+                y_title=data.loss_title,
+                log_y=log_y,
+                band=band,
+                lang=current(),
             ),
             data,
         ),
     )
     st.plotly_chart(figure, theme=None, key="chart.loss")
-    st.caption(
-        "Seed 4) 1 and 5): dashed = training (whole training set, inference mode), solid "
-        "= validation. With several seeds the line is their mean and the band its 95% "
-        "confidence interval (or the seeds' min to max)."
-    )
+    st.caption(t("charts.loss_caption"))
 
 
 def _accuracy(data: Shaped, key: tuple | None, band: str) -> None:
-    st.subheader("Accuracy")
+    st.subheader(t("charts.accuracy"))
     figure = memo(
         "chart.accuracy",
         None if key is None else (key, band),
@@ -124,9 +136,10 @@ def _accuracy(data: Shaped, key: tuple | None, band: str) -> None:
             charts.loss_figure(
                 data.accuracy,
                 data.colors,
-                y_title="accuracy (fraction correct)",
+                y_title=t("charts.accuracy_axis"),
                 y_range=ACCURACY_RANGE,
                 band=band,
+                lang=current(),
             ),
             data,
         ),
@@ -138,19 +151,19 @@ ACCURACY_RANGE = (-0.02, 1.02)  # the whole of [0, 1], with room for the line at
 
 
 def _gap(data: Shaped, key: tuple | None) -> None:
-    st.subheader("Overfitting gap")
+    st.subheader(t("charts.gap"))
     figure = memo(
         "chart.gap",
         key,
         lambda: _finished(
-            charts.gap_figure(tf.gap(data.loss), tf.best_epochs(data.loss), data.colors), data
+            charts.gap_figure(
+                tf.gap(data.loss), tf.best_epochs(data.loss), data.colors, lang=current()
+            ),
+            data,
         ),
     )
     st.plotly_chart(figure, theme=None, key="chart.gap")
-    st.caption(
-        "Seed 5): validation minus training loss. A growing gap is overfitting; the "
-        "star marks each variant's best epoch (lowest validation loss)."
-    )
+    st.caption(t("charts.gap_caption"))
 
 
 def _finished(figure: go.Figure, data: Shaped) -> go.Figure:
@@ -205,14 +218,15 @@ def render_charts(
         Runs are training: offer to pause the charts.
     """
     view = _view(snapshot, labels)
-    key = None if version is None else (version, tuple((labels or {}).items()), view)
+    # the language too: a switch redraws the charts in it
+    key = None if version is None else (version, tuple((labels or {}).items()), view, current())
     data = memo("charts.data", key, lambda: _shape(snapshot, labels, view))
     legend, *pause = st.columns([4, 1] if live else [1], vertical_alignment="center")
     with legend:
         _legend(data.colors)
     if live:
         with pause[0]:
-            st.toggle("Pause charts", key=state.PAUSED, help=PAUSE_HELP)
+            st.toggle(t("charts.pause"), key=state.PAUSED, help=t("charts.pause_help"))
     # above the charts it shades, outside the loss chart's fragment: a change redraws the
     # loss and accuracy bands alike
     band = band_choice(data.loss)
@@ -225,15 +239,8 @@ def render_charts(
             _accuracy(data, key, band)
     with gap:
         _gap(data, key)
-    st.subheader("Results")
-    st.dataframe(data.table, hide_index=True, key="table.results", column_config=TABLE_FORMAT)
-    st.caption(
-        "Per variant, over its seeds: each run's best and final validation loss and accuracy, "
-        "its epoch of lowest validation loss and the gap (validation minus training loss) "
-        "there, as mean ± the half-width of its 95% confidence interval (Student's t; a mean "
-        "alone with one seed; n=k where only k seeds have the value); parameter count, "
-        "iterations per epoch (seed 5): optimizer steps per epoch), the share of steps "
-        "clipping changed, training time."
-    )
+    st.subheader(t("table.title"))
+    st.dataframe(data.table, hide_index=True, key="table.results", column_config=_table_format())
+    st.caption(t("table.caption"))
     render_verdicts(data.per_run)
     render_heatmaps(snapshot, data.runs, data.groups, key, live)

@@ -16,6 +16,7 @@ import pandas as pd
 import streamlit as st
 
 from dashboard import state
+from dashboard.i18n import t
 from experiments import config_from_json
 
 DATA_LOSS, KERAS_LOSS = "data loss (no penalty)", "loss incl. penalty (Keras's)"
@@ -72,13 +73,12 @@ def shown_variants(labels: Sequence[str]) -> tuple[str, ...]:
     if len(labels) < 2:
         return tuple(labels)
     picked = st.pills(
-        "Show variants",
+        t("charts.show"),
         list(labels),
         selection_mode="multi",
         default=list(labels),
         key=_key(labels),
-        help="Hide or isolate variants in the loss, accuracy and gap charts; the choice holds "
-        "while the runs train (a click on a chart's own legend is lost at its next refresh).",
+        help=t("charts.show_help"),
     )
     chosen = set(picked or ())
     return tuple(label for label in labels if label in chosen)

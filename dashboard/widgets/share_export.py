@@ -6,6 +6,7 @@ import streamlit as st
 
 import experiments
 from dashboard import actions, runtime, state
+from dashboard.i18n import link_suffix, t
 from dashboard.plain import literal
 from experiments.results.export import store_csv
 
@@ -19,16 +20,13 @@ def _csv(run_ids: list[str]) -> bytes:
 
 def render_share_export(token: str | None) -> None:
     """The Share and export row: link, download and upload."""
-    st.subheader("Share and export")
+    st.subheader(t("share.title"))
     left, middle, right = st.columns([2, 1, 2])
     with left:
         if token:
             base = str(st.context.url or "").split("?")[0]
-            st.code(f"{base}?c={token}", language=None, wrap_lines=True)
-            st.caption(
-                "The link holds every variant's settings; opening it shows stored runs "
-                "or offers to run them. Use the copy icon."
-            )
+            st.code(f"{base}?c={token}{link_suffix()}", language=None, wrap_lines=True)
+            st.caption(t("share.link_caption"))
     with middle:
         run_ids = list(st.session_state[state.RUN_IDS])
         if st.session_state[state.IMPORTED] is not None:
@@ -37,7 +35,7 @@ def render_share_export(token: str | None) -> None:
             # a callable builds the CSV only when the button is clicked
             data = (lambda: _csv(run_ids)) if run_ids else ""
         st.download_button(
-            "Download CSV",
+            t("share.download"),
             data=data,
             file_name=CSV_NAME,
             mime="text/csv",
@@ -57,22 +55,24 @@ def _rows_note(run_ids: list[str]) -> str:
     # a train and a validation row per epoch (every split has a validation part); one row for a
     # run without epochs
     rows = sum(2 * n if n else 1 for n in done.values())
-    return f"{rows:,} rows: one per run × epoch × split, for {len(run_ids)} runs."
+    return t("share.rows", rows=rows, runs=len(run_ids))
 
 
 def _upload() -> None:
     ss = st.session_state
     uploaded = st.file_uploader(
-        "View a downloaded comparison (CSV)", type=["csv"], key="upload.csv",
-        help="Shows the file's curves and tables without training anything.",
+        t("share.upload"), type=["csv"], key="upload.csv",
+        help=t("share.upload_help"),
     )  # fmt: skip
     if uploaded is None or uploaded.file_id == ss[state.IMPORTED_FILE]:
         return
     ss[state.IMPORTED_FILE] = uploaded.file_id
     try:
-        results = experiments.import_csv(uploaded.getvalue().decode("utf-8"))
+        results = experiments.import_csv(uploaded.getvalue())  # UTF-8 or CP949 (Excel)
     except (ValueError, UnicodeDecodeError) as error:
-        st.error(f"{literal(uploaded.name)} cannot be shown: {literal(error)}", icon="⚠️")
+        st.error(
+            t("share.cannot_show", name=literal(uploaded.name), error=literal(error)), icon="⚠️"
+        )
         return
     ss[state.NOTICE] = actions.show_upload(ss, results, uploaded.name)
     st.rerun()

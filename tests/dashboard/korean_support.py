@@ -22,7 +22,8 @@ from experiments.spec.config import (
     REGULARIZERS,
 )
 
-# Keras names and code stay as they are; so do formulas' symbols and gradlab's own name
+# Keras names (a Dense layer's own, dense_3, too) and code stay as they are; so do formulas'
+# symbols and gradlab's own name
 # (config names that are plain words, such as epochs or loss, are English and must not show)
 KERAS = {*ACTIVATIONS, *INITIALIZERS, *LOSSES, *OPTIMIZERS, *NORMALIZATIONS, *REGULARIZERS,
          *CLIPPINGS, *DTYPES, *OPTIMIZER_FIELDS,
@@ -32,6 +33,7 @@ WORDS = {
     "rmsprop", "glorot", "he", "xor", "make_moons",
     "make_circles", "make_blobs", "cluster_std", "tensorflow", "playground", "fisher", "sin",
     "pi", "mse", "mae", "core", "e_total", "de", "dw", "do", "dz", "dh", "null", "full",
+    "csv",  # a file format's name, as on Streamlit's own uploader
 }  # fmt: skip
 ALLOWED = {w.lower() for w in KERAS} | WORDS
 # code named in a sentence, as it is written in Python
@@ -61,6 +63,9 @@ def english_lines(text: str) -> list[str]:
         bare = re.sub(r"\$[^$]*\$", " ", bare)  # a formula in Markdown's $...$
         bare = NAMED.sub(lambda m: " " if m[1] in CONFIG_NAMES else m[0], bare)
         words = [w.strip("'").lower() for w in ENGLISH.findall(bare)]
-        if any(w not in ALLOWED and not re.fullmatch(r"[a-z]\d*|[a-z]{1,2}", w) for w in words):
+        if any(
+            w not in ALLOWED and not re.fullmatch(r"[a-z]\d*|[a-z]{1,2}|dense(_\d+)?", w)
+            for w in words
+        ):
             found.append(line)
     return found
