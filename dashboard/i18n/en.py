@@ -15,8 +15,7 @@ TEXT: dict[str, str] = {
     "page.backprop": "Backprop",
     # Activations page
     "act.title": "Activation functions and their derivatives",
-    "act.caption": "Seed section 2) 3: what each activation does to the signal going forward "
-    "and back.",
+    "act.caption": "Tutorial 2) 3: what each activation does to the signal going forward and back.",
     "act.shown": "Activations",
     "act.span": "z range (±)",
     "act.dead_region": "dead region:<br>output 0,<br>gradient 0",
@@ -38,13 +37,13 @@ TEXT: dict[str, str] = {
     "act.linear.body": "Without a non-linear activation, two layers compute "
     "$y = (xW_1 + b_1)W_2 + b_2 = x(W_1W_2) + (b_1W_2 + b_2)$: one layer with kernel "
     "$W_1W_2$. However many linear layers you stack, the network can only draw a straight "
-    "decision boundary (seed 2) 3): activations must be non-linear).",
+    "decision boundary (tutorial 2) 3): activations must be non-linear).",
     "act.linear.two": "two linear layers",
     "act.linear.one": "one layer W1·W2",
     "act.linear.caption": "Four random inputs through 2→3→1 linear layers and through their "
     "product kernel.",
     "act.softmax.title": "Softmax: scores into class probabilities",
-    "act.softmax.body": "A multi-class output layer (seed 2) 3 and 4) 1) turns its scores $z$ "
+    "act.softmax.body": "A multi-class output layer (tutorial 2) 3 and 4) 1) turns its scores $z$ "
     "into probabilities $p_i = e^{{z_i}} / \\sum_j e^{{z_j}}$: all positive, summing to 1. "
     "Unlike the functions above it couples its outputs, so it has no curve of one variable: "
     "raising one score lowers every other probability, "
@@ -56,7 +55,7 @@ TEXT: dict[str, str] = {
     "act.depth.title": "How fast sigmoid gradients shrink with depth",
     "act.depth.layers": "sigmoid layers",
     "act.depth.factor": "largest possible factor 0.25ⁿ",
-    "act.depth.caption": "Seed 2) 3 (3): after 10 sigmoid layers the gradient is scaled by at "
+    "act.depth.caption": "Tutorial 2) 3 (3): after 10 sigmoid layers the gradient is scaled by at "
     "most ~1e-6.",
     "chart.act.x": "pre-activation z",
     "chart.act.y": "value",
@@ -132,7 +131,7 @@ TEXT: dict[str, str] = {
     "setup.modified": "Modified since it was loaded: the comparison below is yours, not the "
     "lesson's.",
     "setup.press_load": "Press **Load preset** to replace the comparison with “{title}”.",
-    "preset.caption": "**Seed {section}.** {explanation}",
+    "preset.caption": "**Tutorial {section}.** {explanation}",
     "setup.manage": "Manage variants: add, duplicate, remove, vary one knob",
     "setup.pick_lesson": "Choose a lesson to load",
     "setup.variant": "Variant",
@@ -157,8 +156,8 @@ TEXT: dict[str, str] = {
     "preview.facts": "- {train} training examples (black), {val} validation examples (grey)\n"
     "- {features} features, {kind}{noise}\n"
     "- every variant trains on exactly this split, scaled as shown",
-    "preview.caption": "Seed 5): fewer or noisier training examples make overfitting easier; the "
-    "overfitting gap shows it once the variants run.",
+    "preview.caption": "Tutorial 5): fewer or noisier training examples make overfitting "
+    "easier; the overfitting gap shows it once the variants run.",
     "chart.data.training": "training",
     "chart.data.validation": "validation",
     "chart.data.class": "class {k}",
@@ -170,7 +169,7 @@ TEXT: dict[str, str] = {
     "chart.data.examples": "examples",
     # model summary and Keras code (dashboard/widgets/model_code.py)
     "code.title": "Model summary and Keras code",
-    "code.caption": "Seed 3) 4: the parameter count is what `model.summary()` prints in Keras. "
+    "code.caption": "Tutorial 3) 4: the parameter count is what `model.summary()` prints in Keras. "
     "The script runs unchanged under Keras 3.",
     "code.fix_first": "Fix the settings of {label} first: {error}",
     # validation messages worded from a ConfigError's rule (dashboard/i18n/messages.py)

@@ -6,13 +6,13 @@ RESULTS: dict[str, str] = {
     "charts.line_key": "loss and accuracy: solid = validation, dashed = training",
     "charts.loss": "Loss",
     "charts.log_y": "Log-scale loss",
-    "charts.loss_caption": "Seed 4) 1 and 5): dashed = training (whole training set, inference "
+    "charts.loss_caption": "Tutorial 4) 1 and 5): dashed = training (whole training set, inference "
     "mode), solid = validation. With several seeds the line is their mean and the band its 95% "
     "confidence interval (or the seeds' min to max).",
     "charts.accuracy": "Accuracy",
     "charts.accuracy_axis": "accuracy (fraction correct)",
     "charts.gap": "Overfitting gap",
-    "charts.gap_caption": "Seed 5): validation minus training loss. A growing gap is "
+    "charts.gap_caption": "Tutorial 5): validation minus training loss. A growing gap is "
     "overfitting; the star marks each variant's best epoch (lowest validation loss).",
     "charts.pause": "Pause charts",
     "charts.pause_help": "Hold the charts still while the runs train, to hover over exact values "
@@ -61,19 +61,21 @@ RESULTS: dict[str, str] = {
     "charts.data_loss_named": "data {title}, no penalty)",
     # heatmaps and decision boundaries (dashboard/widgets/heatmaps.py, predictions.py)
     "heat.grad_title": "Gradient norm per layer (layer × epoch)",
-    "heat.grad_caption": "Seed 2) 3 (3), 6) 2: log10 of each Dense kernel's gradient norm, mean "
-    "over the epoch's steps; one colour scale for all variants. Dark first rows = vanishing.",
+    "heat.grad_caption": "Tutorial 2) 3 (3), 6) 2: log10 of each Dense kernel's gradient norm, "
+    "mean over the epoch's steps; one colour scale for all variants. A shade darker is a few times "
+    "smaller; vanishing gradients are orders of magnitude smaller in the first rows, and a "
+    "warning below the chart then says so.",
     "heat.dead_later": "Dead units per layer appear when the runs finish.",
     "heat.dead_title": "Dead units per layer (layer × epoch)",
-    "heat.dead_caption": "Seed 2) 3 (4): the share of each ReLU-family layer's units that output "
-    "0 for every training example at the epoch's end (they pass no gradient back), 0 to 1 in "
-    "every panel. A row turning red is a layer dying.",
+    "heat.dead_caption": "Tutorial 2) 3 (4): the share of each ReLU-family layer's units that "
+    "output 0 for every training example at the epoch's end (they pass no gradient back), 0 to "
+    "1 in every panel. A row turning red is a layer dying.",
     "pred.title": "What each variant learned",
-    "pred.final_caption": "Seed 2) 1-2: decision regions on the training data (2-D "
+    "pred.final_caption": "Tutorial 2) 1-2: decision regions on the training data (2-D "
     "classification) or predicted vs true on the validation split (regression), after the last "
     "epoch. Probabilities share one fixed scale, 0 (blue) to 1 (red): 0.5 is white in every "
     "panel.",
-    "pred.live_caption": "Seed 2) 1-2: decision regions on the training data (a sample of its "
+    "pred.live_caption": "Tutorial 2) 1-2: decision regions on the training data (a sample of its "
     "points) as the runs train, redrawn every few epochs (each panel names its epoch; the final "
     "picture, with every point, comes when a run finishes). Probabilities share one fixed "
     "scale, 0 (blue) to 1 (red): 0.5 is white in every panel.",
@@ -82,7 +84,7 @@ RESULTS: dict[str, str] = {
     "accuracy, its epoch of lowest validation loss and the gap (validation minus training loss) "
     "there, as mean ± the half-width of its 95% confidence interval (Student's t; a mean alone "
     "with one seed; n=k where only k seeds have the value); parameter count, iterations per "
-    "epoch (seed 5): optimizer steps per epoch), the share of steps clipping changed, training "
+    "epoch (tutorial 5): optimizer steps per epoch), the share of steps clipping changed, training "
     "time.",
     "table.variant": "variant",
     "table.status": "status",

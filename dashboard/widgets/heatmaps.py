@@ -16,7 +16,7 @@ from dashboard.plain import literal
 PER_ROW = 3
 DIED = (
     "the net died at epoch {epoch}: every gradient is 0 from then on, so no weight changes "
-    "again (seed 2) 3 (4): ReLU units that output 0 for every input pass no gradient back; "
+    "again (tutorial 2) 3 (4): ReLU units that output 0 for every input pass no gradient back; "
     "He initialization, a smaller learning rate or leaky_relu keep them alive)"
 )
 NO_RELU = "no ReLU-family layer:<br>no unit can die"

@@ -114,7 +114,7 @@ class ExperimentConfig:
                                per_dataset=True, help="Only for synthetic datasets.")  # fmt: skip
     train_fraction: float = spec(
         1.0, "data", "Training fraction", "float", low=0.0, high=1.0, open_low=True, step=0.05,
-        help="Share of the training split kept: small values provoke overfitting (seed 5).",
+        help="Share of the training split kept: small values provoke overfitting (tutorial 5).",
     )  # fmt: skip
     label_noise: float = spec(
         0.0, "data", "Label noise", "float", low=0.0, high=0.5, step=0.05,
