@@ -32,7 +32,7 @@ import tempfile
 import time
 from pathlib import Path
 
-from dashboard_links import SEEDS, comparison, done_js, has_point, largest, open_link
+from dashboard_links import comparison, done_js, has_point, largest, open_link
 from dashboard_reruns import time_peer_reruns, time_reruns
 from page_timing import ARM_JS, CHROMIUM_ARGS, start_server, stop_server, wait_since_click
 
@@ -59,8 +59,8 @@ def time_run(browser, url: str, trial: int, epochs: int, big: bool) -> tuple[flo
     page.get_by_role("button", name="▶ Run", exact=True).first.click()
     shown = f"({has_point([p[0] for p in pairs], 'some')})()"
     first, _ = wait_since_click(page, shown, timeout=60_000)
-    per_bar = epochs * (SEEDS if big else 1)  # a variant's bar counts all its seeds' epochs
-    all_done, _ = wait_since_click(page, done_js(per_bar, len(pairs)), polling=50, timeout=600_000)
+    # a variant's bar reads epochs per seed ("(5 seeds): 100/100 epochs · done")
+    all_done, _ = wait_since_click(page, done_js(epochs, len(pairs)), polling=50, timeout=600_000)
     page.close()
     return first, all_done
 

@@ -61,7 +61,7 @@ def open_link(browser, url: str, pairs: list[tuple[str, dict]]):
 
 def done_js(epochs: int, runs: int) -> str:
     """JS expression: at least ``runs`` progress bars read ``epochs/epochs epochs · done``
-    (a variant's bar counts the epochs of all its seeds)."""
+    (a variant's bar gives the epochs per seed)."""
     done = json.dumps(f"{epochs}/{epochs} epochs · done")
     return f"document.body.innerText.split({done}).length - 1 >= {runs}"
 
