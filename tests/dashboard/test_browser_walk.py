@@ -61,9 +61,9 @@ def test_every_dataset_is_picked_and_run_from_the_form(server, browser) -> None:
 
 def _lands(key: str, page, rows: dict[str, dict[str, str]]) -> None:
     """The preset's claim, as its explanation states it, in the numbers the page shows."""
-    acc = {k: walk.number(r["last val accuracy"]) for k, r in rows.items()
-           if r.get("last val accuracy")}  # fmt: skip
-    loss = {k: walk.number(r["last val loss"]) for k, r in rows.items() if r["last val loss"]}
+    acc = {k: walk.number(r["final val accuracy"]) for k, r in rows.items()
+           if r.get("final val accuracy")}  # fmt: skip
+    loss = {k: walk.number(r["final val loss"]) for k, r in rows.items() if r["final val loss"]}
     if key == "vanishing":  # first/last layer gradient at epoch 1, as log10 norms
         sigmoid, relu = walk.heatmap(page, "sigmoid"), walk.heatmap(page, "relu")
         assert sigmoid[0][0] - sigmoid[-1][0] < -3 and relu[0][0] - relu[-1][0] > math.log10(0.3)

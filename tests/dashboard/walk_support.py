@@ -55,16 +55,20 @@ def table(page) -> dict[str, dict[str, str]]:
 
 
 def number(cell: str) -> float:
-    return float(cell.rstrip("%")) / (100 if cell.endswith("%") else 1)
+    """A cell's number: a mean over seeds ("0.231 ± 0.019", "0.95 (n=2)"), or a share ("12%")."""
+    first = cell.split()[0]
+    return float(first.rstrip("%")) / (100 if first.endswith("%") else 1)
 
 
 def wait_finished(page, labels: list[str], timeout: int = 180_000) -> dict[str, dict[str, str]]:
-    """Wait until the table lists exactly ``labels``, each finished; return the table."""
+    """Wait until the table lists exactly ``labels``, each finished (every seed: a variant's
+    status reads "done / running" while its last seed trains); return the table."""
     check = f"""() => {{ const rows = ({TABLE_JS})(); if (!rows) return false;
         const body = rows.slice(1); const want = {json.dumps(sorted(labels))};
         const got = body.map(r => r[0]).sort();
         return JSON.stringify(got) === JSON.stringify(want)
-            && body.every(r => {json.dumps(FINISHED)}.some(s => r[1].startsWith(s))); }}"""
+            && body.every(r => {json.dumps(FINISHED)}.some(s => r[1].startsWith(s))
+                && !/running|queued/.test(r[1])); }}"""
     page.wait_for_function(check, timeout=timeout)
     # the finished page draws the decision boundaries and dead units after the table
     page.wait_for_function(
