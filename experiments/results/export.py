@@ -128,9 +128,11 @@ def _chunks(store: Store, run_ids: Sequence[str], rows_per_chunk: int) -> list[l
         list(run_ids),
     )
     chunks: list[list[str]] = []
-    total = rows_per_chunk  # so that the first run opens a chunk
+    total = 0
     for row in sizes:
-        if total + row["n"] > rows_per_chunk:
+        # the first run opens a chunk even with no rows at all (a run diverged in its first
+        # epoch has none: "total + 0 > rows_per_chunk" alone left no chunk to append to)
+        if not chunks or total + row["n"] > rows_per_chunk:
             chunks.append([])
             total = 0
         chunks[-1].append(row["run_id"])

@@ -150,8 +150,12 @@ def test_a_csv_round_tripped_through_pandas_becomes_the_comparison(
     labels = [label for label, _ in pairs]
     _wait_labels(page, labels)
     walk.open_stored(page, labels)
-    with page.expect_download() as download:
-        page.get_by_role("button", name="Download CSV").click()
+    try:
+        with page.expect_download() as download:
+            page.get_by_role("button", name="Download CSV").click()
+    except Exception:
+        walk.shot(page, "failure-csv-download")  # what the page showed, for the CI artifacts
+        raise
     original = tmp_path / "comparison.csv"
     download.value.save_as(original)
     tidied = tmp_path / "tidied.csv"

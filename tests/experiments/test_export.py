@@ -222,3 +222,19 @@ def test_chunked_csv_is_the_same_bytes_whatever_the_chunk_size(results, tmp_path
         assert buffer.getvalue() == whole
         assert written == len(whole)
         assert reads == chunks
+
+
+def test_a_comparison_whose_oldest_run_has_no_rows_exports(results, tmp_path):
+    """A run that diverged in its first epoch stores no epoch: as the oldest run it must still
+    open the first chunk (the clipping lesson's download failed on it in the browser walk)."""
+    from experiments.results import export
+
+    store = Store(tmp_path / "runs.sqlite")
+    add_run(store, "empty", ExperimentConfig(seed=20), created_at=time.time() - 100)
+    add_run(store, "later", ExperimentConfig(seed=21), created_at=time.time())
+    store.write_epoch("later", 1, {"loss": 0.5, "val_loss": 0.6, "steps": 1}, [])
+    ids = ["empty", "later"]
+    for rows_per_chunk in (1, 10, 10**9):
+        buffer = io.StringIO()
+        export.write_csv(store, ids, buffer, rows_per_chunk=rows_per_chunk)
+        assert buffer.getvalue() == export_csv(read_results(store, ids))
