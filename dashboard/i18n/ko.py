@@ -3,6 +3,7 @@
 Keras names, code and formulas stay as they are; a key missing here shows its English text.
 """
 
+from dashboard.i18n.ko_charts import CHARTS
 from dashboard.i18n.ko_lessons import LESSONS
 from dashboard.i18n.ko_runs import RUNS
 from dashboard.i18n.ko_spec import SPEC
@@ -279,6 +280,7 @@ TEXT: dict[str, str] = {
     "table.iterations": "에포크당 이터레이션",
     "table.clipped": "클리핑된 스텝",
     "table.time": "실행당 시간 (초)",
+    **CHARTS,
     **SPEC,
     **LESSONS,
     **RUNS,

@@ -1,0 +1,20 @@
+"""English texts of the results area's heatmaps, gradient warnings and decision boundaries
+(part of :data:`dashboard.i18n.en.TEXT`; Korean in ``ko_charts.py``)."""
+
+CHARTS: dict[str, str] = {
+    # layer x epoch heatmaps (dashboard/charts/gradients.py): colour bar title and hover value
+    "heat.scale.grad.title": "log10 ‖∂L/∂W‖",
+    "heat.scale.grad.hover": "log10 ‖∂L/∂W‖ %{z:.3f}<br>‖∂L/∂W‖ %{customdata:.3e}",
+    "heat.scale.dead.title": "dead units (share)",
+    "heat.scale.dead.hover": "dead units %{z:.0%}",
+    "heat.layer": "layer",
+    "heat.layer_axis": "layer (input → output)",
+    "heat.nothing": "nothing recorded",
+    # the heatmaps' notes and warnings (dashboard/widgets/heatmaps.py)
+    "heat.no_relu": "no ReLU-family layer:<br>no unit can die",
+    "heat.diverged": "diverged at epoch {epoch}:<br>no epoch recorded",
+    "heat.no_epoch_yet": "no epoch recorded yet",
+    "heat.died": "the net died at epoch {epoch}: every gradient is 0 from then on, so no weight "
+    "changes again (tutorial 2) 3 (4): ReLU units that output 0 for every input pass no gradient "
+    "back; He initialization, a smaller learning rate or leaky_relu keep them alive)",
+}

@@ -1,0 +1,19 @@
+"""Korean texts of the results area's heatmaps, gradient warnings and decision boundaries
+(English in ``en_charts.py``), in the seed tutorial's terms (``docs/glossary.ko.md``)."""
+
+CHARTS: dict[str, str] = {
+    "heat.scale.grad.title": "기울기 노름 (상용로그)",
+    "heat.scale.grad.hover": "기울기 노름의 상용로그 %{z:.3f}<br>‖∂L/∂W‖ %{customdata:.3e}",
+    "heat.scale.dead.title": "죽은 뉴런 (비율)",
+    "heat.scale.dead.hover": "죽은 뉴런 %{z:.0%}",
+    "heat.layer": "층",
+    "heat.layer_axis": "층 (입력 → 출력)",
+    "heat.nothing": "기록된 것 없음",
+    "heat.no_relu": "ReLU 계열 층이 없음:<br>죽을 수 있는 뉴런이 없습니다",
+    "heat.diverged": "에포크 {epoch}에서 발산:<br>기록된 에포크 없음",
+    "heat.no_epoch_yet": "아직 기록된 에포크 없음",
+    "heat.died": "신경망이 에포크 {epoch}에서 죽었습니다: 그 뒤로 모든 기울기가 0이라 어떤 "
+    "가중치도 다시 바뀌지 않습니다 (튜토리얼 2) 3 (4): 모든 입력에 0을 출력하는 렐루 뉴런은 "
+    "기울기를 뒤로 전달하지 못합니다; He 초기화, 더 작은 학습률 또는 leaky_relu가 뉴런을 살려 "
+    "둡니다)",
+}
