@@ -17,4 +17,9 @@ CHARTS: dict[str, str] = {
     "heat.died": "the net died at epoch {epoch}: every gradient is 0 from then on, so no weight "
     "changes again (tutorial 2) 3 (4): ReLU units that output 0 for every input pass no gradient "
     "back; He initialization, a smaller learning rate or leaky_relu keep them alive)",
+    # gradient warnings under the heatmaps (dashboard/transforms.py grad_flags)
+    "grad.zero": "zero gradient in {layers}: nothing reaches it",
+    "grad.non_finite": "non-finite gradient norms (NaN or inf)",
+    "grad.exploding": "exploding gradients (norm above {norm})",
+    "grad.vanishing": "vanishing gradients (first/last layer ratio {ratio})",
 }

@@ -40,7 +40,7 @@ def _empty_notes(
 
 def _gradient_panels(snapshot, runs, groups, lang: str) -> tuple[list[go.Figure], dict]:
     matrices = tf.grad_matrices(snapshot.tracks, groups)
-    flags = {label: tf.grad_flags(m) for label, m in matrices.items()}
+    flags = {label: tf.grad_flags(m, lang) for label, m in matrices.items()}
     for label, matrix in matrices.items():
         epoch = tf.died_at(matrix)
         if epoch is not None:

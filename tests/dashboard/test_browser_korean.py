@@ -38,7 +38,6 @@ RESULTS_NOT_YET = {
     "feature x1 (scaled)",
     "relu · epoch 40",
     "sigmoid · epoch 40",
-    "sigmoid: vanishing gradients (first/last layer ratio 4.1e-04)",
 }
 TEXT_JS = """() => {
     const main = document.querySelector('[data-testid="stMain"]') || document.body;
