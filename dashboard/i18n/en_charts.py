@@ -22,4 +22,17 @@ CHARTS: dict[str, str] = {
     "grad.non_finite": "non-finite gradient norms (NaN or inf)",
     "grad.exploding": "exploding gradients (norm above {norm})",
     "grad.vanishing": "vanishing gradients (first/last layer ratio {ratio})",
+    # decision boundaries and predicted vs true (dashboard/charts/predictions.py)
+    "pred.p1": "P(class 1)",
+    "pred.class": "predicted class",
+    "pred.ideal": "ideal",
+    "pred.true": "true",
+    "pred.predicted": "predicted",
+    "pred.true_axis": "true target (validation)",
+    "pred.titled": "{label} · epoch {epoch}",
+    "pred.diverged": "diverged at epoch {epoch}:<br>no decision boundary to show",
+    "pred.nothing": "{status}: nothing to show",
+    "pred.imported": "No decision boundaries for uploaded results: a results CSV carries the "
+    "curves, not the trained models or their prediction grids. Run the comparison to see what "
+    "each variant learned.",
 }

@@ -20,4 +20,15 @@ CHARTS: dict[str, str] = {
     "grad.non_finite": "유한하지 않은 기울기 노름 (숫자가 아닌 값 또는 무한대)",
     "grad.exploding": "기울기 폭주 (노름이 {norm}보다 큼)",
     "grad.vanishing": "기울기 소실 (첫 층/마지막 층 비율 {ratio})",
+    "pred.p1": "클래스 1의 확률",
+    "pred.class": "예측한 클래스",
+    "pred.ideal": "이상적인 예측",
+    "pred.true": "실제값",
+    "pred.predicted": "예측값",
+    "pred.true_axis": "실제값 (검증 데이터)",
+    "pred.titled": "{label} · 에포크 {epoch}",
+    "pred.diverged": "에포크 {epoch}에서 발산:<br>보여 줄 결정 경계가 없습니다",
+    "pred.nothing": "{status}: 보여 줄 것이 없습니다",
+    "pred.imported": "올린 결과에는 결정 경계가 없습니다: 결과 CSV에는 곡선만 있고, 훈련된 "
+    "모델이나 예측 격자는 없습니다. 각 변형이 학습한 것을 보려면 비교를 실행하세요.",
 }

@@ -30,14 +30,7 @@ NOT_YET: dict[str, set[str]] = {}
 # translated in a later step; checked strictly like NOT_YET
 RESULTS_NOT_YET = {
     "? relu vs sigmoid:\u200b one seed:\u200b no verdict; add seeds",
-    "P(class 1)",
-    "class 0",
-    "class 1",
     "epoch",
-    "feature x0 (scaled)",
-    "feature x1 (scaled)",
-    "relu · epoch 40",
-    "sigmoid · epoch 40",
 }
 TEXT_JS = """() => {
     const main = document.querySelector('[data-testid="stMain"]') || document.body;
