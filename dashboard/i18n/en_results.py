@@ -33,6 +33,7 @@ RESULTS: dict[str, str] = {
     "status.failed": "failed",
     "status.cancelled": "cancelled",
     "status.interrupted": "interrupted",
+    "table.diverged_at": "diverged at epoch {epochs}",
     # verdicts (dashboard/widgets/evidence.py); the evidence CSV keeps English
     "evidence.band": "Band over seeds",
     "evidence.band_help": "The mean's 95% confidence interval (Student's t over the seeds) says "

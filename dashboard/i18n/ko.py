@@ -220,6 +220,7 @@ TEXT: dict[str, str] = {
     "status.failed": "실패",
     "status.cancelled": "취소됨",
     "status.interrupted": "중단됨",
+    "table.diverged_at": "에포크 {epochs}에서 발산",
     "evidence.band": "시드에 걸친 띠",
     "evidence.band_help": "평균의 95% 신뢰 구간(시드들에 대한 스튜던트 t 분포)은 평균선이 얼마나 "
     "확실한지 말해 줍니다. 최소–최대는 시드 하나하나가 얼마나 벗어났는지 보여 줍니다.",
