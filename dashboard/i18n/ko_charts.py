@@ -31,4 +31,9 @@ CHARTS: dict[str, str] = {
     "pred.nothing": "{status}: 보여 줄 것이 없습니다",
     "pred.imported": "올린 결과에는 결정 경계가 없습니다: 결과 CSV에는 곡선만 있고, 훈련된 "
     "모델이나 예측 격자는 없습니다. 각 변형이 학습한 것을 보려면 비교를 실행하세요.",
+    # the loss chart's hover over seeds and the band's choice (charts/loss.py, widgets/evidence.py)
+    "chart.seeds_hover": "<br>± %{customdata[3]:.3g} (95% 신뢰 구간, 시드 %{customdata[2]}개)"
+    "<br>시드별 값 %{customdata[0]:.6g}에서 %{customdata[1]:.6g}까지",
+    "chart.band.ci": "평균의 95% 신뢰 구간",
+    "chart.band.range": "시드들의 최소–최대",
 }

@@ -38,7 +38,8 @@ def band_choice(curves: Curves) -> str:
     return st.radio(
         t("evidence.band"),
         list(BANDS),
-        format_func=BANDS.__getitem__,
+        # worded now: AppTest calls a format_func outside the session
+        format_func={band: t(f"chart.band.{band}") for band in BANDS}.get,
         key=state.BAND,
         horizontal=True,
         help=t("evidence.band_help"),
