@@ -7,6 +7,7 @@ from dashboard.i18n.ko_charts import CHARTS
 from dashboard.i18n.ko_lessons import LESSONS
 from dashboard.i18n.ko_runs import RUNS
 from dashboard.i18n.ko_spec import SPEC
+from dashboard.i18n.ko_verdicts import VERDICTS
 
 TEXT: dict[str, str] = {
     # navigation
@@ -285,4 +286,5 @@ TEXT: dict[str, str] = {
     **SPEC,
     **LESSONS,
     **RUNS,
+    **VERDICTS,
 }
