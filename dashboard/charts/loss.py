@@ -147,7 +147,7 @@ def loss_figure(
     if y_range is not None:
         layout["yaxis"]["range"] = list(y_range)
     elif not log_y:
-        focus_y(layout, np.concatenate(means) if means else np.empty(0))
+        focus_y(layout, np.concatenate(means) if means else np.empty(0), lang)
         if "range" not in layout["yaxis"] and (span := _seed_span(banded, band)):
             layout["yaxis"]["range"] = span
     return figure(traces, whole_epochs(layout, traces))

@@ -35,4 +35,7 @@ CHARTS: dict[str, str] = {
     "pred.imported": "No decision boundaries for uploaded results: a results CSV carries the "
     "curves, not the trained models or their prediction grids. Run the comparison to see what "
     "each variant learned.",
+    # the loss and gap charts' note when a diverged run's values lie off the y axis (style.py)
+    "chart.off_axis": "some values lie off this axis (a run blew up): hover or use log scale to "
+    "see them",
 }
