@@ -5,6 +5,7 @@ checks that every key is used and every used key is here and in every language.
 """
 
 from dashboard.i18n.en_charts import CHARTS
+from dashboard.i18n.en_notices import NOTICES
 from dashboard.i18n.en_results import RESULTS
 from dashboard.views.runs_text import english as runs_english
 
@@ -207,6 +208,7 @@ TEXT: dict[str, str] = {
     # the results area: charts, table, progress, verdicts (en_results.py)
     **RESULTS,
     **CHARTS,
+    **NOTICES,
     # the Runs page: its English lives in dashboard/views/runs_text.py
     **runs_english(),
 }

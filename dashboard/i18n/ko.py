@@ -5,6 +5,7 @@ Keras names, code and formulas stay as they are; a key missing here shows its En
 
 from dashboard.i18n.ko_charts import CHARTS
 from dashboard.i18n.ko_lessons import LESSONS
+from dashboard.i18n.ko_notices import NOTICES
 from dashboard.i18n.ko_runs import RUNS
 from dashboard.i18n.ko_spec import SPEC
 from dashboard.i18n.ko_verdicts import VERDICTS
@@ -283,6 +284,7 @@ TEXT: dict[str, str] = {
     "table.clipped": "클리핑된 스텝",
     "table.time": "실행당 시간 (초)",
     **CHARTS,
+    **NOTICES,
     **SPEC,
     **LESSONS,
     **RUNS,

@@ -1,0 +1,12 @@
+"""English notices of the Compare page's actions (part of :data:`dashboard.i18n.en.TEXT`;
+Korean in ``ko_notices.py``)."""
+
+NOTICES: dict[str, str] = {
+    # dashboard/actions.py: what a button refused, or what an upload showed
+    "notice.full": "A comparison holds at most {n} variants.",
+    "notice.too_few": "A comparison needs at least {n} variants.",
+    "notice.too_many": "Adding {n} variants would make {total}; a comparison holds at most "
+    "{most}. Remove some, or replace the comparison.",
+    "notice.showing": "Showing {name}: {n} runs, nothing retrained.",
+    "notice.data_differs": " Its variants used different data; the form shows the first one's.",
+}
