@@ -172,7 +172,8 @@ def restore_link(ss: State, token: str) -> list[ExperimentConfig]:
     try:
         data, variants = comparison.from_configs(pairs)
     except (TypeError, ConfigError) as error:
-        raise share.ShareLinkError(f"share link holds an unusable config: {error}") from error
+        message = f"share link holds an unusable config: {error}"
+        raise share.ShareLinkError(message, "unusable", error=error) from error
     return set_comparison(ss, data, variants)
 
 

@@ -8,4 +8,18 @@ NOTICES: dict[str, str] = {
     "notice.showing": "{name}을(를) 보여 줍니다: 실행 {n}개, 다시 훈련하지 않았습니다.",
     "notice.data_differs": " 변형들이 서로 다른 데이터를 썼습니다; 양식은 첫 변형의 데이터를 "
     "보여 줍니다.",
+    # why a share link could not be read (dashboard/share.py ShareLinkError's rules; their
+    # English stays with the error)
+    "sharelink.length": "공유 링크의 매개변수 'c'가 {n}자입니다; 1자에서 {most}자까지 받습니다",
+    "sharelink.not_gradlab": "공유 링크의 매개변수 'c'가 gradlab 링크가 아닙니다 (받은 값 "
+    "{received}...); 공유 상자에서 링크 전체를 복사하세요",
+    "sharelink.too_big": "공유 링크의 매개변수 'c'를 풀면 {most}바이트를 넘습니다",
+    "sharelink.not_json": "공유 링크의 매개변수 'c'를 읽을 수 없습니다 (JSON이 아님)",
+    "sharelink.shape": "공유 링크의 매개변수 'c'에는 변형이 1개에서 {most}개까지 있어야 합니다",
+    "sharelink.label": "공유 링크의 레이블 {label}...이(가) {n}자입니다; 최대 {most}자까지 "
+    "받습니다",
+    "sharelink.fields": "공유 링크의 변형에 필드가 {n}개 있습니다; 최대 {most}개까지 받습니다",
+    "sharelink.value": "공유 링크의 필드 {field}의 값이 {value}입니다; 숫자, {chars}자 이하의 "
+    "텍스트, 또는 그것들을 최대 {items}개 담은 목록을 받습니다",
+    "sharelink.unusable": "공유 링크에 쓸 수 없는 설정이 있습니다: {error}",
 }

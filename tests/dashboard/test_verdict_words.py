@@ -44,3 +44,19 @@ def test_korean_verdicts_say_the_english_numbers_and_english_is_unchanged() -> N
     assert "낮습니다 (더 좋음)" in said[0] and "시드 4개와 3개로는" in said[1]
     assert "변형 3개" in holm_text(found)
     st.session_state[state.LANG] = "en"
+
+
+def test_a_share_link_error_is_worded_in_korean_with_its_facts() -> None:
+    import pytest
+
+    from dashboard import share
+    from dashboard.i18n.messages import share_link_error
+
+    with pytest.raises(share.ShareLinkError) as caught:
+        share.decode("x" * (share.MAX_TOKEN_CHARS + 1), {})
+    st.session_state[state.LANG] = "en"
+    assert share_link_error(caught.value) == str(caught.value)
+    st.session_state[state.LANG] = "ko"
+    said = share_link_error(caught.value)
+    assert f"{share.MAX_TOKEN_CHARS + 1}자" in said and f"{share.MAX_TOKEN_CHARS}자" in said, said
+    st.session_state[state.LANG] = "en"
