@@ -8,6 +8,14 @@ NOTICES: dict[str, str] = {
     "notice.showing": "{name}을(를) 보여 줍니다: 실행 {n}개, 다시 훈련하지 않았습니다.",
     "notice.data_differs": " 변형들이 서로 다른 데이터를 썼습니다; 양식은 첫 변형의 데이터를 "
     "보여 줍니다.",
+    "opened.none": "고른 실행 중 보여 줄 수 있는 것이 없습니다.",
+    "opened.too_many": "이 실행들에는 (시드 말고도) 서로 다른 설정이 {n}개 있습니다; 비교 페이지는 "
+    "최대 {most}개까지 보여 줍니다. 먼저 걸러 내세요, 예를 들어 한 설정의 한 값으로; 그리고 "
+    "묶음을 다시 여세요.",
+    "opened.data_differs": "이 실행들은 서로 다른 데이터로 훈련되었습니다; 비교 페이지는 한 번에 "
+    "데이터셋 하나를 보여 줍니다.",
+    "opened.left_out": " (시드가 더 큰 실행 {n}개는 뺐습니다)",
+    "opened.showing": "실행 기록 페이지에서 연 저장된 실행 {n}개를 보여 줍니다{extra}.",
     # why a share link could not be read (dashboard/share.py ShareLinkError's rules; their
     # English stays with the error)
     "sharelink.length": "공유 링크의 매개변수 'c'가 {n}자입니다; 1자에서 {most}자까지 받습니다",
