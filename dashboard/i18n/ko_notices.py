@@ -30,4 +30,9 @@ NOTICES: dict[str, str] = {
     "sharelink.value": "공유 링크의 필드 {field}의 값이 {value}입니다; 숫자, {chars}자 이하의 "
     "텍스트, 또는 그것들을 최대 {items}개 담은 목록을 받습니다",
     "sharelink.unusable": "공유 링크에 쓸 수 없는 설정이 있습니다: {error}",
+    # why runs could not start: a full queue (experiments/run/runner.py QueueFullError's rules)
+    "queue.owner": "대기 중이거나 실행 중인 실행이 이미 {active}개인데 {adding}개를 더 "
+    "요청했습니다; 한 사람당 한도는 {limit}개입니다. 몇 개가 끝나기를 기다리거나 취소하세요.",
+    "queue.server": "서버에 대기 중이거나 실행 중인 실행이 {active}개인데 {adding}개를 더 "
+    "요청했습니다; 전체 한도는 {limit}개입니다. 몇 분 뒤에 다시 해 보세요.",
 }

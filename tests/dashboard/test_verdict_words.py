@@ -60,3 +60,16 @@ def test_a_share_link_error_is_worded_in_korean_with_its_facts() -> None:
     said = share_link_error(caught.value)
     assert f"{share.MAX_TOKEN_CHARS + 1}자" in said and f"{share.MAX_TOKEN_CHARS}자" in said, said
     st.session_state[state.LANG] = "en"
+
+
+def test_a_full_queue_is_worded_in_korean_with_its_counts() -> None:
+    from dashboard.i18n.messages import run_refused
+    from experiments import QueueFullError
+
+    error = QueueFullError("english", "server", active=190, adding=20, limit=200)
+    st.session_state[state.LANG] = "en"
+    assert run_refused(error) == "english"
+    st.session_state[state.LANG] = "ko"
+    said = run_refused(error)
+    assert all(n in said for n in ("190개", "20개", "200개")), said
+    st.session_state[state.LANG] = "en"
