@@ -38,4 +38,8 @@ CHARTS: dict[str, str] = {
     # the loss and gap charts' note when a diverged run's values lie off the y axis (style.py)
     "chart.off_axis": "some values lie off this axis (a run blew up): hover or use log scale to "
     "see them",
+    # the Runs page's charts of many runs (dashboard/charts/sweep.py)
+    "sweep.log": "{name} (log)",
+    "sweep.all_runs": "all runs",
+    "sweep.y": "{metric} (mean, 95% CI)",
 }

@@ -38,4 +38,7 @@ CHARTS: dict[str, str] = {
     "chart.band.range": "시드들의 최소–최대",
     "chart.off_axis": "일부 값이 이 축 밖에 있습니다 (실행 하나가 발산함): 마우스를 올리거나 "
     "로그 척도로 보세요",
+    "sweep.log": "{name} (로그 척도)",
+    "sweep.all_runs": "모든 실행",
+    "sweep.y": "{metric} (평균, 95% 신뢰 구간)",
 }
