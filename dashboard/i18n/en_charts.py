@@ -42,4 +42,15 @@ CHARTS: dict[str, str] = {
     "sweep.log": "{name} (log)",
     "sweep.all_runs": "all runs",
     "sweep.y": "{metric} (mean, 95% CI)",
+    # which loss the charts show when a variant has a penalty (widgets/result_controls.py)
+    "loss.shown": "Loss shown",
+    "loss.option.data": "data loss (no penalty)",
+    "loss.option.keras": "loss incl. penalty (Keras's)",
+    "loss.help": "Keras's loss and val_loss add the L1/L2 penalty to the data loss. A variant "
+    "with a penalty then starts far above the others and ranks worse for a number that is not "
+    "its error: the data loss compares like with like.",
+    "loss.shown_data": "Shown: the data loss, without the regularization penalty of {names}, so "
+    "every variant's loss measures the same thing; the results table ranks by it too.",
+    "loss.shown_keras": "Shown: Keras's loss, which adds the penalty to the data loss of "
+    "{names}; the results table ranks by it too.",
 }

@@ -41,4 +41,14 @@ CHARTS: dict[str, str] = {
     "sweep.log": "{name} (로그 척도)",
     "sweep.all_runs": "모든 실행",
     "sweep.y": "{metric} (평균, 95% 신뢰 구간)",
+    "loss.shown": "보여 줄 손실",
+    "loss.option.data": "데이터 손실 (페널티 제외)",
+    "loss.option.keras": "페널티를 포함한 손실 (Keras)",
+    "loss.help": "Keras의 loss와 val_loss는 데이터 손실에 L1/L2 규제 페널티를 더합니다. 그러면 "
+    "페널티가 있는 변형은 다른 변형보다 훨씬 위에서 시작하고, 오차가 아닌 숫자 때문에 순위가 "
+    "나빠집니다: 데이터 손실은 같은 것끼리 비교합니다.",
+    "loss.shown_data": "표시: 데이터 손실, {names}의 규제 페널티를 뺀 값이라 모든 변형의 손실이 "
+    "같은 것을 잽니다; 결과 표도 이것으로 순위를 매깁니다.",
+    "loss.shown_keras": "표시: Keras의 손실, {names}의 데이터 손실에 페널티를 더한 값입니다; "
+    "결과 표도 이것으로 순위를 매깁니다.",
 }
