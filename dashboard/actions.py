@@ -8,10 +8,16 @@ from collections.abc import MutableMapping, Sequence
 from typing import Any
 
 from dashboard import comparison, share, state, uploaded
+from dashboard.i18n.catalog import lookup, normalize
 from experiments import ConfigError, ExperimentConfig, vary_one_knob
 from experiments.spec.presets import PRESETS_BY_KEY
 
 State = MutableMapping[str, Any]
+
+
+def _lang(ss: State) -> str:
+    """The session's language, read from ``ss`` (no Streamlit here), for the notices."""
+    return normalize(ss.get(state.LANG)) or "en"
 
 
 def set_comparison(
@@ -57,7 +63,8 @@ def add_variant(ss: State, source_uid: int | None = None) -> str | None:
     """Append a default variant, or a copy of ``source_uid``; returns a message when full."""
     variants = ss[state.VARIANTS]
     if len(variants) >= comparison.MAX_VARIANTS:
-        return f"A comparison holds at most {comparison.MAX_VARIANTS} variants."
+        lang = _lang(ss)
+        return lookup(lang, "notice.full", n=comparison.MAX_VARIANTS)
     source = next((v for v in variants if v["uid"] == source_uid), None)
     if source is None:
         cfg, label = comparison.split_config(comparison.defaults())[1], "variant"
@@ -70,7 +77,8 @@ def add_variant(ss: State, source_uid: int | None = None) -> str | None:
 def remove_variant(ss: State, uid: int) -> str | None:
     """Remove a variant, keeping at least two; returns a message when refused."""
     if len(ss[state.VARIANTS]) <= comparison.MIN_VARIANTS:
-        return f"A comparison needs at least {comparison.MIN_VARIANTS} variants."
+        lang = _lang(ss)
+        return lookup(lang, "notice.too_few", n=comparison.MIN_VARIANTS)
     ss[state.VARIANTS] = [v for v in ss[state.VARIANTS] if v["uid"] != uid]
     return None
 
@@ -98,10 +106,8 @@ def vary_knob(
         return None
     total = len(ss[state.VARIANTS]) + len(pairs)
     if total > comparison.MAX_VARIANTS:
-        return (
-            f"Adding {len(pairs)} variants would make {total}; a comparison holds at most "
-            f"{comparison.MAX_VARIANTS}. Remove some, or replace the comparison."
-        )
+        lang, most = _lang(ss), comparison.MAX_VARIANTS
+        return lookup(lang, "notice.too_many", n=len(pairs), total=total, most=most)
     existing = [(v["label"], v["config"]) for v in ss[state.VARIANTS]]
     added = [(_fresh_label(ss, label), comparison.split_config(cfg)[1]) for label, cfg in pairs]
     set_comparison(ss, ss[state.DATA], existing + added)
@@ -166,7 +172,8 @@ def restore_link(ss: State, token: str) -> list[ExperimentConfig]:
     try:
         data, variants = comparison.from_configs(pairs)
     except (TypeError, ConfigError) as error:
-        raise share.ShareLinkError(f"share link holds an unusable config: {error}") from error
+        message = f"share link holds an unusable config: {error}"
+        raise share.ShareLinkError(message, "unusable", error=error) from error
     return set_comparison(ss, data, variants)
 
 
@@ -191,11 +198,12 @@ def show_upload(ss: State, results: Any, name: str) -> str:
     left from before would describe another comparison.
     """
     pairs = uploaded.variants_of(results.runs)
-    note = f"Showing {name}: {len(results.runs)} runs, nothing retrained."
+    lang = _lang(ss)
+    note = lookup(lang, "notice.showing", name=name, n=len(results.runs))
     if pairs:
         set_comparison(ss, *comparison.from_configs(pairs))
         if uploaded.data_differs(pairs):
-            note += " Its variants used different data; the form shows the first one's."
+            note += lookup(lang, "notice.data_differs")
     show_lesson(ss, lesson_of(ss))
     ss[state.IMPORTED], ss[state.RUN_IDS], ss[state.OFFER_RUN] = results, {}, False
     return note

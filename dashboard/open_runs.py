@@ -16,6 +16,7 @@ from typing import Any
 import pandas as pd
 
 from dashboard import actions, comparison, share, state
+from dashboard.i18n.catalog import lookup, normalize
 from experiments.spec.config import DATA_FIELDS, field_specs
 
 SEED_SUFFIX = re.compile(r"\s*seed=\d+$")
@@ -58,25 +59,23 @@ def variants_of(runs: pd.DataFrame) -> tuple[list[tuple[str, dict]], dict[str, s
 
 
 def open_in_compare(ss: MutableMapping[str, Any], runs: pd.DataFrame) -> str | None:
-    """Make the runs the Compare page's comparison and show them; a message when refused."""
+    """Make the runs the Compare page's comparison and show them; a message when refused (in
+    the session's language, read from ``ss``)."""
+    lang = normalize(ss.get(state.LANG)) or "en"
     if runs.empty:
-        return "None of the chosen runs can be shown."
+        return lookup(lang, "opened.none")
     pairs, shown, left_out = variants_of(runs)
     if len(pairs) > comparison.MAX_VARIANTS:
-        return (
-            f"These runs hold {len(pairs)} different settings (apart from the seed); Compare "
-            f"shows at most {comparison.MAX_VARIANTS}. Filter them first, for example to one "
-            "value of a knob, then open the group again."
-        )
+        return lookup(lang, "opened.too_many", n=len(pairs), most=comparison.MAX_VARIANTS)
     datas = {json.dumps({k: c.get(k) for k in DATA_FIELDS}, sort_keys=True) for _, c in pairs}
     if len(datas) > 1:
-        return "These runs were trained on different data; Compare shows one dataset at a time."
+        return lookup(lang, "opened.data_differs")
     actions.set_comparison(ss, *comparison.from_configs(pairs))
     ss[state.RUN_IDS], ss[state.IMPORTED] = shown, None
     ss[state.OFFER_RUN], ss[state.JUST_STARTED], ss[state.PRESET] = False, False, None
     ss[state.SHARE_TOKEN] = actions.share_token(ss)  # shown as they are, not looked up again
-    extra = f" ({left_out} runs with higher seeds left out)" if left_out else ""
-    ss[state.NOTICE] = f"Showing {len(shown)} stored runs opened from the Runs page{extra}."
+    extra = lookup(lang, "opened.left_out", n=left_out) if left_out else ""
+    ss[state.NOTICE] = lookup(lang, "opened.showing", n=len(shown), extra=extra)
     return None
 
 

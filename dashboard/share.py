@@ -29,7 +29,15 @@ MAX_INT = 10**15
 
 
 class ShareLinkError(ValueError):
-    """The ``c`` parameter of a share link could not be read."""
+    """The ``c`` parameter of a share link could not be read.
+
+    The message is English; ``rule`` names what was refused and ``params`` its facts, so the
+    page can word it in another language (``dashboard/i18n/messages.py``, ``sharelink.<rule>``).
+    """
+
+    def __init__(self, message: str, rule: str = "", **params: Any) -> None:
+        super().__init__(message)
+        self.rule, self.params = rule, params
 
 
 def _jsonable(value: Any) -> Any:
@@ -63,7 +71,11 @@ def encode(variants: Sequence[tuple[str, Mapping[str, Any]]], defaults: Mapping[
 def _inflate(token: str) -> bytes:
     if not token or len(token) > MAX_TOKEN_CHARS:
         raise ShareLinkError(
-            f"share link parameter 'c' has {len(token)} characters; expected 1 to {MAX_TOKEN_CHARS}"
+            f"share link parameter 'c' has {len(token)} characters; expected 1 to "
+            f"{MAX_TOKEN_CHARS}",
+            "length",
+            n=len(token),
+            most=MAX_TOKEN_CHARS,
         )
     try:
         packed = base64.urlsafe_b64decode(token + "=" * (-len(token) % 4))
@@ -72,10 +84,16 @@ def _inflate(token: str) -> bytes:
     except (binascii.Error, ValueError, zlib.error) as exc:
         raise ShareLinkError(
             f"share link parameter 'c' is not a gradlab link (received {shorten(token[:20])}...); "
-            "copy the whole link from the Share box"
+            "copy the whole link from the Share box",
+            "not_gradlab",
+            received=shorten(token[:20]),
         ) from exc
     if inflater.unconsumed_tail:
-        raise ShareLinkError(f"share link parameter 'c' inflates beyond {MAX_JSON_BYTES} bytes")
+        raise ShareLinkError(
+            f"share link parameter 'c' inflates beyond {MAX_JSON_BYTES} bytes",
+            "too_big",
+            most=MAX_JSON_BYTES,
+        )
     return raw
 
 
@@ -93,7 +111,7 @@ def decode(token: str, defaults: Mapping[str, Any]) -> list[tuple[str, dict[str,
         payload = json.loads(raw)
     # ValueError: an integer of over 4,300 digits; RecursionError: nesting thousands deep
     except (UnicodeDecodeError, ValueError, RecursionError) as exc:
-        raise ShareLinkError("share link parameter 'c' does not hold JSON") from exc
+        raise ShareLinkError("share link parameter 'c' does not hold JSON", "not_json") from exc
     shape_ok = isinstance(payload, list) and all(
         isinstance(v, dict) and isinstance(v.get("l"), str) and isinstance(v.get("c"), dict)
         for v in payload
@@ -101,7 +119,9 @@ def decode(token: str, defaults: Mapping[str, Any]) -> list[tuple[str, dict[str,
     if not shape_ok or not 1 <= len(payload) <= MAX_VARIANTS:
         raise ShareLinkError(
             "share link parameter 'c' must hold 1 to "
-            f"{MAX_VARIANTS} variants as [{{'l': label, 'c': config}}, ...]"
+            f"{MAX_VARIANTS} variants as [{{'l': label, 'c': config}}, ...]",
+            "shape",
+            most=MAX_VARIANTS,
         )
     for variant in payload:
         _check_variant(variant["l"], variant["c"])
@@ -124,11 +144,18 @@ def _check_variant(label: str, config: dict) -> None:
     if len(label) > MAX_LABEL_CHARS:
         raise ShareLinkError(
             f"share link label {label[:MAX_LABEL_CHARS]!r}... has {len(label)} characters; "
-            f"accepted: at most {MAX_LABEL_CHARS}"
+            f"accepted: at most {MAX_LABEL_CHARS}",
+            "label",
+            label=repr(label[:MAX_LABEL_CHARS]),
+            n=len(label),
+            most=MAX_LABEL_CHARS,
         )
     if len(config) > MAX_FIELDS:
         raise ShareLinkError(
-            f"share link variant has {len(config)} fields; accepted: at most {MAX_FIELDS}"
+            f"share link variant has {len(config)} fields; accepted: at most {MAX_FIELDS}",
+            "fields",
+            n=len(config),
+            most=MAX_FIELDS,
         )
     for key, value in config.items():
         items = value if isinstance(value, list) and len(value) <= MAX_LIST_ITEMS else [value]
@@ -136,5 +163,10 @@ def _check_variant(label: str, config: dict) -> None:
             raise ShareLinkError(
                 f"share link field {shorten(key)} has the value {shorten(value)}; accepted: a "
                 f"number, a text of at most {MAX_TEXT_CHARS} characters, or a list of at most "
-                f"{MAX_LIST_ITEMS} of them"
+                f"{MAX_LIST_ITEMS} of them",
+                "value",
+                field=shorten(key),
+                value=shorten(value),
+                chars=MAX_TEXT_CHARS,
+                items=MAX_LIST_ITEMS,
             )

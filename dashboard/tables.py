@@ -8,6 +8,7 @@ from collections.abc import Mapping
 import numpy as np
 import pandas as pd
 
+from dashboard.i18n.catalog import has, lookup
 from experiments.results.evidence import variant_evidence
 from experiments.results.run_metrics import RANKED, RUN_METRICS
 from experiments.results.tracks import RunTrack
@@ -21,16 +22,18 @@ TABLE_COLUMNS = (
 ACCURACY_COLUMNS = tuple(c for c in METRIC_COLUMNS if "accuracy" in c)
 
 
-def _status_text(runs: list[dict]) -> str:
-    """One status for a variant's runs; a divergence names the epoch it happened in."""
+def _status_text(runs: list[dict], lang: str = "en") -> str:
+    """One status for a variant's runs in ``lang``; a divergence names the epoch it happened
+    in."""
     texts = []
     for status in dict.fromkeys(str(r["status"]) for r in runs):
         if status == "diverged":
             epochs = [r.get("diverged_epoch") for r in runs if r["status"] == "diverged"]
             where = ", ".join(str(int(e)) for e in epochs if not pd.isna(e))
-            texts.append(f"diverged at epoch {where}" if where else "diverged")
+            texts.append(lookup(lang, "table.diverged_at", epochs=where) if where
+                         else lookup(lang, "status.diverged"))  # fmt: skip
         else:
-            texts.append(status)
+            texts.append(lookup(lang, f"status.{status}") if has(f"status.{status}") else status)
     return " / ".join(texts)
 
 
@@ -61,14 +64,14 @@ def _cells(evidence: pd.DataFrame, seeds: int) -> list[str]:
 
 
 def _variant_row(
-    label: str, runs: list[dict], evidence: pd.DataFrame, tracks: list[RunTrack]
+    label: str, runs: list[dict], evidence: pd.DataFrame, tracks: list[RunTrack], lang: str
 ) -> tuple:
     """One variant's row of :data:`TABLE_COLUMNS` from its run records, evidence and tracks."""
     params, times = _present(runs, "n_params"), _present(runs, "duration_s")
     steps = _present(runs, "steps_per_epoch")
     return (
         label,
-        _status_text(runs),
+        _status_text(runs, lang),
         len(runs),
         *_cells(evidence[evidence["label"] == label], len(runs)),
         int(max(params)) if params else None,
@@ -79,7 +82,10 @@ def _variant_row(
 
 
 def results_table(
-    runs: pd.DataFrame, per_run: pd.DataFrame, tracks: Mapping[str, RunTrack]
+    runs: pd.DataFrame,
+    per_run: pd.DataFrame,
+    tracks: Mapping[str, RunTrack],
+    lang: str = "en",
 ) -> pd.DataFrame:
     """The results table: one row per variant, in order of first appearance in ``runs``.
 
@@ -91,6 +97,8 @@ def results_table(
         :func:`experiments.results.run_metrics.run_metrics` of these runs.
     tracks : mapping of str to RunTrack
         Run id to track, for the share of clipped steps.
+    lang : str
+        The language of the status cells (the column names stay: the page words them).
 
     Returns
     -------
@@ -107,7 +115,7 @@ def results_table(
     evidence = variant_evidence(per_run, list(RUN_METRICS))
     rows = [
         _variant_row(label, mine, evidence, [tracks[r["run_id"]] for r in mine
-                                             if r["run_id"] in tracks])
+                                             if r["run_id"] in tracks], lang)
         for label, mine in by_label.items()
     ]  # fmt: skip
     table = pd.DataFrame(rows, columns=list(TABLE_COLUMNS))

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 import numpy as np
 import pandas as pd
 
+from dashboard.i18n.catalog import lookup
 from experiments.results.evidence import ci_halfwidth
 from experiments.results.gap import overfitting_gap
 from experiments.results.tracks import SPLITS, RunTrack, padded
@@ -243,8 +244,8 @@ def grad_matrices(
     }
 
 
-def grad_flags(matrix: GradMatrix) -> list[str]:
-    """Warnings for one variant's :class:`GradMatrix`.
+def grad_flags(matrix: GradMatrix, lang: str = "en") -> list[str]:
+    """Warnings for one variant's :class:`GradMatrix`, in ``lang``.
 
     Vanishing: the first layer's gradient norm, averaged in log space over epochs, is below
     ``VANISHING_RATIO`` times the last layer's. Exploding: any norm above ``EXPLODING_NORM``.
@@ -258,13 +259,13 @@ def grad_flags(matrix: GradMatrix) -> list[str]:
         name for name, row in zip(matrix.layers, values, strict=True) if np.all(row == -np.inf)
     ]
     if zero_rows:
-        flags.append(f"zero gradient in {', '.join(map(str, zero_rows))}: nothing reaches it")
+        flags.append(lookup(lang, "grad.zero", layers=", ".join(map(str, zero_rows))))
     if np.isnan(values).any() or np.isposinf(values).any():
-        flags.append("non-finite gradient norms (NaN or inf)")
+        flags.append(lookup(lang, "grad.non_finite"))
     if np.nanmax(np.where(np.isfinite(values), values, -np.inf)) > np.log10(EXPLODING_NORM):
-        flags.append(f"exploding gradients (norm above {EXPLODING_NORM:g})")
+        flags.append(lookup(lang, "grad.exploding", norm=f"{EXPLODING_NORM:g}"))
     with np.errstate(invalid="ignore"):  # -inf - -inf: a dead layer, flagged above
         ratio = float(_nanmean_quiet(values[0]) - _nanmean_quiet(values[-1]))
     if len(values) > 1 and np.isfinite(ratio) and ratio < np.log10(VANISHING_RATIO):
-        flags.append(f"vanishing gradients (first/last layer ratio {10**ratio:.1e})")
+        flags.append(lookup(lang, "grad.vanishing", ratio=f"{10**ratio:.1e}"))
     return flags

@@ -76,5 +76,5 @@ def gap_figure(
         base_layout(x_title=epoch, y_title=lookup(lang, "chart.gap.y"), shapes=[hline(0)])
     )
     values = [g.gap for g in gaps.values()]
-    focus_y(layout, np.concatenate(values) if values else np.empty(0))
+    focus_y(layout, np.concatenate(values) if values else np.empty(0), lang)
     return figure(traces, whole_epochs(layout, traces))

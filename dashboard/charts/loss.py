@@ -13,7 +13,7 @@ from dashboard.transforms import Curve, Curves
 SPLITS = {"train": ("training", "dash"), "val": ("validation", "solid")}
 
 
-BANDS = {"ci": "95% CI of the mean", "range": "min–max of seeds"}  # band -> its label
+BANDS = ("ci", "range")  # the bands over seeds; their labels are chart.band.<band>
 
 
 def _edges(part: Curve, band: str, log_y: bool = False) -> tuple[np.ndarray, np.ndarray]:
@@ -77,10 +77,7 @@ def _line(part: Curve, label: str, split: str, color: str, y_title: str, lang: s
     # the seeds' range per point, only with several seeds: with one it would repeat y, and it
     # was two thirds of what a live refresh sends per curve
     seeds = part.n.max() > 1
-    seeds_hover = (
-        "<br>± %{customdata[3]:.3g} (95% CI, %{customdata[2]} seeds)"
-        "<br>seeds from %{customdata[0]:.6g} to %{customdata[1]:.6g}"
-    )
+    seeds_hover = lookup(lang, "chart.seeds_hover")
     epoch = lookup(lang, "chart.epoch")
     return {
         "type": "scatter",
@@ -150,7 +147,7 @@ def loss_figure(
     if y_range is not None:
         layout["yaxis"]["range"] = list(y_range)
     elif not log_y:
-        focus_y(layout, np.concatenate(means) if means else np.empty(0))
+        focus_y(layout, np.concatenate(means) if means else np.empty(0), lang)
         if "range" not in layout["yaxis"] and (span := _seed_span(banded, band)):
             layout["yaxis"]["range"] = span
     return figure(traces, whole_epochs(layout, traces))

@@ -9,6 +9,7 @@ import plotly.graph_objects as go
 from plotly.colors import diverging, make_colorscale
 
 from dashboard.charts.style import base_layout, figure
+from dashboard.i18n.catalog import lookup
 
 SYMBOLS = ("circle", "x", "diamond", "square", "triangle-up", "cross", "star", "pentagon")
 # plotly.js's RdBu ends, so a binary class's points wear the colour of the region predicting it
@@ -29,22 +30,23 @@ def class_color(k: int, n_classes: int) -> str:
     return palette[k % len(palette)]
 
 
-def _class_points(points: np.ndarray, labels: np.ndarray, n_classes: int) -> list[dict]:
+def _class_points(points: np.ndarray, labels: np.ndarray, n_classes: int, lang: str) -> list[dict]:
     """One marker trace per class of the training points ``(n, 2)`` with labels ``(n,)``."""
     traces = []
     for k, cls in enumerate(np.unique(labels)):
         sel = labels == cls
+        name = lookup(lang, "chart.data.class", k=cls)
         traces.append(
             {
                 "type": "scatter",
                 "x": points[sel, 0],
                 "y": points[sel, 1],
                 "mode": "markers",
-                "name": f"class {cls}",
+                "name": name,
                 "marker": {"symbol": SYMBOLS[k % len(SYMBOLS)], "size": 6,
                            "color": class_color(int(cls), n_classes),
                            "line": {"color": "white", "width": 0.5}},
-                "hovertemplate": f"class {cls}<br>x0 %{{x:.3f}}<br>x1 %{{y:.3f}}<extra></extra>",
+                "hovertemplate": f"{name}<br>x0 %{{x:.3f}}<br>x1 %{{y:.3f}}<extra></extra>",
             }
         )  # fmt: skip
     return traces
@@ -59,23 +61,24 @@ def _grid(artifact: dict[str, Any]) -> dict[str, np.ndarray]:
     }
 
 
-def _probability(artifact: dict[str, Any], show_scale: bool) -> dict:
+def _probability(artifact: dict[str, Any], show_scale: bool, lang: str) -> dict:
     """P(class 1) on a fixed 0-1 scale: 0.5 is the middle colour in every panel.
 
     A panel fitted to its own range would paint a model stuck at 0.5 solid, and one that
     outputs 0.5500-0.5501 as a crisp boundary.
     """
+    p1 = lookup(lang, "pred.p1")
     return {
         "type": "contour", **_grid(artifact), "z": np.asarray(artifact["proba"], dtype=float),
         "colorscale": PROBABILITY_SCALE, "zmin": 0.0, "zmax": 1.0, "zauto": False,
         "autocontour": False,
         "contours": PROBABILITY_LEVELS, "opacity": 0.55, "showscale": show_scale,
-        "colorbar": {"title": {"text": "P(class 1)"}, "thickness": 12, "tickvals": [0, 0.5, 1]},
-        "hovertemplate": "x0 %{x:.3f}<br>x1 %{y:.3f}<br>P(class 1) %{z:.3f}<extra></extra>",
+        "colorbar": {"title": {"text": p1}, "thickness": 12, "tickvals": [0, 0.5, 1]},
+        "hovertemplate": f"x0 %{{x:.3f}}<br>x1 %{{y:.3f}}<br>{p1} %{{z:.3f}}<extra></extra>",
     }  # fmt: skip
 
 
-def _regions(artifact: dict[str, Any], n_classes: int) -> dict:
+def _regions(artifact: dict[str, Any], n_classes: int, lang: str) -> dict:
     """The predicted class in each class's own colour: a class index is no quantity to shade."""
     steps = []
     for k in range(n_classes):
@@ -85,12 +88,18 @@ def _regions(artifact: dict[str, Any], n_classes: int) -> dict:
         "type": "heatmap", **_grid(artifact), "z": np.asarray(artifact["pred"], dtype=float),
         "colorscale": steps, "zmin": -0.5, "zmax": n_classes - 0.5, "zsmooth": False,
         "opacity": 0.35, "showscale": False,
-        "hovertemplate": "x0 %{x:.3f}<br>x1 %{y:.3f}<br>predicted class %{z}<extra></extra>",
+        "hovertemplate": f"x0 %{{x:.3f}}<br>x1 %{{y:.3f}}<br>{lookup(lang, 'pred.class')} "
+        "%{z}<extra></extra>",
     }  # fmt: skip
 
 
 def boundary_figure(
-    artifact: dict[str, Any], title: str, color: str, *, show_scale: bool = True
+    artifact: dict[str, Any],
+    title: str,
+    color: str,
+    *,
+    show_scale: bool = True,
+    lang: str = "en",
 ) -> go.Figure:
     """Decision regions on a grid with the training points on top, coloured by class.
 
@@ -106,6 +115,8 @@ def boundary_figure(
         The variant's colour.
     show_scale : bool
         Draw the probability colour bar (one panel of a row carries it for all: they share it).
+    lang : str
+        The language of the axis titles, class names, colour bar and hover text.
 
     Returns
     -------
@@ -118,10 +129,11 @@ def boundary_figure(
     labels = np.asarray(artifact["points"]["y"])
     # the points carry every class of the training split; the grid may predict fewer of them
     n_classes = max(int(labels.max()) + 1 if labels.size else 0, 2)
-    region = _probability(artifact, show_scale) if n_classes == 2 else _regions(artifact, n_classes)
-    traces = [region, *_class_points(points, labels, n_classes)]
+    region = (_probability(artifact, show_scale, lang) if n_classes == 2
+              else _regions(artifact, n_classes, lang))  # fmt: skip
+    traces = [region, *_class_points(points, labels, n_classes, lang)]
     layout = base_layout(
-        x_title="feature x0 (scaled)", y_title="feature x1 (scaled)", height=380,
+        x_title=lookup(lang, "chart.data.x0"), y_title=lookup(lang, "chart.data.x1"), height=380,
         title={"text": title, "font": {"color": color}}, showlegend=True,
         legend={"orientation": "h", "yanchor": "top", "y": -0.2, "x": 0},
     )  # fmt: skip
@@ -145,7 +157,9 @@ def failed_figure(title: str, color: str, reason: str) -> go.Figure:
     return figure([], layout)
 
 
-def prediction_figure(artifact: dict[str, Any], title: str, color: str) -> go.Figure:
+def prediction_figure(
+    artifact: dict[str, Any], title: str, color: str, lang: str = "en"
+) -> go.Figure:
     """Predicted against true target on the validation split, with the ideal diagonal.
 
     Parameters
@@ -154,6 +168,8 @@ def prediction_figure(artifact: dict[str, Any], title: str, color: str) -> go.Fi
         The run's ``"predictions"`` artifact: ``y_true`` (n,), ``y_pred`` (n,).
     title, color : str
         Variant label and colour.
+    lang : str
+        The language of the axis titles and hover text.
 
     Returns
     -------
@@ -165,9 +181,10 @@ def prediction_figure(artifact: dict[str, Any], title: str, color: str) -> go.Fi
     finite = np.concatenate([y_true, y_pred])
     finite = finite[np.isfinite(finite)]
     lo, hi = (float(finite.min()), float(finite.max())) if finite.size else (0.0, 1.0)
+    predicted = lookup(lang, "pred.predicted")
     traces = [
-        {"type": "scatter", "x": [lo, hi], "y": [lo, hi], "mode": "lines", "name": "ideal",
-         "line": {"dash": "dash", "color": "#555555"}},
+        {"type": "scatter", "x": [lo, hi], "y": [lo, hi], "mode": "lines",
+         "name": lookup(lang, "pred.ideal"), "line": {"dash": "dash", "color": "#555555"}},
         {
             "type": "scatter",
             "x": y_true,
@@ -175,11 +192,12 @@ def prediction_figure(artifact: dict[str, Any], title: str, color: str) -> go.Fi
             "mode": "markers",
             "name": title,
             "marker": {"color": color, "size": 7, "opacity": 0.7},
-            "hovertemplate": "true %{x:.4g}<br>predicted %{y:.4g}<extra></extra>",
+            "hovertemplate": f"{lookup(lang, 'pred.true')} %{{x:.4g}}<br>"
+            f"{predicted} %{{y:.4g}}<extra></extra>",
         },
     ]  # fmt: skip
     layout = base_layout(
-        x_title="true target (validation)", y_title="predicted", height=360,
+        x_title=lookup(lang, "pred.true_axis"), y_title=predicted, height=360,
         title={"text": title, "font": {"color": color}}, showlegend=False,
     )  # fmt: skip
     return figure(traces, layout)

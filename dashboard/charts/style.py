@@ -12,6 +12,7 @@ from typing import Any
 import numpy as np
 import plotly.graph_objects as go
 
+from dashboard.i18n.catalog import lookup
 from dashboard.palette import PALETTE
 
 FONT_SIZE = 15
@@ -79,7 +80,6 @@ def hline(y: float, color: str = "#999999", dash: str = "solid") -> dict:
 # A value this many times the median magnitude is a blow-up, not a curve: healthy losses and gaps
 # stay within a few hundred times their median, diverging runs reach 1e10 and beyond.
 OUTLIER_FACTOR = 1e3
-OFF_CHART_NOTE = "some values lie off this axis (a run blew up): hover or use log scale to see them"
 
 
 def focus_range(values: np.ndarray) -> list[float] | None:
@@ -107,15 +107,17 @@ def focus_range(values: np.ndarray) -> list[float] | None:
     return [low - pad, high + pad]
 
 
-def focus_y(layout: dict, values: np.ndarray) -> None:
-    """Apply :func:`focus_range` to ``layout`` in place, with a note saying values are off-axis."""
+def focus_y(layout: dict, values: np.ndarray, lang: str = "en") -> None:
+    """Apply :func:`focus_range` to ``layout`` in place, with a note (in ``lang``) saying values
+    are off-axis."""
     y_range = focus_range(values)
     if y_range is None:
         return
     layout["yaxis"]["range"] = y_range
     layout.setdefault("annotations", []).append(
         {
-            "text": OFF_CHART_NOTE, "xref": "paper", "yref": "paper", "x": 1, "y": 1,
+            "text": lookup(lang, "chart.off_axis"),
+            "xref": "paper", "yref": "paper", "x": 1, "y": 1,
             "xanchor": "right", "yanchor": "bottom", "showarrow": False,
             "font": {"size": 12, "color": "#8a6d3b"},
         }

@@ -7,12 +7,13 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from dashboard.charts.style import base_layout, figure
+from dashboard.i18n.catalog import lookup
 from dashboard.palette import PALETTE, with_alpha
 
 SHORT = "config."
 
 
-def _axis(series: pd.Series, name: str) -> dict:
+def _axis(series: pd.Series, name: str, lang: str = "en") -> dict:
     """A numeric axis as it is; a text axis (an activation) as evenly spaced ticks."""
     label = name.removeprefix(SHORT)
     numeric = pd.to_numeric(series, errors="coerce")
@@ -22,7 +23,7 @@ def _axis(series: pd.Series, name: str) -> dict:
         # a learning-rate grid spans decades: on a log axis its points spread out evenly
         log = distinct[0] > 0 and distinct[-1] >= 100 * distinct[0]
         shown = np.log10(values) if log else values
-        axis = {"label": f"{label} (log)" if log else label, "values": shown}
+        axis = {"label": lookup(lang, "sweep.log", name=label) if log else label, "values": shown}
         if len(distinct) <= 12:  # a grid: its own values as ticks, not plotly's round numbers
             ticks = np.log10(distinct) if log else distinct
             axis |= {"tickvals": ticks, "ticktext": [f"{v:g}" for v in distinct]}
@@ -33,8 +34,11 @@ def _axis(series: pd.Series, name: str) -> dict:
     return {"label": label, "values": codes, "tickvals": list(range(len(names))), "ticktext": names}
 
 
-def parallel_coordinates(frame: pd.DataFrame, knobs: list[str], metric: str) -> go.Figure:
-    """One line per run across the varied ``knobs``, ending at ``metric``, coloured by it.
+def parallel_coordinates(
+    frame: pd.DataFrame, knobs: list[str], metric: str, lang: str = "en"
+) -> go.Figure:
+    """One line per run across the varied ``knobs``, ending at ``metric``, coloured by it
+    (a log axis says so in ``lang``).
 
     Parameters
     ----------
@@ -44,7 +48,7 @@ def parallel_coordinates(frame: pd.DataFrame, knobs: list[str], metric: str) -> 
     values = frame[metric].to_numpy(float)
     # plotly's parcoords draws every value it gets: a run without the metric would be a line
     # to nowhere, so it keeps NaN and the axis below says how many are missing
-    dims = [_axis(frame[k], k) for k in knobs]
+    dims = [_axis(frame[k], k, lang) for k in knobs]
     dims.append({"label": metric, "values": values})
     trace = {
         "type": "parcoords",
@@ -81,7 +85,7 @@ def _fit(table: pd.DataFrame) -> list[float] | None:
 
 
 def sensitivity_figure(
-    table: pd.DataFrame, x: str, metric: str, line: str | None = None
+    table: pd.DataFrame, x: str, metric: str, line: str | None = None, lang: str = "en"
 ) -> go.Figure:
     """Mean ``metric`` against ``x`` with a 95% confidence band over seeds, one line per value
     of ``line``.
@@ -90,9 +94,11 @@ def sensitivity_figure(
     ----------
     table : DataFrame
         ``experiments.results.sensitivity.sensitivity``: ``x``, ``line``, n, mean, ci.
+    lang : str
+        The language of the y axis title and the single line's name.
     """
     traces = []
-    parts = table.groupby(line, sort=True) if line else [("all runs", table)]
+    parts = table.groupby(line, sort=True) if line else [(lookup(lang, "sweep.all_runs"), table)]
     for i, (value, part) in enumerate(parts):
         color = PALETTE[i % len(PALETTE)]
         name = f"{line.removeprefix(SHORT)}={value}" if line else str(value)
@@ -117,7 +123,9 @@ def sensitivity_figure(
                 " (n = %{customdata[1]})<extra></extra>",
             }
         )  # fmt: skip
-    layout = base_layout(x_title=x.removeprefix(SHORT), y_title=f"{metric} (mean, 95% CI)")
+    layout = base_layout(
+        x_title=x.removeprefix(SHORT), y_title=lookup(lang, "sweep.y", metric=metric)
+    )
     layout["yaxis"]["range"] = _fit(table)
     numeric = pd.to_numeric(table[x], errors="coerce")
     if numeric.notna().all() and numeric.min() > 0 and numeric.max() >= 100 * numeric.min():

@@ -4,6 +4,8 @@ Keys are dotted by place; values are ``str.format`` templates. ``tests/dashboard
 checks that every key is used and every used key is here and in every language.
 """
 
+from dashboard.i18n.en_charts import CHARTS
+from dashboard.i18n.en_notices import NOTICES
 from dashboard.i18n.en_results import RESULTS
 from dashboard.views.runs_text import english as runs_english
 
@@ -205,6 +207,8 @@ TEXT: dict[str, str] = {
     "share.cannot_show": "{name} cannot be shown: {error}",
     # the results area: charts, table, progress, verdicts (en_results.py)
     **RESULTS,
+    **CHARTS,
+    **NOTICES,
     # the Runs page: its English lives in dashboard/views/runs_text.py
     **runs_english(),
 }

@@ -33,6 +33,7 @@ RESULTS: dict[str, str] = {
     "status.failed": "failed",
     "status.cancelled": "cancelled",
     "status.interrupted": "interrupted",
+    "table.diverged_at": "diverged at epoch {epochs}",
     # verdicts (dashboard/widgets/evidence.py); the evidence CSV keeps English
     "evidence.band": "Band over seeds",
     "evidence.band_help": "The mean's 95% confidence interval (Student's t over the seeds) says "
@@ -51,6 +52,10 @@ RESULTS: dict[str, str] = {
     "chart.epoch": "epoch",
     "chart.split.train": "training",
     "chart.split.val": "validation",
+    "chart.seeds_hover": "<br>± %{customdata[3]:.3g} (95% CI, %{customdata[2]} seeds)"
+    "<br>seeds from %{customdata[0]:.6g} to %{customdata[1]:.6g}",
+    "chart.band.ci": "95% CI of the mean",
+    "chart.band.range": "min–max of seeds",
     "chart.gap.y": "validation − training loss",
     "chart.gap.best": "best epoch",
     "chart.gap.val_loss": "validation loss",

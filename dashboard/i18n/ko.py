@@ -3,9 +3,12 @@
 Keras names, code and formulas stay as they are; a key missing here shows its English text.
 """
 
+from dashboard.i18n.ko_charts import CHARTS
 from dashboard.i18n.ko_lessons import LESSONS
+from dashboard.i18n.ko_notices import NOTICES
 from dashboard.i18n.ko_runs import RUNS
 from dashboard.i18n.ko_spec import SPEC
+from dashboard.i18n.ko_verdicts import VERDICTS
 
 TEXT: dict[str, str] = {
     # navigation
@@ -219,6 +222,7 @@ TEXT: dict[str, str] = {
     "status.failed": "실패",
     "status.cancelled": "취소됨",
     "status.interrupted": "중단됨",
+    "table.diverged_at": "에포크 {epochs}에서 발산",
     "evidence.band": "시드에 걸친 띠",
     "evidence.band_help": "평균의 95% 신뢰 구간(시드들에 대한 스튜던트 t 분포)은 평균선이 얼마나 "
     "확실한지 말해 줍니다. 최소–최대는 시드 하나하나가 얼마나 벗어났는지 보여 줍니다.",
@@ -279,7 +283,10 @@ TEXT: dict[str, str] = {
     "table.iterations": "에포크당 이터레이션",
     "table.clipped": "클리핑된 스텝",
     "table.time": "실행당 시간 (초)",
+    **CHARTS,
+    **NOTICES,
     **SPEC,
     **LESSONS,
     **RUNS,
+    **VERDICTS,
 }

@@ -79,3 +79,26 @@ def config_warning(warning: str) -> str:
     if current() == "en" or not rule:
         return str(warning)
     return translated(f"warning.{rule}", str(warning), **getattr(warning, "params", {}))
+
+
+def share_link_error(error: Exception) -> str:
+    """Why a share link could not be read, in the page's language (its ``rule`` and ``params``
+    worded from ``sharelink.<rule>``; a config it held is worded as :func:`config_error`)."""
+    rule = getattr(error, "rule", "")
+    if current() == "en" or not rule:
+        return str(error)
+    params = dict(getattr(error, "params", {}))
+    if isinstance(params.get("error"), ConfigError):
+        params["error"] = config_error(params["error"])
+    return translated(f"sharelink.{rule}", str(error), **params)
+
+
+def run_refused(error: Exception) -> str:
+    """Why runs could not start, in the page's language: a ConfigError as :func:`config_error`,
+    a full queue (``QueueFullError``'s ``rule`` and ``params``) from ``queue.<rule>``."""
+    if isinstance(error, ConfigError):
+        return config_error(error)
+    rule = getattr(error, "rule", "")
+    if current() == "en" or not rule:
+        return str(error)
+    return translated(f"queue.{rule}", str(error), **getattr(error, "params", {}))

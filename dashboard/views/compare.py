@@ -8,6 +8,7 @@ import streamlit as st
 
 from dashboard import actions, audience, comparison, runtime, share, state
 from dashboard.i18n import t
+from dashboard.i18n.messages import run_refused, share_link_error
 from dashboard.plain import literal
 from dashboard.widgets.comparison_form import render_form
 from dashboard.widgets.data_preview import render_data_preview
@@ -27,7 +28,7 @@ def start_runs(configs: list[ExperimentConfig]) -> None:
     try:
         run_ids = runtime.runner().submit(configs, ss[state.OWNER], labels)
     except ValueError as error:  # QueueFullError or a ConfigError the form did not catch
-        ss[state.NOTICE] = t("compare.cannot_start", error=error)
+        ss[state.NOTICE] = t("compare.cannot_start", error=run_refused(error))
         return
     runs = read_runs(runtime.store(), run_ids=run_ids)
     by_label = runs.groupby("label", sort=False)["run_id"].apply(list).to_dict()
@@ -45,7 +46,7 @@ def _restore_from_link() -> None:
     try:
         configs = actions.restore_link(ss, token)
     except share.ShareLinkError as error:
-        ss[state.NOTICE] = t("compare.link_failed", error=error)
+        ss[state.NOTICE] = t("compare.link_failed", error=share_link_error(error))
         return
     ss[state.IMPORTED], ss[state.RUN_IDS] = None, {}
     lesson = st.query_params.get(share.LESSON_PARAM)

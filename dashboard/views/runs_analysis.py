@@ -9,6 +9,7 @@ import streamlit as st
 
 from dashboard import state
 from dashboard.charts.sweep import parallel_coordinates, sensitivity_figure
+from dashboard.i18n import current
 from dashboard.memo import memo
 from dashboard.views.runs_shown import T
 from experiments import Store
@@ -46,8 +47,8 @@ def render_analysis(
     step = -(-len(frame) // MAX_LINES)  # every step-th run: the whole range, evenly
     figure = memo(
         "runs.parcoords",
-        (key, metric, tuple(knobs)),
-        lambda: parallel_coordinates(frame.iloc[::step], knobs, metric),
+        (key, metric, tuple(knobs), current()),
+        lambda: parallel_coordinates(frame.iloc[::step], knobs, metric, current()),
     )
     st.plotly_chart(figure, theme=None, key="runs.parcoords")
     lines = len(frame.iloc[::step])
@@ -64,7 +65,9 @@ def render_analysis(
     line = right.selectbox(T.KNOB_LINE, choices, index=at, key=state.RUNS_LINE, format_func=_short)
     line = None if line == T.NO_LINE else line
     table = sensitivity(frame, x, metric, line)
-    st.plotly_chart(sensitivity_figure(table, x, metric, line), theme=None, key="runs.sensitivity")
+    st.plotly_chart(
+        sensitivity_figure(table, x, metric, line, current()), theme=None, key="runs.sensitivity"
+    )
     rest = [_short(k) for k in knobs if k not in (x, line)]
     note = T.SENSITIVITY_NOTE
     if rest:

@@ -12,12 +12,13 @@ import streamlit as st
 from dashboard import state
 from dashboard.charts.loss import BANDS
 from dashboard.i18n import t
+from dashboard.i18n.verdicts import holm_text, verdict_text
 from dashboard.plain import literal
 from dashboard.transforms import Curves
 from experiments.results.evidence_export import evidence_csv
 from experiments.results.evidence_table import evidence_table
 from experiments.results.run_metrics import PENDING, RUN_METRICS
-from experiments.results.verdicts import ALPHA, holm_note, verdicts
+from experiments.results.verdicts import ALPHA, verdicts
 from experiments.spec.presets import PRESETS_BY_KEY
 
 MARKS = {
@@ -38,7 +39,8 @@ def band_choice(curves: Curves) -> str:
     return st.radio(
         t("evidence.band"),
         list(BANDS),
-        format_func=BANDS.__getitem__,
+        # worded now: AppTest calls a format_func outside the session
+        format_func={band: t(f"chart.band.{band}") for band in BANDS}.get,
         key=state.BAND,
         horizontal=True,
         help=t("evidence.band_help"),
@@ -81,9 +83,9 @@ def render_verdicts(per_run: pd.DataFrame) -> None:
     baseline, metric = _pickers(labels, per_run)
     pending = set(per_run.loc[per_run["status"].isin(PENDING), "label"])
     found = verdicts(per_run, metric, baseline, pending)
-    lines = [f"{MARKS[v.kind]} {literal(v.text)}" for v in found]
+    lines = [f"{MARKS[v.kind]} {literal(verdict_text(v))}" for v in found]
     st.markdown("\n".join(f"- {line}" for line in lines))
-    note = holm_note(found)
+    note = holm_text(found)
     st.caption(t("evidence.how", alpha=f"{ALPHA:g}") + (f" {note}" if note else ""))
     table = evidence_table(per_run, baseline=baseline, pending=pending)
     st.download_button(

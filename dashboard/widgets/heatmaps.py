@@ -9,17 +9,12 @@ import streamlit as st
 
 from dashboard import charts
 from dashboard import transforms as tf
-from dashboard.i18n import t
+from dashboard.i18n import current, lookup, t
 from dashboard.memo import memo
 from dashboard.plain import literal
 
 PER_ROW = 3
-DIED = (
-    "the net died at epoch {epoch}: every gradient is 0 from then on, so no weight changes "
-    "again (tutorial 2) 3 (4): ReLU units that output 0 for every input pass no gradient back; "
-    "He initialization, a smaller learning rate or leaky_relu keep them alive)"
-)
-NO_RELU = "no ReLU-family layer:<br>no unit can die"
+NO_RELU = lookup("en", "heat.no_relu")  # the English, for tests
 
 
 def place(figures: list[go.Figure], key: str) -> None:
@@ -30,34 +25,36 @@ def place(figures: list[go.Figure], key: str) -> None:
             col.plotly_chart(fig, theme=None, key=f"{key}.{start + i}")
 
 
-def _empty_notes(runs: pd.DataFrame, groups: dict[str, list[str]], otherwise: str) -> dict:
+def _empty_notes(
+    runs: pd.DataFrame, groups: dict[str, list[str]], otherwise: str, lang: str = "en"
+) -> dict:
     """What a variant's empty panel says: that it diverged before an epoch ended, or
     ``otherwise``."""
     notes = {}
     for label, run_ids in groups.items():
         diverged = runs.loc[runs["run_id"].isin(run_ids), "diverged_epoch"].dropna()
-        notes[label] = (f"diverged at epoch {int(diverged.min())}:<br>no epoch recorded"
+        notes[label] = (lookup(lang, "heat.diverged", epoch=int(diverged.min()))
                         if len(diverged) else otherwise)  # fmt: skip
     return notes
 
 
-def _gradient_panels(snapshot, runs, groups) -> tuple[list[go.Figure], dict[str, list[str]]]:
+def _gradient_panels(snapshot, runs, groups, lang: str) -> tuple[list[go.Figure], dict]:
     matrices = tf.grad_matrices(snapshot.tracks, groups)
-    flags = {label: tf.grad_flags(m) for label, m in matrices.items()}
+    flags = {label: tf.grad_flags(m, lang) for label, m in matrices.items()}
     for label, matrix in matrices.items():
         epoch = tf.died_at(matrix)
         if epoch is not None:
-            flags[label].insert(0, DIED.format(epoch=epoch))
-    notes = _empty_notes(runs, groups, "no epoch recorded yet")
-    return charts.heatmap_panels(matrices, flags, empty_note=notes), flags
+            flags[label].insert(0, lookup(lang, "heat.died", epoch=epoch))
+    notes = _empty_notes(runs, groups, lookup(lang, "heat.no_epoch_yet"), lang)
+    return charts.heatmap_panels(matrices, flags, empty_note=notes, lang=lang), flags
 
 
-def _dead_panels(snapshot, runs, groups) -> list[go.Figure] | None:
+def _dead_panels(snapshot, runs, groups, lang: str) -> list[go.Figure] | None:
     matrices = tf.layer_matrices(snapshot.tracks, groups, "dead")
     if all(m.empty for m in matrices.values()):
         return None  # no ReLU-family layer: no unit can die
-    notes = _empty_notes(runs, groups, NO_RELU)
-    return charts.heatmap_panels(matrices, scale=charts.DEAD_UNITS, empty_note=notes)
+    notes = _empty_notes(runs, groups, lookup(lang, "heat.no_relu"), lang)
+    return charts.heatmap_panels(matrices, scale=charts.DEAD_UNITS, empty_note=notes, lang=lang)
 
 
 def render_heatmaps(
@@ -68,7 +65,10 @@ def render_heatmaps(
     ``runs`` are the snapshot's runs labelled as the comparison names them; ``groups`` maps
     each label to its run ids.
     """
-    figures, flags = memo("chart.gradients", key, lambda: _gradient_panels(snapshot, runs, groups))
+    lang = current()  # also in ``key``: a switch redraws the panels in it
+    figures, flags = memo(
+        "chart.gradients", key, lambda: _gradient_panels(snapshot, runs, groups, lang)
+    )
     st.subheader(t("heat.grad_title"))
     place(figures, "chart.gradients")
     st.caption(t("heat.grad_caption"))
@@ -81,7 +81,7 @@ def render_heatmaps(
         # finish, like the decision boundaries; the gradients and the "died" flag stay live
         st.caption(t("heat.dead_later"))
         return
-    dead = memo("chart.dead", key, lambda: _dead_panels(snapshot, runs, groups))
+    dead = memo("chart.dead", key, lambda: _dead_panels(snapshot, runs, groups, lang))
     if dead is not None:
         st.subheader(t("heat.dead_title"))
         place(dead, "chart.dead")

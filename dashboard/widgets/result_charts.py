@@ -75,7 +75,7 @@ def _shape(snapshot, labels: dict[str, str] | None, view: Hashable = ("loss", No
     accuracy = tf.curves(snapshot.tracks, groups, "accuracy")
     # the table and the verdicts rank by the loss the curves show (data loss or Keras's)
     per_run = run_metrics(runs, snapshot.tracks, loss=metric)
-    table = tables.results_table(runs, per_run, snapshot.tracks)
+    table = tables.results_table(runs, per_run, snapshot.tracks, lang=current())
     if shown is not None:
         loss, accuracy = ({k: v for k, v in c.items() if k in shown} for c in (loss, accuracy))
     title = _loss_title(runs)

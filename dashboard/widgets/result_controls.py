@@ -19,13 +19,9 @@ from dashboard import state
 from dashboard.i18n import t
 from experiments import config_from_json
 
+# the radio's values (kept in the session, English in every language; shown via loss.option.*)
 DATA_LOSS, KERAS_LOSS = "data loss (no penalty)", "loss incl. penalty (Keras's)"
 METRIC = {DATA_LOSS: "data_loss", KERAS_LOSS: "loss"}
-LOSS_HELP = (
-    "Keras's loss and val_loss add the L1/L2 penalty to the data loss. A variant with a penalty "
-    "then starts far above the others and ranks worse for a number that is not its error: the "
-    "data loss compares like with like."
-)
 
 
 def penalised(runs: pd.DataFrame) -> list[str]:
@@ -45,19 +41,15 @@ def loss_metric(with_penalty: Sequence[str]) -> str:
     with a radio and a caption saying which when any variant has a penalty."""
     if not with_penalty:
         return "loss"  # no penalty anywhere: both are the same numbers
-    choice = st.radio("Loss shown", list(METRIC), key=state.LOSS_SHOWN, horizontal=True,
-                      help=LOSS_HELP)  # fmt: skip
+    # worded now: AppTest calls a format_func outside the session
+    shown = {DATA_LOSS: t("loss.option.data"), KERAS_LOSS: t("loss.option.keras")}
+    choice = st.radio(t("loss.shown"), list(METRIC), format_func=shown.get, key=state.LOSS_SHOWN,
+                      horizontal=True, help=t("loss.help"))  # fmt: skip
     names = ", ".join(with_penalty)
     if choice == DATA_LOSS:
-        st.caption(
-            f"Shown: the data loss, without the regularization penalty of {names}, so every "
-            "variant's loss measures the same thing; the results table ranks by it too."
-        )
+        st.caption(t("loss.shown_data", names=names))
     else:
-        st.caption(
-            f"Shown: Keras's loss, which adds the penalty to the data loss of {names}; the "
-            "results table ranks by it too."
-        )
+        st.caption(t("loss.shown_keras", names=names))
     return METRIC[choice]
 
 

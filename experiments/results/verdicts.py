@@ -9,8 +9,9 @@ is not read as real. One seed never gives a verdict, and neither does a variant 
 from __future__ import annotations
 
 import math
-from collections.abc import Collection
-from dataclasses import dataclass
+from collections.abc import Collection, Mapping
+from dataclasses import dataclass, field
+from typing import Any
 
 import numpy as np
 import pandas as pd
@@ -35,7 +36,11 @@ class Verdict:
     ``kind`` is ``"lower"``, ``"higher"``, ``"same"`` (not distinguishable), ``"one_seed"``,
     ``"provisional"`` or ``"described"`` (a :data:`~experiments.results.run_metrics.RANKED`
     metric: medians and ranges, no test); ``p_adjusted`` is Holm's (equal to
-    ``difference.pvalue`` for a single comparison); ``text`` is what the page and the CSV say.
+    ``difference.pvalue`` for a single comparison); ``text`` is what the CSV (and the English
+    page) says; ``params`` what it was worded from, for another language: ``case`` (which
+    sentence), ``label``, ``baseline``, ``n_a``, ``n_b`` and, by case, ``kind``, ``better``
+    (None for a metric with no better side), ``diff``, ``halfwidth``, ``p``, ``p_raw``, ``m``
+    (comparisons Holm adjusted for), ``a``, ``b`` (ranked: median (min–max)), numbers as shown.
     """
 
     label: str
@@ -45,6 +50,7 @@ class Verdict:
     p_adjusted: float
     kind: str
     text: str
+    params: Mapping[str, Any] = field(default_factory=dict)
 
 
 MAX_DECIMALS = 6  # finer than a millionth no loss, accuracy or gap on the page means anything
@@ -100,19 +106,33 @@ def range_text(median: float, low: float, high: float) -> str:
     return f"{plain(median)} ({plain(low)}–{plain(high)})"
 
 
-def _ranked(label: str, baseline: str, a: pd.Series, b: pd.Series) -> tuple[Difference, str]:
+def _ranked(label: str, baseline: str, a: pd.Series, b: pd.Series) -> tuple[Difference, str, dict]:
     """A ranked metric's comparison: the medians' difference, no interval and no p (a t
     interval of a bounded, skewed count can reach outside its bounds)."""
     a, b = finite(a), finite(b)
     diff = float(np.median(a) - np.median(b)) if len(a) and len(b) else np.nan
     d = Difference(diff, np.nan, np.nan, np.nan, len(a), len(b))
+    base = _base(label, baseline, d)
     if min(len(a), len(b)) < 2:
-        return d, f"{label} vs {baseline}: {ONE_SEED}"
+        return d, f"{label} vs {baseline}: {ONE_SEED}", {**base, "case": "one_seed"}
     said = [range_text(float(np.median(x)), float(x.min()), float(x.max())) for x in (a, b)]
-    return d, (
-        f"{label} vs {baseline}: median {said[0]} against {said[1]} ({_seeds(d)}); "
-        "no interval or p for a bounded, skewed count"
+    return (
+        d,
+        (
+            f"{label} vs {baseline}: median {said[0]} against {said[1]} ({_seeds(d)}); "
+            "no interval or p for a bounded, skewed count"
+        ),
+        {**base, "case": "described", "a": said[0], "b": said[1]},
     )
+
+
+def _base(label: str, baseline: str, d: Difference) -> dict[str, Any]:
+    return {"label": label, "baseline": baseline, "n_a": d.n_a, "n_b": d.n_b}
+
+
+def _better(kind: str, metric: str) -> bool | None:
+    better = BETTER.get(metric)
+    return None if better is None else kind == better
 
 
 def _seeds(d: Difference) -> str:
@@ -147,31 +167,48 @@ def _say(
     scale: float = 0.0,
     metric: str = "",
     m: int = 1,
-) -> tuple[str, str]:
-    """The verdict's kind and words; ``scale`` is the size of the compared means (for
-    telling rounding noise from spread), ``m`` the number of comparisons Holm adjusted for."""
+) -> tuple[str, str, dict]:
+    """The verdict's kind, words and :attr:`Verdict.params`; ``scale`` is the size of the
+    compared means (for telling rounding noise from spread), ``m`` the number of comparisons
+    Holm adjusted for."""
+    base = _base(label, baseline, d)
     if pending:
-        return "provisional", f"{label} vs {baseline}: {PROVISIONAL}"
+        return (
+            "provisional",
+            f"{label} vs {baseline}: {PROVISIONAL}",
+            {**base, "case": "provisional"},
+        )
     if min(d.n_a, d.n_b) < 2:
-        return "one_seed", f"{label} vs {baseline}: {ONE_SEED}"
+        return "one_seed", f"{label} vs {baseline}: {ONE_SEED}", {**base, "case": "one_seed"}
     if not math.isfinite(d.halfwidth) or negligible(d.halfwidth, scale):  # the seeds all agree
         if negligible(d.diff, scale):
-            return "same", f"{label} vs {baseline}: the same on every seed ({_seeds(d)})"
+            text = f"{label} vs {baseline}: the same on every seed ({_seeds(d)})"
+            return "same", text, {**base, "case": "same_every_seed"}
         kind = "lower" if d.diff < 0 else "higher"
         said = f"{plain(abs(d.diff))} (every seed gave the same value, {_seeds(d)})"
-        return kind, f"{label} is {_direction(kind, metric)} than {baseline} by {said}"
+        facts = {**base, "case": "agreed", "kind": kind, "better": _better(kind, metric),
+                 "diff": plain(abs(d.diff))}  # fmt: skip
+        return kind, f"{label} is {_direction(kind, metric)} than {baseline} by {said}", facts
     places = _decimals(d.halfwidth)
     unadjusted = "" if m < 2 else " before adjustment"
     size = f"{abs(d.diff):.{places}f} ± {d.halfwidth:.{places}f}{unadjusted}"
     ps = _p_both(d.pvalue, p, m)
+    facts = {**base, "halfwidth": f"{d.halfwidth:.{places}f}", "p": _p_text(p),
+             "p_raw": _p_text(d.pvalue), "m": m}  # fmt: skip
     if math.isfinite(p) and p < ALPHA:
         kind = "lower" if d.diff < 0 else "higher"
         said = f"{_direction(kind, metric)} than {baseline} by {size} ({ps}, {_seeds(d)})"
-        return kind, f"{label} is {said}"
+        return kind, f"{label} is {said}", {**facts, "case": "real", "kind": kind,
+                                            "better": _better(kind, metric),
+                                            "diff": f"{abs(d.diff):.{places}f}"}  # fmt: skip
     seeds = f"{d.n_a}" if d.n_a == d.n_b else f"{d.n_a} and {d.n_b}"
-    return "same", (
-        f"{label} vs {baseline}: not distinguishable with {seeds} seeds: add seeds "
-        f"(difference {d.diff:+.{places}f} ± {d.halfwidth:.{places}f}{unadjusted}, {ps})"
+    return (
+        "same",
+        (
+            f"{label} vs {baseline}: not distinguishable with {seeds} seeds: add seeds "
+            f"(difference {d.diff:+.{places}f} ± {d.halfwidth:.{places}f}{unadjusted}, {ps})"
+        ),
+        {**facts, "case": "same", "diff": f"{d.diff:+.{places}f}"},
     )
 
 
@@ -205,12 +242,13 @@ def verdicts(
     if metric in RANKED:
         out = []
         for label in others:
-            d, text = _ranked(label, baseline, groups[label], groups[baseline])
+            d, text, facts = _ranked(label, baseline, groups[label], groups[baseline])
             late = label in pending or baseline in pending
             few = min(d.n_a, d.n_b) < 2
             kind = "provisional" if late else "one_seed" if few else "described"
             text = f"{label} vs {baseline}: {PROVISIONAL}" if late else text
-            out.append(Verdict(label, baseline, metric, d, np.nan, kind, text))
+            facts = {**facts, "case": "provisional"} if late else facts
+            out.append(Verdict(label, baseline, metric, d, np.nan, kind, text, facts))
         return out
     diffs = [welch(groups[label], groups[baseline]) for label in others]
     adjusted = holm([d.pvalue for d in diffs])
@@ -219,8 +257,8 @@ def verdicts(
         late = label in pending or baseline in pending
         scale = max(abs(groups[label].mean()), abs(groups[baseline].mean()))
         m = sum(math.isfinite(x.pvalue) for x in diffs)  # the comparisons Holm counted
-        kind, text = _say(label, baseline, d, p, late, scale, metric, m)
-        out.append(Verdict(label, baseline, metric, d, float(p), kind, text))
+        kind, text, facts = _say(label, baseline, d, p, late, scale, metric, m)
+        out.append(Verdict(label, baseline, metric, d, float(p), kind, text, facts))
     return out
 
 

@@ -40,7 +40,14 @@ _LIVE: weakref.WeakSet[Runner] = weakref.WeakSet()
 
 
 class QueueFullError(ValueError):
-    """Too many queued or running runs, for one owner or for the whole server."""
+    """Too many queued or running runs, for one owner or for the whole server.
+
+    ``rule`` (``"owner"`` or ``"server"``) and ``params`` (the counts and the limit) let a page
+    word the English message in another language."""
+
+    def __init__(self, message: str, rule: str = "", **params: int) -> None:
+        super().__init__(message)
+        self.rule, self.params = rule, params
 
 
 class Runner:
@@ -249,12 +256,20 @@ class Runner:
             raise QueueFullError(
                 f"owner {shorten(owner)} has {mine} queued or running runs and asked for "
                 f"{adding} more; "
-                f"the limit is {per_owner} per person. Wait for some to finish or cancel them."
+                f"the limit is {per_owner} per person. Wait for some to finish or cancel them.",
+                "owner",
+                active=mine,
+                adding=adding,
+                limit=per_owner,
             )
         if everyone + adding > total:
             raise QueueFullError(
                 f"the server has {everyone} queued or running runs and {adding} more were asked "
-                f"for; the limit is {total} in total. Please try again in a few minutes."
+                f"for; the limit is {total} in total. Please try again in a few minutes.",
+                "server",
+                active=everyone,
+                adding=adding,
+                limit=total,
             )
 
     def _loop(self) -> None:

@@ -10,7 +10,7 @@ import pytest
 
 import experiments
 from dashboard import runtime, share, state
-from dashboard.widgets.predictions import IMPORTED_NOTE
+from dashboard.i18n.catalog import lookup
 from experiments.results.frames import read_results
 from experiments.spec.presets import LESSON_SEEDS, PRESETS_BY_KEY
 from tests.dashboard.apptest_support import (
@@ -97,7 +97,7 @@ def test_an_exported_csv_shows_the_same_charts_as_the_live_runs() -> None:
     assert _chart_data(at) == live[:7]
     # where the boundaries were, the page says why there are none (no models in a CSV)
     assert "What each variant learned" in [h.value for h in at.subheader]
-    assert IMPORTED_NOTE in [c.value for c in at.caption]
+    assert lookup("en", "pred.imported") in [c.value for c in at.caption]
     pd.testing.assert_frame_equal(at.dataframe[0].value, table)
 
 

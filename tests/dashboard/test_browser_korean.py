@@ -26,24 +26,9 @@ PAGES = {"compare": "데이터 (모든 변형이 공유)", "activations": "활�
 PLOTTED = ("compare", "activations", "backprop")  # pages that draw a chart before any run
 # English lines still on a page before any run (none left)
 NOT_YET: dict[str, set[str]] = {}
-# after a run: the Compare page's results area (charts, table, verdicts, heatmaps, boundary),
-# translated in a later step; checked strictly like NOT_YET
-RESULTS_NOT_YET = {
-    "? relu vs sigmoid:\u200b one seed:\u200b no verdict; add seeds",
-    "P(class 1)",
-    "class 0",
-    "class 1",
-    "dead units (share)",
-    "epoch",
-    "feature x0 (scaled)",
-    "feature x1 (scaled)",
-    "layer (input → output)",
-    "log10 ‖∂L/∂W‖",
-    "no ReLU-family layer:no unit can die",
-    "relu · epoch 40",
-    "sigmoid · epoch 40",
-    "sigmoid: vanishing gradients (first/last layer ratio 4.1e-04)",
-}
+# after a run: English lines still in the Compare page's results area (charts, table, verdicts,
+# heatmaps, boundary); none left, checked strictly like NOT_YET
+RESULTS_NOT_YET: set[str] = set()
 TEXT_JS = """() => {
     const main = document.querySelector('[data-testid="stMain"]') || document.body;
     const nav = document.querySelector('header') ;

@@ -320,7 +320,7 @@ def test_softmax_bars_sit_on_the_whole_probability_range() -> None:
 def test_probability_half_is_white_as_the_caption_says() -> None:
     from plotly.colors import sample_colorscale, unlabel_rgb
 
-    from dashboard.widgets.predictions import FINAL_CAPTION, LIVE_CAPTION
+    from dashboard.i18n.catalog import lookup
 
     proba = np.linspace(0, 1, 20).reshape(4, 5)
     region = charts.boundary_figure(_grid_artifact(proba, proba > 0.5, [0, 1]), "A", "#000").data[0]
@@ -330,5 +330,5 @@ def test_probability_half_is_white_as_the_caption_says() -> None:
     low, half, high = (unlabel_rgb(c) for c in sample_colorscale(scale, [0.0, 0.5, 1.0]))
     assert min(half) >= 240, half  # white, not plotly.js's grey rgb(190,190,190)
     assert low[2] > low[0] and high[0] > high[2]  # 0 blue, 1 red
-    for caption in (FINAL_CAPTION, LIVE_CAPTION):
+    for caption in (lookup("en", "pred.final_caption"), lookup("en", "pred.live_caption")):
         assert "0 (blue) to 1 (red): 0.5 is white in every panel" in caption
