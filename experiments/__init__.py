@@ -10,7 +10,7 @@ import importlib
 from typing import Any
 
 _EXPORTS = {
-    "ConfigError": "experiments.spec.config",
+    "ConfigError": "experiments.spec.errors",
     "ExperimentConfig": "experiments.spec.config",
     "config_from_dict": "experiments.spec.config",
     "config_from_json": "experiments.spec.config",
@@ -23,7 +23,7 @@ _EXPORTS = {
     "Store": "experiments.results.store",
     "Results": "experiments.results.frames",
     "Runner": "experiments.run.runner",
-    "QueueFullError": "experiments.run.runner",
+    "QueueFullError": "experiments.run.queue",
     "export_csv": "experiments.results.export",
     "import_csv": "experiments.results.csv_import",
     "CsvFormatError": "experiments.results.csv_format",

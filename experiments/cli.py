@@ -21,11 +21,11 @@ from experiments.spec.bounded import clip, shorten
 from experiments.spec.config import (
     MAX_HIDDEN_LAYERS,
     MAX_WIDTH,
-    ConfigError,
     ExperimentConfig,
     config_from_dict,
     field_specs,
 )
+from experiments.spec.errors import ConfigError
 from experiments.spec.fields import describe
 from experiments.spec.validation import validate
 from experiments.spec.variants import MAX_VARIANTS, vary_one_knob

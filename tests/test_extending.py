@@ -19,7 +19,8 @@ import dataclasses
 from streamlit.testing.v1 import AppTest
 
 from dashboard import comparison
-from experiments.spec.config import DATA_FIELDS, ConfigError, ExperimentConfig, field_specs
+from experiments.spec.config import DATA_FIELDS, ExperimentConfig, field_specs
+from experiments.spec.errors import ConfigError
 from experiments.spec.data import load_arrays
 from experiments.spec.fields import describe
 from experiments.spec.keras_code import to_keras_code
@@ -78,7 +79,8 @@ from streamlit.testing.v1 import AppTest
 
 from experiments.results.store import Store
 from experiments.run.runner import Runner
-from experiments.spec.config import ConfigError, ExperimentConfig, field_specs
+from experiments.spec.config import ExperimentConfig, field_specs
+from experiments.spec.errors import ConfigError
 from experiments.spec.fields import describe
 from experiments.spec.keras_code import to_keras_code
 from experiments.spec.validation import validate

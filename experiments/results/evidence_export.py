@@ -17,7 +17,7 @@ from experiments.results.evidence_table import evidence_table
 from experiments.results.run_metrics import PENDING, RUN_METRICS, as_seeds
 from experiments.results.summary import read_summary
 from experiments.spec.bounded import shorten
-from experiments.spec.config import ConfigError
+from experiments.spec.errors import ConfigError
 
 if TYPE_CHECKING:
     from experiments.results.store import Store

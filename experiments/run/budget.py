@@ -22,7 +22,8 @@ import resource
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from experiments.spec.config import MAX_RUNS_PER_PERSON, ConfigError, ExperimentConfig
+from experiments.spec.config import MAX_RUNS_PER_PERSON, ExperimentConfig
+from experiments.spec.errors import ConfigError
 
 log = logging.getLogger(__name__)
 

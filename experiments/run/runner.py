@@ -21,33 +21,21 @@ from collections.abc import Sequence
 from experiments.results import groups
 from experiments.results.schema import ACTIVE, FINISHED
 from experiments.results.store import Store
-from experiments.run import budget, owners
+from experiments.run import budget, owners, queue
 from experiments.run.doorbell import Doorbell
 from experiments.run.pool import Limits, WorkerPool
+from experiments.run.queue import MAX_ACTIVE_PER_OWNER, MAX_ACTIVE_TOTAL
 from experiments.run.worker import WORKER_NICENESS
 from experiments.spec.bounded import shorten
-from experiments.spec.config import MAX_RUNS_PER_PERSON, ConfigError, ExperimentConfig
+from experiments.spec.config import ExperimentConfig
 from experiments.spec.data import load_arrays
+from experiments.spec.errors import ConfigError
 from experiments.spec.validation import validate
 
 log = logging.getLogger(__name__)
-MAX_ACTIVE_PER_OWNER = MAX_RUNS_PER_PERSON  # one full comparison (budget.check_comparison)
-MAX_ACTIVE_TOTAL = 160
 # an owner that touched the runner and then went quiet this long (tab closed) loses its runs
 OWNER_GONE_S = 120.0
-MAX_GRACE_S = 3600.0
 _LIVE: weakref.WeakSet[Runner] = weakref.WeakSet()
-
-
-class QueueFullError(ValueError):
-    """Too many queued or running runs, for one owner or for the whole server.
-
-    ``rule`` (``"owner"`` or ``"server"``) and ``params`` (the counts and the limit) let a page
-    word the English message in another language."""
-
-    def __init__(self, message: str, rule: str = "", **params: int) -> None:
-        super().__init__(message)
-        self.rule, self.params = rule, params
 
 
 class Runner:
@@ -86,15 +74,7 @@ class Runner:
         niceness: int = WORKER_NICENESS,
         start_workers: bool = False,
     ) -> None:
-        if max_workers is not None:
-            _check_count("max_workers", max_workers)
-        _check_count("max_active_per_owner", max_active_per_owner)
-        _check_count("max_active_total", max_active_total)
-        if not _is_real(cancel_grace_s) or not 0 <= cancel_grace_s <= MAX_GRACE_S:
-            raise ValueError(
-                f"cancel_grace_s: received {shorten(cancel_grace_s)}; accepted: a number of "
-                f"seconds from 0 to {MAX_GRACE_S:g}"
-            )
+        queue.check_arguments(max_workers, max_active_per_owner, max_active_total, cancel_grace_s)
         self.store = store if isinstance(store, Store) else Store(store)
         self.max_workers = max_workers or budget.worker_count()
         self.limits = (max_active_per_owner, max_active_total)
@@ -151,7 +131,7 @@ class Runner:
         group_id = group_id or groups.new_group_id(groups.COMPARISON)
         rows = self._rows(configs, owner, labels, group_id)
         with self._lock:
-            self._check_limits(owner, len(rows))
+            queue.check_room(self.store, self.limits, owner, len(rows))
             self.store.insert_runs(rows)
         self._wake.set()
         return [row["run_id"] for row in rows]
@@ -249,29 +229,6 @@ class Runner:
             row["created_at"] = now + 1e-6 * i  # keeps submission order in ORDER BY created_at
         return rows
 
-    def _check_limits(self, owner: str, adding: int) -> None:
-        per_owner, total = self.limits
-        mine, everyone = self.store.count_active(owner), self.store.count_active()
-        if mine + adding > per_owner:
-            raise QueueFullError(
-                f"owner {shorten(owner)} has {mine} queued or running runs and asked for "
-                f"{adding} more; "
-                f"the limit is {per_owner} per person. Wait for some to finish or cancel them.",
-                "owner",
-                active=mine,
-                adding=adding,
-                limit=per_owner,
-            )
-        if everyone + adding > total:
-            raise QueueFullError(
-                f"the server has {everyone} queued or running runs and {adding} more were asked "
-                f"for; the limit is {total} in total. Please try again in a few minutes.",
-                "server",
-                active=everyone,
-                adding=adding,
-                limit=total,
-            )
-
     def _loop(self) -> None:
         try:
             # import the data stack now, not on the first submit: it costs about a second
@@ -302,15 +259,6 @@ class Runner:
                 log.info("gradlab: %s gone for %.0f s: cancelling %s", owner, OWNER_GONE_S,
                          row["run_id"])  # fmt: skip
                 self.cancel(row["run_id"], owner)
-
-
-def _is_real(value: object) -> bool:
-    return isinstance(value, int | float) and not isinstance(value, bool) and value == value
-
-
-def _check_count(field: str, value: object) -> None:
-    if not isinstance(value, int) or isinstance(value, bool) or value < 1:
-        raise ValueError(f"{field}: received {shorten(value)}; accepted: an integer >= 1")
 
 
 @atexit.register

@@ -21,7 +21,8 @@ from experiments.results import groups
 from experiments.results.schema import FINISHED
 from experiments.results.store import Store
 from experiments.run import budget
-from experiments.spec.config import ConfigError, ExperimentConfig, config_from_dict
+from experiments.spec.config import ExperimentConfig, config_from_dict
+from experiments.spec.errors import ConfigError
 from experiments.spec.validation import validate
 
 OK = ("done", "diverged")

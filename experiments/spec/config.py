@@ -20,6 +20,7 @@ from core.initializers import INITIALIZERS
 from core.losses import LOSSES
 from core.optimizers import OPTIMIZERS
 from experiments.spec.bounded import shorten
+from experiments.spec.errors import ConfigError
 from experiments.spec.fields import (
     FieldSpec,
     hyperparameter,
@@ -27,44 +28,6 @@ from experiments.spec.fields import (
     optimizer_params,
     spec,
 )
-
-
-class ConfigError(ValueError):
-    """A configuration value that cannot be used.
-
-    Parameters
-    ----------
-    field : str
-        The offending field name, as the dashboard's forms and the JSON files spell it.
-    message : str
-        What was received and what is accepted.
-    rule : str
-        Which check refused it, for a reader that words the message itself (the dashboard's
-        languages); ``""`` where only the English message exists.
-    **params
-        The rule's facts: ``value`` (the received value, already shortened) and whatever else
-        the rule names (bounds, the dataset, ...). JSON-native values only.
-    """
-
-    def __init__(self, field: str, message: str, rule: str = "", **params: Any) -> None:
-        super().__init__(f"{field}: {message}")
-        self.field = field
-        self.rule = rule
-        self.params = params
-
-
-class ConfigWarning(str):
-    """A warning sentence (a ``str``) that also carries its ``rule`` and ``params``, so the
-    dashboard can word it in the reader's language."""
-
-    rule: str
-    params: dict[str, Any]
-
-    def __new__(cls, text: str, rule: str = "", **params: Any) -> ConfigWarning:
-        warning = super().__new__(cls, text)
-        warning.rule, warning.params = rule, params
-        return warning
-
 
 # Options of the config's own choice fields (the core's registries list the rest).
 NORMALIZATIONS = ("none", "batch", "layer")

@@ -7,7 +7,8 @@ from typing import Any
 
 import numpy as np
 
-from experiments.spec.config import ConfigError, ExperimentConfig
+from experiments.spec.config import ExperimentConfig
+from experiments.spec.errors import ConfigError
 
 ACCEPTED_LOSSES = {
     "binary": (

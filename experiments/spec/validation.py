@@ -1,6 +1,6 @@
 """Check a config before it reaches a worker: errors raise, dubious choices warn.
 
-Every error is a :class:`~experiments.spec.config.ConfigError` naming the field, the received value
+Every error is a :class:`~experiments.spec.errors.ConfigError` naming the field, the received value
 (shortened) and what is accepted. What each field accepts is read from its
 :class:`~experiments.spec.fields.FieldSpec`; this module adds only the rules that join two fields
 or a field and the dataset.
@@ -13,7 +13,8 @@ from typing import Any
 
 from datasets import DATASETS, DatasetInfo
 from experiments.spec.bounded import shorten
-from experiments.spec.config import ConfigError, ConfigWarning, ExperimentConfig, field_specs
+from experiments.spec.config import ExperimentConfig, field_specs
+from experiments.spec.errors import ConfigError, ConfigWarning
 from experiments.spec.tasks import resolve_head
 
 SATURATING = ("sigmoid", "tanh")

@@ -7,7 +7,8 @@ from collections.abc import Sequence
 from typing import Any
 
 from experiments.spec.bounded import shorten
-from experiments.spec.config import FIELD_NAMES, ConfigError, ExperimentConfig
+from experiments.spec.config import FIELD_NAMES, ExperimentConfig
+from experiments.spec.errors import ConfigError
 from experiments.spec.validation import validate
 
 MAX_VARIANTS = 8

@@ -5,7 +5,8 @@ from __future__ import annotations
 import pytest
 
 from dashboard.person import person_id
-from experiments.run.runner import QueueFullError, Runner
+from experiments.run.queue import QueueFullError
+from experiments.run.runner import Runner
 from experiments.spec.config import ExperimentConfig
 
 COOKIE = {"_streamlit_xsrf": "2|0a0b0c0d|1b1c1d1e|1700000000"}

@@ -6,7 +6,8 @@ import pytest
 
 from experiments.run import budget
 from experiments.run.runner import Runner
-from experiments.spec.config import ConfigError, ExperimentConfig
+from experiments.spec.config import ExperimentConfig
+from experiments.spec.errors import ConfigError
 
 TINY = {"n_samples": 200, "hidden_layers": (8,)}
 

@@ -7,7 +7,8 @@ import pytest
 
 from datasets import DATASETS
 from experiments.spec.build import build_model, model_summary
-from experiments.spec.config import ConfigError, ExperimentConfig
+from experiments.spec.config import ExperimentConfig
+from experiments.spec.errors import ConfigError
 from experiments.spec.tasks import encode_targets, resolve_head
 
 

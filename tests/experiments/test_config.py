@@ -15,11 +15,11 @@ from experiments.spec.config import (
     DEFAULT_LEARNING_RATE,
     FIELD_NAMES,
     OPTIMIZER_PARAMS,
-    ConfigError,
     ExperimentConfig,
     config_from_dict,
     config_from_json,
 )
+from experiments.spec.errors import ConfigError
 from experiments.spec.variants import vary_one_knob
 
 

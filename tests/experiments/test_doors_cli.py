@@ -12,7 +12,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from experiments.cli import main, read_plan
-from experiments.spec.config import ConfigError
+from experiments.spec.errors import ConfigError
 from tests.doors import answered, refused
 
 BASE = {"dataset": "moons", "n_samples": 100, "epochs": 2, "hidden_layers": [4]}

@@ -13,7 +13,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from experiments.spec.config import FIELD_NAMES, ConfigError, ExperimentConfig, config_from_dict
+from experiments.spec.config import FIELD_NAMES, ExperimentConfig, config_from_dict
+from experiments.spec.errors import ConfigError
 from experiments.spec.validation import validate
 from experiments.spec.variants import vary_one_knob
 from tests.doors import answered, refused

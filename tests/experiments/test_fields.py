@@ -13,13 +13,8 @@ import pytest
 
 from core.optimizers import OPTIMIZERS
 from experiments.spec.bounded import MAX_ECHO, shorten
-from experiments.spec.config import (
-    DATA_FIELDS,
-    OPTIMIZER_FIELDS,
-    ConfigError,
-    ExperimentConfig,
-    field_specs,
-)
+from experiments.spec.config import DATA_FIELDS, OPTIMIZER_FIELDS, ExperimentConfig, field_specs
+from experiments.spec.errors import ConfigError
 from experiments.spec.fields import GROUPS, describe, users
 from experiments.spec.validation import validate
 

@@ -11,9 +11,11 @@ import pytest
 from experiments.results.frames import read_results, read_runs
 from experiments.results.store import Store
 from experiments.run.owners import pid_alive
-from experiments.run.runner import QueueFullError, Runner
+from experiments.run.queue import QueueFullError
+from experiments.run.runner import Runner
 from experiments.run.worker import WORKER_NICENESS
-from experiments.spec.config import ConfigError, ExperimentConfig
+from experiments.spec.config import ExperimentConfig
+from experiments.spec.errors import ConfigError
 from tests.experiments.conftest import wait_until
 
 TINY = {"n_samples": 200, "hidden_layers": (8,), "kernel_initializer": "he_uniform"}

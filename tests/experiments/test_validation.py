@@ -5,7 +5,8 @@ from __future__ import annotations
 import pytest
 
 from datasets import DATASETS
-from experiments.spec.config import FIELD_NAMES, ConfigError, ExperimentConfig
+from experiments.spec.config import FIELD_NAMES, ExperimentConfig
+from experiments.spec.errors import ConfigError
 from experiments.spec.validation import validate
 
 # (field, bad value, a fragment of the "accepted" part of the message)
