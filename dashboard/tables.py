@@ -11,6 +11,7 @@ import pandas as pd
 from dashboard.i18n.catalog import has, lookup
 from experiments.results.evidence import variant_evidence
 from experiments.results.run_metrics import RANKED, RUN_METRICS
+from experiments.results.schema import ACTIVE
 from experiments.results.tracks import RunTrack
 from experiments.results.verdicts import estimate_text, range_text
 
@@ -24,9 +25,10 @@ ACCURACY_COLUMNS = tuple(c for c in METRIC_COLUMNS if "accuracy" in c)
 
 def _status_text(runs: list[dict], lang: str = "en") -> str:
     """One status for a variant's runs in ``lang``; a divergence names the epoch it happened
-    in."""
+    in. Running and queued come first: "done / running" read as finished at a glance."""
     texts = []
-    for status in dict.fromkeys(str(r["status"]) for r in runs):
+    statuses = dict.fromkeys(str(r["status"]) for r in runs)
+    for status in sorted(statuses, key=lambda s: s not in ACTIVE):
         if status == "diverged":
             epochs = [r.get("diverged_epoch") for r in runs if r["status"] == "diverged"]
             where = ", ".join(str(int(e)) for e in epochs if not pd.isna(e))

@@ -1,6 +1,6 @@
 """Validation errors and warnings worded in the page's language.
 
-``experiments`` knows no languages: each :class:`~experiments.spec.config.ConfigError` and
+``experiments`` knows no languages: each :class:`~experiments.spec.errors.ConfigError` and
 ``ConfigWarning`` carries a ``rule`` and its ``params``, and this module words them from the
 dictionaries (``error.<rule>``, ``warning.<rule>``). English keeps the message experiments wrote,
 word for word; a rule without a translation shows it too.
@@ -12,7 +12,8 @@ from typing import Any
 
 from dashboard.i18n import current, t
 from dashboard.i18n.names import field_label, translated
-from experiments.spec.config import ConfigError, field_specs
+from experiments.spec.config import field_specs
+from experiments.spec.errors import ConfigError
 from experiments.spec.fields import FieldSpec
 
 SPECS = field_specs()

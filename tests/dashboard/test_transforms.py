@@ -213,3 +213,10 @@ def test_the_table_gives_iterations_per_epoch_and_the_share_of_clipped_steps(los
     assert table.loc["A", "iterations / epoch"] == 10
     assert table.loc["A", "clipped steps"] == pytest.approx(0.25)
     assert "clipped steps" not in tables.results_table(runs, per_run, {}).columns
+
+
+def test_a_variant_with_a_seed_still_training_names_that_first() -> None:
+    # "done / running" read as finished at a glance while the last seed trained
+    runs = [{"status": "done"}, {"status": "running"}, {"status": "queued"}]
+    assert tables._status_text(runs) == "running / queued / done"
+    assert tables._status_text([{"status": "done"}, {"status": "done"}]) == "done"
