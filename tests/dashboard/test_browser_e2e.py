@@ -33,6 +33,13 @@ def _wait_plots(page, predicate: str, timeout: int = 90_000) -> list:
     return page.evaluate(PLOTS_JS)
 
 
+def _wait_charts(page) -> list:
+    """The page's plots once the heatmaps and the gap chart (its best-epoch star) are drawn:
+    the charts arrive one by one, and a heatmap alone came before the gap chart under load."""
+    _wait_plots(page, "p.some(t => t[0] === 'heatmap')")
+    return _wait_plots(page, "p.some(t => String(t[1]).endsWith('best epoch'))")
+
+
 def _check_charts(plots: list) -> None:
     loss = next(p for p in plots if any(name.endswith("· training") for _, name in p))
     names = [name for _, name in loss]
@@ -57,8 +64,7 @@ def test_preset_runs_exports_and_shares(server, browser, tmp_path) -> None:
     page.wait_for_function(
         f"() => document.body.innerText.split({done}).length - 1 >= 2", timeout=120_000
     )
-    plots = _wait_plots(page, "p.some(t => t[0] === 'heatmap')")
-    _check_charts(plots)
+    _check_charts(_wait_charts(page))
     _screenshot(page, "compare")
 
     with page.expect_download() as download:
@@ -73,14 +79,14 @@ def test_preset_runs_exports_and_shares(server, browser, tmp_path) -> None:
     shared = _open(browser, page.url)
     shared.get_by_text("Showing the stored runs of this link.").wait_for(timeout=60_000)
     _wait_labels(shared, LABELS)
-    _check_charts(_wait_plots(shared, "p.some(t => t[0] === 'heatmap')"))
+    _check_charts(_wait_charts(shared))
     _screenshot(shared, "compare-shared-link")
 
     # a fresh visitor uploads the CSV and sees the same comparison without training
     viewer = _open(browser, server)
     viewer.locator("input[type=file]").set_input_files(str(csv_path))
     viewer.get_by_text("nothing retrained").wait_for(timeout=60_000)
-    _check_charts(_wait_plots(viewer, "p.some(t => t[0] === 'heatmap')"))
+    _check_charts(_wait_charts(viewer))
     _screenshot(viewer, "compare-uploaded-csv")
 
 

@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 
 import pytest
+from playwright.sync_api import TimeoutError as PlaywrightTimeout
 
 from dashboard import share
 from dashboard.comparison import defaults
@@ -33,6 +34,17 @@ def _epochs(page) -> dict[str, int]:
     return out
 
 
+def _still_running(page) -> bool:
+    """True once a progress bar says "running" within a few seconds: a refresh redraws the bars,
+    and for a moment the page has none (the runs take minutes, so a few seconds prove nothing
+    finished)."""
+    try:
+        page.wait_for_function(RUNNING_JS, timeout=5_000)
+    except PlaywrightTimeout:
+        return False
+    return True
+
+
 def test_live_boundary_and_variant_choice(server, browser) -> None:
     pairs = [(a, ExperimentConfig(activation=a, **BASE).to_dict()) for a in LABELS]
     page = browser.new_page(viewport={"width": 1400, "height": 1000})
@@ -44,7 +56,7 @@ def test_live_boundary_and_variant_choice(server, browser) -> None:
         timeout=60_000,
     )
     first = _epochs(page)
-    assert page.evaluate(RUNNING_JS), "the runs finished before the first live panel"
+    assert _still_running(page), "the runs finished before the first live panel"
     _screenshot(page, "compare-live-boundary")
     # a later poll brings a newer grid into the same panel, while the runs still train
     page.wait_for_function(
@@ -52,14 +64,14 @@ def test_live_boundary_and_variant_choice(server, browser) -> None:
         f"const m = t.match(/tanh · epoch (\\d+)/); return m && +m[1] > {first['tanh']} }}",
         timeout=60_000,
     )
-    assert page.evaluate(RUNNING_JS)
+    assert _still_running(page)
     # hide relu from the curves: the choice holds across several refreshes
     page.get_by_role("button", name="relu", exact=True).first.click()
     page.wait_for_function(f"() => !({NAMES_JS})().includes('relu · validation')")
     page.wait_for_timeout(2_000)  # four polls
     names = page.evaluate(NAMES_JS)
     assert "tanh · validation" in names and "relu · validation" not in names
-    assert page.evaluate(RUNNING_JS), "the runs finished: the refreshes were not tested"
+    assert _still_running(page), "the runs finished: the refreshes were not tested"
     _screenshot(page, "compare-live-show-variants")
     page.close()
 
