@@ -93,7 +93,8 @@ def estimate_text(mean: float, halfwidth: float) -> str:
     places = _decimals(halfwidth)
     if round(halfwidth, places) == 0:
         return plain(mean)
-    return f"{mean:.{places}f} ± {halfwidth:.{places}f}"
+    # + 0.0 turns a mean that rounds to -0 into 0: "-0.000000 ± 0.000001" read as negative
+    return f"{round(mean, places) + 0.0:.{places}f} ± {halfwidth:.{places}f}"
 
 
 def range_text(median: float, low: float, high: float) -> str:

@@ -149,6 +149,8 @@ def test_no_exponents_and_no_runaway_decimals():
     assert estimate_text(2.1, 1.2) == "2.1 ± 1.2"
     assert estimate_text(1.788e-07, 1e-8) == "0"  # a width below a millionth cannot be shown
     assert estimate_text(0.5, 2e-6) == "0.500000 ± 0.000002"  # 6 decimals at most
+    # a mean that rounds to zero has no sign (the sigmoid lesson's gap read "-0.000000 ± ...")
+    assert estimate_text(-4e-7, 1e-6) == "0.000000 ± 0.000001"
 
 
 def test_the_best_epoch_is_a_median_and_range_never_an_interval():
