@@ -62,6 +62,10 @@ RUNS: dict[str, str] = {
     "runs.COLUMNS.group": "그룹",
     "runs.COLUMNS.runs": "실행",
     "runs.COLUMNS.finished": "완료",
+    "runs.KINDS.comparison": "비교",
+    "runs.KINDS.sweep": "스윕",
+    "runs.KINDS.run": "단일 실행",
+    "runs.ANY_STATUS": "모든 상태",
     "runs.COLUMNS.labels": "이름",
     "runs.COLUMNS.best": "최고 {metric}",
 }

@@ -28,6 +28,11 @@ def translated(key: str, english: str, **fmt: Any) -> str:
     return text.format(**fmt) if fmt else text
 
 
+def metric_label(name: str) -> str:
+    """A stored run metric (``best_val_loss``) as the results table heads it."""
+    return translated(f"table.{name}", name.replace("_", " "))
+
+
 def field_label(name: str) -> str:
     """The form label of config field ``name`` (a Keras name, such as ``beta_1``, stays)."""
     return translated(f"field.{name}.label", SPECS[name].label)

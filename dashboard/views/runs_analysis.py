@@ -10,6 +10,7 @@ import streamlit as st
 from dashboard import state
 from dashboard.charts.sweep import parallel_coordinates, sensitivity_figure
 from dashboard.i18n import current
+from dashboard.i18n.names import metric_label
 from dashboard.memo import memo
 from dashboard.views.runs_shown import T
 from experiments import Store
@@ -36,7 +37,7 @@ def render_analysis(
     if not knobs or total < 2:
         st.caption(T.ANALYSIS_FEW)
         return
-    st.subheader(T.ANALYSIS.format(metric=metric, n=min(total, LIMIT)))
+    st.subheader(T.ANALYSIS.format(metric=metric_label(metric), n=min(total, LIMIT)))
     if total > LIMIT:
         st.caption(T.ANALYSIS_CAP.format(limit=LIMIT, n=total))
     frame = memo(

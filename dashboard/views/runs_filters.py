@@ -8,6 +8,8 @@ import math
 import streamlit as st
 
 from dashboard import state
+from dashboard.i18n import t
+from dashboard.i18n.names import metric_label
 from dashboard.plain import literal
 from dashboard.views.runs_shown import T
 from experiments.results.catalog import knob_fields
@@ -86,10 +88,17 @@ def render_controls() -> Controls:
         key=state.RUNS_VIEW,
     )
     search = top[1].text_input(T.SEARCH, max_chars=100, key=state.RUNS_SEARCH)
-    statuses = top[2].multiselect(T.STATUS, STATUSES, key=state.RUNS_STATUS)
-    metric = top[3].selectbox(T.METRIC, list(METRICS), key=state.RUNS_METRIC)
+    # options worded now, as dicts: AppTest calls format_func outside the session
+    words = {status: t(f"status.{status}") for status in STATUSES}
+    statuses = top[2].multiselect(T.STATUS, STATUSES, key=state.RUNS_STATUS,
+                                  format_func=words.get, placeholder=T.ANY_STATUS)  # fmt: skip
+    metrics = {name: metric_label(name) for name in METRICS}
+    metric = top[3].selectbox(T.METRIC, list(METRICS), key=state.RUNS_METRIC,
+                              format_func=metrics.get)  # fmt: skip
     left, middle, right = st.columns([2.2, 1.2, 3.4], vertical_alignment="bottom")
-    sort = left.selectbox(T.SORT, SORTS, key=state.RUNS_SORT)
+    # a config field keeps its Keras name
+    sorts = {name: metrics.get(name) or T.COLUMNS.get(name, name) for name in SORTS}
+    sort = left.selectbox(T.SORT, SORTS, key=state.RUNS_SORT, format_func=sorts.get)
     descending = middle.toggle(T.DESCENDING, key=state.RUNS_DESC)
     ss[state.RUNS_KEPT] = {key: ss[key] for key in CONTROLS}
     with right:

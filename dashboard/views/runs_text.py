@@ -56,6 +56,8 @@ COLUMNS = {
     "kind": "Kind", "tags": "Tags", "group": "Group", "runs": "Runs", "finished": "Finished",
     "labels": "Labels", "best": "{metric} (best run)",
 }  # fmt: skip
+KINDS = {"comparison": "comparison", "sweep": "sweep", "run": "single run"}
+ANY_STATUS = "any status"
 
 # radio options, not texts: the session keeps them, so they stay English in both languages and
 # are shown through view_names()

@@ -128,3 +128,18 @@ def test_public_visitor_sees_only_own_and_linked_runs(app_store, monkeypatch):
     assert "Matching runs: 49 · page 1 of 1" in captions(at)  # still the runs view
     at.radio(key=state.RUNS_VIEW).set_value("Groups").run()
     assert "Matching groups: 2 · page 1 of 1" in captions(at)  # own sweep, and the linked one
+
+
+def test_the_runs_page_words_its_metrics_statuses_and_kinds_in_korean(sweep_store):
+    at = open_page("runs", {"lang": "ko"})
+    assert not at.exception
+    metric = at.selectbox(key=state.RUNS_METRIC)
+    assert metric.value == "best_val_loss" and metric.format_func("best_val_loss") == "최저 검증 손실"
+    status = at.multiselect(key=state.RUNS_STATUS)
+    assert status.placeholder == "모든 상태" and status.format_func("done") == "완료"
+    sort = at.selectbox(key=state.RUNS_SORT)
+    assert sort.format_func("created_at") == "만든 시각"
+    assert sort.format_func("config.learning_rate") == "config.learning_rate"  # a Keras name
+    assert list(at.dataframe[0].value["kind"]) == ["스윕", "스윕"]
+    at.radio(key=state.RUNS_VIEW).set_value("Runs").run()
+    assert set(at.dataframe[0].value["status"]) == {"완료"}
