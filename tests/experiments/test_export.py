@@ -9,6 +9,7 @@ import time
 import pandas as pd
 import pytest
 
+from experiments.results.csv_format import neutralise
 from experiments.results.export import CsvFormatError, export_csv, import_csv
 from experiments.results.frames import Results, read_results
 from experiments.results.store import Store
@@ -238,3 +239,27 @@ def test_a_comparison_whose_oldest_run_has_no_rows_exports(results, tmp_path):
         buffer = io.StringIO()
         export.write_csv(store, ids, buffer, rows_per_chunk=rows_per_chunk)
         assert buffer.getvalue() == export_csv(read_results(store, ids))
+
+
+@pytest.mark.parametrize(
+    "label", ["two\nlines", 'a "quoted", comma', "=1+1", "\r\nbreaks\r", "plain"]
+)
+def test_a_label_of_any_text_streams_the_same_bytes(label, tmp_path):
+    """The streamed file formats a run's own cells once (not on each row): a label with line
+    breaks, quotes, commas or a formula start still gives the one-frame export's bytes."""
+    from experiments.results import export
+
+    store = Store(tmp_path / "runs.sqlite")
+    add_run(store, "odd", ExperimentConfig(seed=1), label=label, error=label)
+    add_run(store, "next", ExperimentConfig(seed=2), created_at=time.time() + 1)
+    for run_id in ("odd", "next"):
+        for epoch in (1, 2):
+            store.write_epoch(run_id, epoch, {"loss": epoch / 3, "val_loss": 0.5, "steps": 1},
+                              [layer(0, "dense", 0.1)])  # fmt: skip
+    buffer = io.StringIO()
+    export.write_csv(store, ["odd", "next"], buffer)
+    assert buffer.getvalue() == export_csv(read_results(store, ["odd", "next"]))
+    shown = neutralise(pd.Series([label])).iloc[0]  # "=1+1" is written "'=1+1"
+    assert (
+        list(pd.read_csv(io.StringIO(buffer.getvalue()))["label"]) == [shown] * 4 + ["run next"] * 4
+    )
