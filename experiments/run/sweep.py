@@ -162,7 +162,7 @@ def progress(store: Store, runner_id: str) -> tuple[int, int, int, int]:
     return tuple(int(v or 0) for v in row)  # type: ignore[return-value]
 
 
-def follow(store: Store, runner_id: str, out: TextIO, line: Any, every_s: float = 0.2) -> None:
+def follow(store: Store, runner_id: str, out: TextIO, line: Any, every_s: float = 0.1) -> None:
     """Redraw ``line(done, total, finished, runs)`` until every run of ``runner_id`` finished."""
     while True:
         done, total, finished, runs = progress(store, runner_id)

@@ -120,3 +120,24 @@ def test_the_cli_starts_without_pandas_or_scikit_learn(tmp_path: Path) -> None:
         [sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT, check=True
     )
     assert done.stdout.strip().splitlines()[-1] == "[]"
+
+
+def test_the_cli_leaves_a_closed_store_and_a_complete_file(tmp_path: Path) -> None:
+    """The command ends without the interpreter's teardown (os._exit): the store must be
+    closed first, or its write-ahead log stays beside it (a copy of the .sqlite file alone
+    would miss the newest runs), and every line must be flushed."""
+    plan = tmp_path / "plan.json"
+    plan.write_text(json.dumps({"base": TINY, "vary": "activation", "values": ["relu", "tanh"]}))
+    store = tmp_path / "runs.sqlite"
+    done = cli("run", str(plan), "--store", str(store), "--out", "out.csv", cwd=tmp_path)
+    assert done.returncode == 0, done.stderr
+    assert done.stderr.rstrip().endswith("wrote out.csv (2 runs, 0.0 MB)")
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["out.csv", "plan.json", "runs.sqlite"]
+    exported = cli("export", "--store", str(store), cwd=tmp_path)
+    assert exported.returncode == 0, exported.stderr
+    assert exported.stdout == (tmp_path / "out.csv").read_text()
+    summary = cli("export", "--store", str(store), "--summary", "--out", "s.csv", cwd=tmp_path)
+    assert summary.returncode == 0, summary.stderr
+    assert not list(tmp_path.glob("*-wal")) and not list(tmp_path.glob("*-shm"))
+    bad = cli("run", str(tmp_path / "missing.json"), "--store", str(store), cwd=tmp_path)
+    assert bad.returncode == 2 and bad.stderr.startswith("error: ")
