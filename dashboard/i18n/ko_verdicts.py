@@ -7,6 +7,8 @@ VERDICTS: dict[str, str] = {
     "끝날 때까지 판정하지 않습니다",
     "verdict.case.one_seed": "{label} 대 {baseline}: 시드 하나: 판정할 수 없습니다; 시드를 "
     "늘리세요",
+    "verdict.case.few_values": "{label} 대 {baseline}: 판정할 수 없습니다: {who}은(는) 시드 "
+    "{n}개 중 {k}개에만 값이 있습니다 (나머지는 발산했거나 값이 나오기 전에 멈췄습니다)",
     "verdict.case.same_every_seed": "{label} 대 {baseline}: 모든 시드에서 같습니다 ({seeds})",
     "verdict.case.agreed": "{label}은(는) {baseline}보다 {diff}만큼 {direction} (모든 시드가 "
     "같은 값, {seeds})",

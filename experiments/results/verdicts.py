@@ -21,6 +21,10 @@ from experiments.results.run_metrics import BETTER, RANKED
 
 ALPHA = 0.05
 ONE_SEED = "one seed: no verdict; add seeds"
+FEW_VALUES = (
+    "no verdict: {who} has a value on {k} of its {n} seeds (the others diverged or stopped "
+    "before one)"
+)
 PROVISIONAL = "still training: no verdict until every seed of both is done"
 HOLM_NOTE = (
     "{k} variants are each compared with {baseline}: the p-values are Holm-adjusted for "
@@ -259,8 +263,24 @@ def verdicts(
         scale = max(abs(groups[label].mean()), abs(groups[baseline].mean()))
         m = sum(math.isfinite(x.pvalue) for x in diffs)  # the comparisons Holm counted
         kind, text, facts = _say(label, baseline, d, p, late, scale, metric, m)
+        if kind == "one_seed":
+            text, facts = _few_values(label, baseline, groups, text, facts)
         out.append(Verdict(label, baseline, metric, d, float(p), kind, text, facts))
     return out
+
+
+def _few_values(
+    label: str, baseline: str, groups: dict[str, pd.Series], text: str, facts: dict
+) -> tuple[str, dict]:
+    """A side with seeds but fewer than two values (two of the clipping lesson's three seeds
+    diverged in epoch 1): say how many of its seeds have one, not "one seed; add seeds"."""
+    for who in (baseline, label):
+        k, n = len(finite(groups[who])), len(groups[who])
+        if k < 2 <= n:  # seeds enough, values not
+            said = FEW_VALUES.format(who=who, k=k, n=n)
+            return f"{label} vs {baseline}: {said}", {**facts, "case": "few_values",
+                                                      "who": who, "k": k, "n": n}  # fmt: skip
+    return text, facts
 
 
 def holm_note(found: list[Verdict]) -> str | None:

@@ -167,3 +167,18 @@ def test_the_best_epoch_is_a_median_and_range_never_an_interval():
     assert (table.loc["adam", ["median", "min", "max"]] == [52, 3, 140]).all()
     assert table["ci95"].isna().all() and table["difference_low"].isna().all()
     assert table.loc["adam", "difference"] == -28 and table.loc["adam", "verdict"] == found.text
+
+
+def test_seeds_without_a_value_are_named_not_called_one_seed():
+    # the clipping lesson: two of no clipping's three seeds diverged in epoch 1 (no best loss)
+    losses = [np.nan, 0.149, np.nan, 0.05, 0.08, 0.11]
+    per_run = pd.DataFrame({"label": ["none"] * 3 + ["clip"] * 3, "best_val_loss": losses})
+    (found,) = verdicts(per_run, "best_val_loss", "none")
+    assert found.kind == "one_seed"
+    assert found.text == (
+        "clip vs none: no verdict: none has a value on 1 of its 3 seeds "
+        "(the others diverged or stopped before one)"
+    )
+    assert (found.params["case"], found.params["k"], found.params["n"]) == ("few_values", 1, 3)
+    one = pd.DataFrame({"label": ["a", "b"], "best_val_loss": [0.1, 0.2]})  # truly one seed each
+    assert verdicts(one, "best_val_loss")[0].text == "b vs a: one seed: no verdict; add seeds"
