@@ -164,16 +164,18 @@ def _column(stored: pd.DataFrame, name: str) -> pd.Series:
 def split_epochs(stored: pd.DataFrame) -> pd.DataFrame:
     """Turn stored epochs (one row per run x epoch) into a train row and a val row each."""
     base = stored[["run_id", "epoch", *EPOCH_DIAGNOSTICS]]
-    # without the end-of-epoch pass (diagnostics off) the running mean is all there is
+    # without the end-of-epoch pass (diagnostics off) the running mean is all there is; as
+    # floats: a column SQLite returned all empty is None objects, no fill value for floats
+    loss = _column(stored, "eval_loss").fillna(_column(stored, "loss"))
     train = base.assign(
         split="train",
-        loss=stored["eval_loss"].fillna(stored["loss"]),
-        accuracy=stored["eval_accuracy"].fillna(stored["accuracy"]),
+        loss=loss,
+        accuracy=_column(stored, "eval_accuracy").fillna(_column(stored, "accuracy")),
         running_loss=stored["loss"],
         running_accuracy=stored["accuracy"],
-        data_loss=_column(stored, "eval_data_loss")
-        .fillna(_column(stored, "data_loss"))
-        .fillna(stored["eval_loss"].fillna(stored["loss"])),
+        data_loss=(
+            _column(stored, "eval_data_loss").fillna(_column(stored, "data_loss")).fillna(loss)
+        ),
     )
     has_val = stored["val_loss"].notna()
     val = base[has_val].assign(
