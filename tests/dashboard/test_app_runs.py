@@ -134,7 +134,9 @@ def test_the_runs_page_words_its_metrics_statuses_and_kinds_in_korean(sweep_stor
     at = open_page("runs", {"lang": "ko"})
     assert not at.exception
     metric = at.selectbox(key=state.RUNS_METRIC)
-    assert metric.value == "best_val_loss" and metric.format_func("best_val_loss") == "최저 검증 손실"
+    assert (
+        metric.value == "best_val_loss" and metric.format_func("best_val_loss") == "최저 검증 손실"
+    )
     status = at.multiselect(key=state.RUNS_STATUS)
     assert status.placeholder == "모든 상태" and status.format_func("done") == "완료"
     sort = at.selectbox(key=state.RUNS_SORT)
