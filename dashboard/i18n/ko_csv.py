@@ -39,4 +39,10 @@ CSV: dict[str, str] = {
     "csv.accepts.label": "최대 {most}자",
     "csv.accepts.one_row": "실행 × 에포크 × 데이터 분할마다 한 행",
     "csv.accepts.known_epoch": "데이터 분할 행이 있는 에포크",
+    # the data preview's loader (datasets/splits.py check_splittable); {field} as the form names it
+    "dataerror.regression_rows": "{field}: 행 {n}개로는 훈련/검증/테스트로 60/20/20 분할하기에 "
+    "너무 적습니다; 최소 {least}개가 필요합니다.",
+    "dataerror.class_rows": "{field}: 클래스 {classes}{more}의 행이 너무 적어 훈련/검증/테스트로 "
+    "60/20/20 분할할 수 없습니다; 모든 클래스에 행이 최소 {least}개 필요합니다.",
+    "dataerror.more": " 외 {n}개",
 }

@@ -121,3 +121,16 @@ def csv_error(error: Exception) -> str:
             return str(error)
         params["accepted"] = translated(key, "", **params)
     return translated(f"csv.{rule}", str(error), **params)
+
+
+def dataset_error(error: Exception) -> str:
+    """Why the data cannot be prepared, in the page's language: ``DatasetError``'s ``rule`` and
+    ``params`` worded from ``dataerror.<rule>``, its field named as the form names it."""
+    rule = getattr(error, "rule", "")
+    if current() == "en" or not rule:
+        return str(error)
+    params = dict(getattr(error, "params", {}))
+    params["field"] = _field(str(params.get("field") or getattr(error, "field", "") or ""))
+    more = params.get("more")
+    params["more"] = translated("dataerror.more", "", n=more) if more else ""
+    return translated(f"dataerror.{rule}", str(error), **params)

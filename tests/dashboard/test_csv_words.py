@@ -1,5 +1,6 @@
-"""An uploaded results CSV's refusal in Korean: every rule experiments/ gives a CsvFormatError
-has its Korean, with the same facts; English keeps the message word for word."""
+"""Refusals in Korean: every rule experiments/ gives an uploaded results CSV's CsvFormatError,
+and each DatasetError the data preview can meet, has its Korean, with the same facts; English
+keeps the message word for word."""
 
 from __future__ import annotations
 
@@ -9,13 +10,14 @@ import re
 import string
 from pathlib import Path
 
+import numpy as np
 import pandas as pd
 import pytest
 import streamlit as st
 
 from dashboard import state
 from dashboard.i18n.ko import TEXT as KO
-from dashboard.i18n.messages import csv_error
+from dashboard.i18n.messages import csv_error, dataset_error
 from experiments.results.csv_checks import ACCEPTS
 from experiments.results.csv_format import MAX_COLUMNS, CsvFormatError
 from experiments.results.export import export_csv, import_csv
@@ -134,11 +136,67 @@ def test_a_config_in_the_file_is_worded_as_the_form_words_it(text) -> None:
     assert "에포크 (epochs)" in said and "0" in said, said
 
 
+def _seen(markdown: str) -> str:
+    """The text a reader sees of literal Markdown (its characters escaped with a backslash, a
+    zero-width space after each colon)."""
+    return re.sub(r"\\(.)", r"\1", markdown).replace("\u200b", "")
+
+
+@pytest.mark.usefixtures("app_store")
 def test_an_upload_refused_on_a_korean_page_says_why_in_korean(tmp_path) -> None:
     at = open_page(query={"lang": "ko"})
     at.file_uploader[0].set_value(("결과.csv", _labels(tmp_path).encode(), "text/csv")).run()
     assert not at.exception
-    shown = [e.value for e in at.error]
-    # the message is literal text: Markdown's characters are escaped
-    assert len(shown) == 1 and "레이블이 너무 많습니다" in shown[0] and "9개" in shown[0], shown
+    shown = [_seen(e.value) for e in at.error]
+    assert len(shown) == 1 and "레이블이 너무 많습니다: 9개" in shown[0], shown
+    assert english_lines(shown[0]) == [], shown
+
+
+def _split_refusal(y, classes) -> Exception:
+    from datasets.errors import DatasetError
+    from datasets.splits import check_splittable
+
+    with pytest.raises(DatasetError) as caught:
+        check_splittable(y, classes, field="n_samples")
+    return caught.value
+
+
+def test_every_data_rule_the_preview_can_meet_has_korean() -> None:
+    source = (ROOT / "datasets" / "splits.py").read_text(encoding="utf-8")
+    rules = set(re.findall(r'^\s+"(\w+)",\n\s+field=field', source, re.M))
+    assert rules == {"regression_rows", "class_rows"}
+    assert {k.split(".", 1)[1] for k in KO if k.startswith("dataerror.")} == rules | {"more"}
+
+
+@pytest.mark.parametrize(
+    ("y", "classes", "facts"),
+    [
+        (np.zeros(6), (), ("6개", "60/20/20", "10개")),
+        (np.array([0] * 9 + [1] * 4), ("a", "b"), ("'b' (4)", "5개")),
+        (np.repeat(np.arange(8), 2), tuple("abcdefgh"), ("'e' (2)", "외 3개", "5개")),
+    ],
+)
+def test_a_split_the_loader_refuses_is_korean_with_its_facts(y, classes, facts) -> None:
+    error = _split_refusal(y, classes)
+    st.session_state[state.LANG] = "en"
+    assert dataset_error(error) == str(error)
+    st.session_state[state.LANG] = "ko"
+    said = dataset_error(error)
+    st.session_state[state.LANG] = "en"
+    assert HANGUL.search(said) and "(n_samples)" in said, said
+    assert all(fact in said for fact in facts), said
+
+
+@pytest.mark.usefixtures("app_store")
+def test_a_data_refusal_on_a_korean_page_says_why_in_korean(monkeypatch) -> None:
+    from dashboard.widgets import data_preview
+
+    def refuse(config):
+        raise _split_refusal(np.array([0] * 9 + [1] * 4), ("0", "1"))
+
+    monkeypatch.setattr(data_preview, "load_arrays", refuse)
+    at = open_page(query={"lang": "ko"})
+    assert not at.exception
+    shown = [_seen(w.value) for w in at.warning if "'1' (4)" in _seen(w.value)]
+    assert len(shown) == 1 and HANGUL.search(shown[0]), [w.value for w in at.warning]
     assert english_lines(shown[0]) == [], shown

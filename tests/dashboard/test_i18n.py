@@ -26,7 +26,7 @@ CALL = re.compile(
 )
 # keys a language holds for texts whose English lives with the thing they name
 HOMES = ("field.", "dataset.", "preset.", "error.", "warning.", "verdict.", "sharelink.", "queue.",
-         "csv.")  # fmt: skip
+         "csv.", "dataerror.")  # fmt: skip
 
 
 def _used() -> tuple[set[str], set[str]]:
