@@ -19,7 +19,7 @@ from dashboard import state
 from dashboard.i18n.ko import TEXT as KO
 from dashboard.i18n.messages import csv_error, dataset_error
 from experiments.results.csv_checks import ACCEPTS
-from experiments.results.csv_format import MAX_COLUMNS, CsvFormatError
+from experiments.results.csv_format import MAX_COLUMNS, MAX_ROWS, MAX_RUNS, CsvFormatError
 from experiments.results.export import export_csv, import_csv
 from experiments.results.frames import read_results
 from tests.dashboard.apptest_support import open_page
@@ -125,6 +125,16 @@ def test_each_refusal_is_korean_with_its_facts_and_english_is_unchanged(case, te
             continue
         shown = (str(value), f"{value:,}") if isinstance(value, int) else (str(value),)
         assert any(s in said for s in shown), (name, value, said)
+
+
+def test_the_row_limit_is_written_with_the_english_thousands_separator() -> None:
+    # 80,040 rows are too slow to build here; the error is the one csv_import raises
+    error = CsvFormatError("english", "too_many_rows", most=MAX_ROWS + MAX_RUNS, runs=MAX_RUNS)
+    st.session_state[state.LANG] = "ko"
+    said = csv_error(error)
+    st.session_state[state.LANG] = "en"
+    assert f"{MAX_ROWS + MAX_RUNS:,}행" in said and f"실행 {MAX_RUNS}개" in said, said
+    assert "1,000 에포크" in said, said
 
 
 def test_a_config_in_the_file_is_worded_as_the_form_words_it(text) -> None:
