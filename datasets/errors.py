@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 
 class DatasetError(ValueError):
     """Bad dataset parameters or an unusable CSV.
@@ -13,11 +15,16 @@ class DatasetError(ValueError):
     ----------
     message : str
         The full, user-facing explanation.
+    rule : str, optional
+        What was refused, for a refusal a page can show (``params`` holds its facts), so the
+        page can word it in another language (``dataerror.<rule>``); the message stays English.
     field : str, optional
         The parameter or CSV aspect at fault (``"noise"``, ``"target"``, ``"rows"``, ...), so a
         form can put the message next to the right control.
     """
 
-    def __init__(self, message: str, *, field: str | None = None) -> None:
+    def __init__(
+        self, message: str, rule: str = "", *, field: str | None = None, **params: Any
+    ) -> None:
         super().__init__(message)
-        self.field = field
+        self.field, self.rule, self.params = field, rule, params

@@ -43,17 +43,25 @@ def check_splittable(y: np.ndarray, class_names: Sequence[str], *, field: str = 
             raise DatasetError(
                 f"{field}: {len(y)} rows is too few to split 60/20/20 into "
                 f"train/validation/test; at least {MIN_REGRESSION_ROWS} are needed.",
+                "regression_rows",
                 field=field,
+                n=len(y),
+                least=MIN_REGRESSION_ROWS,
             )
         return
     counts = np.bincount(y, minlength=len(class_names))
     small = [f"{class_names[c]!r} ({counts[c]})" for c in np.flatnonzero(counts < MIN_CLASS_ROWS)]
     if small:
-        shown = ", ".join(small[:5]) + (f" and {len(small) - 5} more" if len(small) > 5 else "")
+        classes, more = ", ".join(small[:5]), max(len(small) - 5, 0)
+        shown = classes + (f" and {more} more" if more else "")
         raise DatasetError(
             f"{field}: too few rows in class {shown} to split 60/20/20 into "
             f"train/validation/test; every class needs at least {MIN_CLASS_ROWS} rows.",
+            "class_rows",
             field=field,
+            classes=classes,
+            more=more,
+            least=MIN_CLASS_ROWS,
         )
 
 

@@ -4,6 +4,7 @@ Keras names, code and formulas stay as they are; a key missing here shows its En
 """
 
 from dashboard.i18n.ko_charts import CHARTS
+from dashboard.i18n.ko_csv import CSV
 from dashboard.i18n.ko_lessons import LESSONS
 from dashboard.i18n.ko_notices import NOTICES
 from dashboard.i18n.ko_runs import RUNS
@@ -292,4 +293,5 @@ TEXT: dict[str, str] = {
     **LESSONS,
     **RUNS,
     **VERDICTS,
+    **CSV,
 }

@@ -103,3 +103,34 @@ def run_refused(error: Exception) -> str:
     if current() == "en" or not rule:
         return str(error)
     return translated(f"queue.{rule}", str(error), **getattr(error, "params", {}))
+
+
+def csv_error(error: Exception) -> str:
+    """Why an uploaded results CSV was refused, in the page's language: ``CsvFormatError``'s
+    ``rule`` and ``params`` worded from ``csv.<rule>``, what a column accepts from
+    ``csv.accepts.<name>``, a config in the file as :func:`config_error`."""
+    rule = getattr(error, "rule", "")
+    if current() == "en" or not rule:
+        return str(error)
+    params = dict(getattr(error, "params", {}))
+    if isinstance(params.get("error"), ConfigError):
+        params["error"] = config_error(params["error"])
+    if "accepts" in params:
+        key = f"csv.accepts.{params.pop('accepts')}"
+        if not translated(key, ""):  # half a Korean sentence with an English half is worse
+            return str(error)
+        params["accepted"] = translated(key, "", **params)
+    return translated(f"csv.{rule}", str(error), **params)
+
+
+def dataset_error(error: Exception) -> str:
+    """Why the data cannot be prepared, in the page's language: ``DatasetError``'s ``rule`` and
+    ``params`` worded from ``dataerror.<rule>``, its field named as the form names it."""
+    rule = getattr(error, "rule", "")
+    if current() == "en" or not rule:
+        return str(error)
+    params = dict(getattr(error, "params", {}))
+    params["field"] = _field(str(params.get("field") or getattr(error, "field", "") or ""))
+    more = params.get("more")
+    params["more"] = translated("dataerror.more", "", n=more) if more else ""
+    return translated(f"dataerror.{rule}", str(error), **params)

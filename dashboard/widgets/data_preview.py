@@ -13,6 +13,7 @@ import streamlit as st
 
 from dashboard import charts, comparison
 from dashboard.i18n import current, t
+from dashboard.i18n.messages import dataset_error
 from dashboard.i18n.names import dataset_description, dataset_title, noise_meaning
 from dashboard.plain import literal
 from datasets import DATASETS
@@ -32,7 +33,7 @@ def render_data_preview(data_settings: dict[str, Any]) -> None:
     try:
         data = load_arrays(config)  # cached per data settings, and the runner reuses it on Run
     except ValueError as error:  # datasets.DatasetError: settings only the loader can refuse
-        st.warning(t("preview.cannot", error=literal(clip(str(error), 300))))
+        st.warning(t("preview.cannot", error=literal(clip(dataset_error(error), 300))))
         return
     info = DATASETS[config.dataset]
     st.subheader(t("preview.title"))

@@ -7,6 +7,7 @@ import streamlit as st
 import experiments
 from dashboard import actions, runtime, state
 from dashboard.i18n import link_suffix, t
+from dashboard.i18n.messages import csv_error
 from dashboard.plain import literal
 from experiments.results.export import store_csv
 
@@ -71,7 +72,8 @@ def _upload() -> None:
         results = experiments.import_csv(uploaded.getvalue())  # UTF-8 or CP949 (Excel)
     except (ValueError, UnicodeDecodeError) as error:
         st.error(
-            t("share.cannot_show", name=literal(uploaded.name), error=literal(error)), icon="⚠️"
+            t("share.cannot_show", name=literal(uploaded.name), error=literal(csv_error(error))),
+            icon="⚠️",
         )
         return
     ss[state.NOTICE] = actions.show_upload(ss, results, uploaded.name)

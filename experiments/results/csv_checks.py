@@ -8,6 +8,8 @@ would otherwise be drawn as if a run had produced it.
 
 from __future__ import annotations
 
+from typing import Any
+
 import numpy as np
 import pandas as pd
 
@@ -19,9 +21,22 @@ from experiments.spec.variants import MAX_VARIANTS
 
 MAX_LABEL_CHARS = 200  # the page's form takes 40, the CLI's labels 60
 MAX_WHOLE = 2**53  # the largest integer a float64 holds exactly
-NON_NEGATIVE = "a number >= 0"
-FINITE_NON_NEGATIVE = "a finite number >= 0"
-SHARE = "a number from 0 to 1"
+# what a column accepts, by the name a page words it from (``csv.accepts.<name>``); the
+# English fills in the facts passed with the name
+ACCEPTS = {
+    "number": "a number",
+    "whole": "a whole number from 0 to {most}",
+    "whole_non_negative": "a whole number >= 0",
+    "finite": "a finite number",
+    "non_negative": "a number >= 0",
+    "finite_non_negative": "a finite number >= 0",
+    "share": "a number from 0 to 1",
+    "one_of": "one of {names}",
+    "label": "at most {most} characters",
+    "one_row": "one row per run x epoch x split",
+    "known_epoch": "an epoch with a split row",
+}
+NON_NEGATIVE, FINITE_NON_NEGATIVE, SHARE = "non_negative", "finite_non_negative", "share"
 RANGES = {
     "loss": FINITE_NON_NEGATIVE,
     "running_loss": FINITE_NON_NEGATIVE,
@@ -41,14 +56,24 @@ RANGES = {
 }
 
 
-def _refuse(frame: pd.DataFrame, bad: pd.Series, column: str, raw: pd.Series, what: str):
+def _refuse(
+    frame: pd.DataFrame, bad: pd.Series, column: str, raw: pd.Series, accepts: str, **facts: Any
+):
+    """Refuse the first ``bad`` cell; ``accepts`` names what the column takes (:data:`ACCEPTS`)."""
     at = bad.to_numpy().argmax()
-    line = frame["_line"].iloc[at]
+    line = int(frame["_line"].iloc[at])
     if "layer_index" in frame and column in LAYER_FIELDS:  # the file's own column name
         column = f"layer{frame['layer_index'].iloc[at]}.{LAYER_FIELDS[column]}"
+    received = shorten(str(raw.iloc[at]))
     raise CsvFormatError(
         f"results CSV outside the documented ranges: line {line}, column {column}: received "
-        f"{shorten(str(raw.iloc[at]))}; accepted: {what}"
+        f"{received}; accepted: {ACCEPTS[accepts].format(**facts)}",
+        "range",
+        line=line,
+        column=column,
+        received=received,
+        accepts=accepts,
+        **facts,
     )
 
 
@@ -62,14 +87,14 @@ def numbers(frame: pd.DataFrame, dtypes: dict[str, str]) -> pd.DataFrame:
         present = raw != ""
         values = _floats(raw, present)
         if (bad := present & values.isna()).any():
-            _refuse(frame, bad, column, raw, "a number")
+            _refuse(frame, bad, column, raw, "number")
         if dtype == "Int64":
             whole = (values % 1 == 0) & (values.abs() <= MAX_WHOLE)
             if (bad := present & ~whole).any():
-                _refuse(frame, bad, column, raw, f"a whole number from 0 to {MAX_WHOLE}")
+                _refuse(frame, bad, column, raw, "whole", most=MAX_WHOLE)
             if (bad := present & (values < 0)).any():
-                _refuse(frame, bad, column, raw, "a whole number >= 0")
-        what = RANGES.get(column, "a finite number" if dtype == "float64" else None)
+                _refuse(frame, bad, column, raw, "whole_non_negative")
+        what = RANGES.get(column, "finite" if dtype == "float64" else None)
         if what and (bad := present & ~_within(values, what)).any():
             _refuse(frame, bad, column, raw, what)
         out[column] = values.astype(dtype) if dtype == "float64" else values
@@ -98,19 +123,23 @@ def _within(values: pd.Series, what: str) -> pd.Series:
 
 def _vocabulary(frame: pd.DataFrame, column: str, accepted: tuple[str, ...]) -> None:
     if (bad := ~frame[column].isin(accepted)).any():
-        _refuse(frame, bad, column, frame[column], f"one of {', '.join(accepted)}")
+        _refuse(frame, bad, column, frame[column], "one_of", names=", ".join(accepted))
 
 
 def check_runs(runs: pd.DataFrame) -> pd.DataFrame:
     """One row per run: known statuses, at most one comparison's labels, numbers in range."""
     _vocabulary(runs, "status", STATUSES)
     if (long := runs["label"].astype(str).str.len() > MAX_LABEL_CHARS).any():
-        _refuse(runs, long, "label", runs["label"], f"at most {MAX_LABEL_CHARS} characters")
+        _refuse(runs, long, "label", runs["label"], "label", most=MAX_LABEL_CHARS)
     labels = runs["label"].unique()
     if len(labels) > MAX_VARIANTS:
         raise CsvFormatError(
             f"too many labels: {len(labels)}; a CSV holds one comparison (at most "
-            f"{MAX_VARIANTS} variants), e.g. {shorten(list(labels[: MAX_VARIANTS + 1]))}"
+            f"{MAX_VARIANTS} variants), e.g. {shorten(list(labels[: MAX_VARIANTS + 1]))}",
+            "too_many_labels",
+            n=len(labels),
+            most=MAX_VARIANTS,
+            examples=shorten(list(labels[: MAX_VARIANTS + 1])),
         )
     return numbers(runs, RUN_DTYPES)
 
@@ -125,10 +154,15 @@ def check_epochs(epochs: pd.DataFrame, limits: dict[str, int]) -> pd.DataFrame:
     bad = epoch.isna() | (epoch % 1 != 0) | (epoch < 1) | (epoch > limit)
     if bad.any():
         at = bad.to_numpy().argmax()
+        most, line = f"{limit.iloc[at]:g}", int(epochs["_line"].iloc[at])
+        received = shorten(epochs["epoch"].iloc[at])
         raise CsvFormatError(
             f"not a gradlab results CSV: epoch must be a whole number from 1 to the run's "
-            f"config.epochs ({limit.iloc[at]:g}); line {epochs['_line'].iloc[at]} has "
-            f"{shorten(epochs['epoch'].iloc[at])}"
+            f"config.epochs ({most}); line {line} has {received}",
+            "epoch",
+            most=most,
+            line=line,
+            received=received,
         )
     _vocabulary(epochs, "split", SPLITS)
     return numbers(epochs, EPOCH_DTYPES)
@@ -138,7 +172,7 @@ def no_repeats(epochs: pd.DataFrame) -> pd.DataFrame:
     """``epochs`` itself, refused if a run x epoch x split has two rows."""
     twice = epochs.duplicated(["run_id", "epoch", "split"], keep="first")
     if twice.any():
-        _refuse(epochs, twice, "epoch", epochs["epoch"], "one row per run x epoch x split")
+        _refuse(epochs, twice, "epoch", epochs["epoch"], "one_row")
     return epochs
 
 
@@ -149,5 +183,5 @@ def check_layers(layers: pd.DataFrame, epochs: pd.DataFrame) -> pd.DataFrame:
     known = pd.MultiIndex.from_frame(epochs[["run_id", "epoch"]])
     stray = ~pd.MultiIndex.from_frame(layers[["run_id", "epoch"]]).isin(known)
     if stray.any():
-        _refuse(layers, pd.Series(stray), "epoch", layers["epoch"], "an epoch with a split row")
+        _refuse(layers, pd.Series(stray), "epoch", layers["epoch"], "known_epoch")
     return layers

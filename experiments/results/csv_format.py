@@ -10,6 +10,7 @@ columns. A run with no epoch yet (failed at start) still gets one row, with ``ep
 from __future__ import annotations
 
 import re
+from typing import Any
 
 import pandas as pd
 
@@ -51,7 +52,16 @@ FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r", "'")
 
 
 class CsvFormatError(ValueError):
-    """The text is not a gradlab results CSV (or breaks its documented ranges)."""
+    """The text is not a gradlab results CSV (or breaks its documented ranges).
+
+    The message is English; ``rule`` names what was refused and ``params`` its facts (values
+    already shortened), so the page can word it in another language (``csv.<rule>`` in
+    ``dashboard/i18n/ko_csv.py``).
+    """
+
+    def __init__(self, message: str, rule: str = "", **params: Any) -> None:
+        super().__init__(message)
+        self.rule, self.params = rule, params
 
 
 def neutralise(column: pd.Series) -> pd.Series:

@@ -38,6 +38,7 @@ from experiments.results.csv_format import (
 from experiments.results.frames import EPOCH_DTYPES, LAYER_DTYPES, RUN_DTYPES, Results
 from experiments.spec.bounded import shorten
 from experiments.spec.config import config_from_dict, public_fields
+from experiments.spec.errors import ConfigError
 from experiments.spec.validation import validate
 
 CHUNK_ROWS = 5_000
@@ -48,14 +49,26 @@ def _header(text: str) -> list[str]:
     """The header row, checked: no repeats, nothing unknown, nothing missing, whole layers."""
     header = next(csv.reader(io.StringIO(text[:1_000_000])), [])
     if len(header) > MAX_COLUMNS:
-        raise CsvFormatError(f"{NOT_OURS}: {len(header)} columns; the limit is {MAX_COLUMNS}")
+        raise CsvFormatError(
+            f"{NOT_OURS}: {len(header)} columns; the limit is {MAX_COLUMNS}",
+            "columns",
+            n=len(header),
+            most=MAX_COLUMNS,
+        )
     missing = [name for name in REQUIRED if name not in header]
     if missing:
         found = ", ".join(c[:30] for c in header[:8]) + ("..." if len(header) > 8 else "")
-        raise CsvFormatError(f"{NOT_OURS}: missing columns {', '.join(missing)} (it has {found})")
+        raise CsvFormatError(
+            f"{NOT_OURS}: missing columns {', '.join(missing)} (it has {found})",
+            "missing",
+            missing=", ".join(missing),
+            found=found,
+        )
     repeated = sorted({name for name in header if header.count(name) > 1})
     if repeated:
-        raise CsvFormatError(f"{NOT_OURS}: repeated columns {shorten(repeated)}")
+        raise CsvFormatError(
+            f"{NOT_OURS}: repeated columns {shorten(repeated)}", "repeated", names=shorten(repeated)
+        )
     layers = {}
     for name in header:
         if name in REQUIRED or name in OPTIONAL:
@@ -65,12 +78,21 @@ def _header(text: str) -> list[str]:
         if not match or field not in LAYER_FIELDS.values() or int(match[1]) >= MAX_LAYERS:
             raise CsvFormatError(
                 f"{NOT_OURS}: unknown column {shorten(name)}; accepted: the documented columns "
-                f"and layer<k>.<{'|'.join(LAYER_FIELDS.values())}> for k below {MAX_LAYERS}"
+                f"and layer<k>.<{'|'.join(LAYER_FIELDS.values())}> for k below {MAX_LAYERS}",
+                "unknown_column",
+                name=shorten(name),
+                fields="|".join(LAYER_FIELDS.values()),
+                most=MAX_LAYERS,
             )
         layers.setdefault(int(match[1]), set()).add(field)
     for k, fields in sorted(layers.items()):
         if lacking := [f for f in LAYER_FIELDS.values() if f not in fields]:
-            raise CsvFormatError(f"{NOT_OURS}: layer{k} lacks columns {', '.join(lacking)}")
+            raise CsvFormatError(
+                f"{NOT_OURS}: layer{k} lacks columns {', '.join(lacking)}",
+                "layer_lacks",
+                layer=f"layer{k}",
+                lacking=", ".join(lacking),
+            )
     return header
 
 
@@ -124,7 +146,9 @@ def _chunks(text: str):
         reader = pd.read_csv(data, dtype=str, keep_default_na=False, chunksize=CHUNK_ROWS)
         yield from reader
     except (pd.errors.ParserError, ValueError) as error:
-        raise CsvFormatError(f"{NOT_OURS}: could not parse it ({shorten(str(error))})") from None
+        detail = shorten(str(error))
+        message = f"{NOT_OURS}: could not parse it ({detail})"
+        raise CsvFormatError(message, "unparsable", detail=detail) from None
 
 
 def _config_json(row: dict) -> str:
@@ -132,7 +156,9 @@ def _config_json(row: dict) -> str:
         return _parse_config(row)
     except (ValueError, RecursionError) as error:
         message = f"{NOT_OURS}: a config in it is invalid: {shorten(str(error), 300)}"
-        raise CsvFormatError(message) from None
+        # a ConfigError is worded by the page from its own rule; any other reason is shortened
+        reason = error if isinstance(error, ConfigError) else shorten(str(error), 300)
+        raise CsvFormatError(message, "invalid_config", error=reason) from None
 
 
 def _read(text: str) -> tuple[pd.DataFrame, pd.DataFrame, pd.DataFrame]:
@@ -149,7 +175,10 @@ def _read(text: str) -> tuple[pd.DataFrame, pd.DataFrame, pd.DataFrame]:
         if seen > MAX_ROWS + MAX_RUNS:
             raise CsvFormatError(
                 f"too many rows: more than {MAX_ROWS + MAX_RUNS:,}; a CSV holds one comparison "
-                f"(at most {MAX_RUNS} runs x 1,000 epochs x 2 splits)"
+                f"(at most {MAX_RUNS} runs x 1,000 epochs x 2 splits)",
+                "too_many_rows",
+                most=MAX_ROWS + MAX_RUNS,
+                runs=MAX_RUNS,
             )
         for name in TEXT_COLUMNS:
             chunk[name] = restore(chunk[name])
@@ -158,7 +187,9 @@ def _read(text: str) -> tuple[pd.DataFrame, pd.DataFrame, pd.DataFrame]:
                 if len(runs) == MAX_RUNS:
                     raise CsvFormatError(
                         f"too many runs: more than {MAX_RUNS}; a CSV holds one comparison "
-                        f"(at most 8 variants x 5 seeds)"
+                        f"(at most 8 variants x 5 seeds)",
+                        "too_many_runs",
+                        most=MAX_RUNS,
                     )
                 row["config_json"] = _config_json(row)
                 runs[row["run_id"]] = row
@@ -190,7 +221,8 @@ def decode_csv(data: bytes) -> str:
             continue
     raise CsvFormatError(
         f"{NOT_OURS}: the file is neither UTF-8 nor CP949 text; save it as "
-        '"CSV UTF-8 (comma delimited)"'
+        '"CSV UTF-8 (comma delimited)"',
+        "encoding",
     )
 
 
@@ -211,7 +243,7 @@ def import_csv(text: str | bytes) -> Results:
     if isinstance(text, str):
         text = text.removeprefix("\ufeff")  # a UTF-8 byte-order mark decoded as text
     if not isinstance(text, str) or not text.strip():
-        raise CsvFormatError(f"{NOT_OURS}: the file is empty")
+        raise CsvFormatError(f"{NOT_OURS}: the file is empty", "empty")
     runs, epochs, layers = _read(text)
     runs = check_runs(runs.reindex(columns=[*RUN_DTYPES, "_line"]))
     # a file from before the data loss was recorded: without it, it is the loss

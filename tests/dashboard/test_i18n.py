@@ -25,7 +25,8 @@ CALL = re.compile(
     r"""\b(?:t|w|lookup\(\s*\w+(?:\(\))?\s*,)\(?\s*(f?)(["'])([a-z_][\w./ ()-]*?)(?:\{|\2)"""
 )
 # keys a language holds for texts whose English lives with the thing they name
-HOMES = ("field.", "dataset.", "preset.", "error.", "warning.", "verdict.", "sharelink.", "queue.")
+HOMES = ("field.", "dataset.", "preset.", "error.", "warning.", "verdict.", "sharelink.", "queue.",
+         "csv.", "dataerror.")  # fmt: skip
 
 
 def _used() -> tuple[set[str], set[str]]:
