@@ -66,7 +66,11 @@ def spec_number(name: str, value: Any, key: str, label: str | None = None, **kw:
     placeholder, its label and help in the page's language.
 
     ``kw`` overrides any of them (and passes other ``st.number_input`` keywords, such as
-    ``disabled``). The value is shown as the input can take it (:func:`widget_value`).
+    ``disabled``). The bounds are not the input's own: the browser refuses a typed value
+    outside an input's bounds with a tooltip alone and sends nothing, so Run did nothing and
+    said nothing (epochs 5000). The value reaches validation instead, whose message shows at
+    the field and beside Run; the bounds only clamp what a link or file puts in the input
+    (:func:`widget_value`).
     """
     spec = field_specs()[name]
     cast = CASTS[spec.kind]
@@ -85,7 +89,7 @@ def spec_number(name: str, value: Any, key: str, label: str | None = None, **kw:
         **kw,
     }
     options = {k: v for k, v in options.items() if v is not None}
-    low, high = options.get("min_value"), options.get("max_value")
+    low, high = options.pop("min_value", None), options.pop("max_value", None)
     shown = widget_value(value, cast, low, high, optional=bool(spec.null))
     chosen = st.number_input(label or field_label(name), value=shown, key=key, **options)
     return None if chosen is None else cast(chosen)

@@ -91,15 +91,15 @@ def _model(uid: int, cfg: dict[str, Any]) -> dict[str, Any]:
     shown_width = widget_value(max(widths, default=16), int, 1, MAX_WIDTH, optional=False)
     left, right = st.columns(2)
     with left:
+        # no upper bound on the inputs (see fields.spec_number): 11 layers or 0 units reach
+        # validation and its message; a depth below 0 has no list to stand for, so 0 stays a
+        # floor the input keeps itself
         depth = st.number_input(
-            t("form.depth"), value=shown_depth, min_value=0, max_value=MAX_HIDDEN_LAYERS,
-            key=state.widget_key(uid, "depth"),
-        )  # fmt: skip
+            t("form.depth"), value=shown_depth, min_value=0, key=state.widget_key(uid, "depth")
+        )
     with right:
-        width = st.number_input(
-            t("form.width"), value=shown_width, min_value=1, max_value=MAX_WIDTH,
-            key=state.widget_key(uid, "width"),
-        )  # fmt: skip
+        key = state.widget_key(uid, "width")
+        width = st.number_input(t("form.width"), value=shown_width, key=key)
     # under both inputs, at the card's width: in half of it a message wrapped a word a line
     field_error(uid, "depth")
     field_error(uid, "width")

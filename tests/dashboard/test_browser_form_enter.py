@@ -50,3 +50,20 @@ def test_enter_in_a_field_applies_and_does_not_train(server, browser) -> None:
     page.get_by_role("button", name="▶ Run", exact=True).first.click()
     page.wait_for_function("() => document.body.innerText.includes('epochs ·')", timeout=60_000)
     assert _runs() > 0
+
+
+def test_a_typed_value_out_of_range_is_refused_beside_run(server, browser) -> None:
+    """The browser refuses a typed value outside a number input's bounds with a tooltip and
+    sends nothing (Run did nothing, said nothing): the inputs carry no bounds, so the value
+    reaches validation, whose message shows at the field and beside the Run button."""
+    page = _open(browser, server)
+    before = _runs()
+    epochs = page.locator('input[aria-label="Epochs"]').first
+    epochs.fill("5000")
+    page.get_by_role("button", name="▶ Run", exact=True).last.click()
+    page.get_by_text("Run is blocked").first.wait_for(timeout=30_000)
+    text = page.inner_text("body")
+    assert "epochs: received 5000" in text and "1000" in text
+    page.wait_for_timeout(2000)
+    assert _runs() == before  # nothing queued
+    _screenshot(page, "form-typed-out-of-range")
