@@ -145,7 +145,15 @@ def _seeds(d: Difference) -> str:
 
 
 def _p_text(p: float) -> str:
-    return "p < 0.001" if p < 0.001 else f"p = {p:.2g}" if p < 0.01 else f"p = {p:.2f}"
+    """``p`` to two decimals; four, on its side of the line, where two would round onto 0.05:
+    a Holm-adjusted 0.0496 read "p = 0.05" beside a verdict calling the difference real."""
+    if p < 0.001:
+        return "p < 0.001"
+    if p < 0.01:
+        return f"p = {p:.2g}"
+    if 0.045 <= p < 0.05:  # rounded down, so the text stays below 0.05 as p is
+        return f"p = {math.floor(p * 1e4) / 1e4:.4f}"
+    return f"p = {p:.4f}" if 0.05 <= p < 0.055 else f"p = {p:.2f}"
 
 
 def _direction(kind: str, metric: str) -> str:

@@ -182,3 +182,12 @@ def test_seeds_without_a_value_are_named_not_called_one_seed():
     assert (found.params["case"], found.params["k"], found.params["n"]) == ("few_values", 1, 3)
     one = pd.DataFrame({"label": ["a", "b"], "best_val_loss": [0.1, 0.2]})  # truly one seed each
     assert verdicts(one, "best_val_loss")[0].text == "b vs a: one seed: no verdict; add seeds"
+
+
+def test_a_p_value_near_the_line_keeps_the_digit_that_decides():
+    from experiments.results.verdicts import _p_text
+
+    # 0.0496 is real (p < 0.05) and must not read "p = 0.05"; 0.0504 is not and says so
+    assert [_p_text(p) for p in (0.0496, 0.049999, 0.0504, 0.05, 0.03, 0.2)] == [
+        "p = 0.0496", "p = 0.0499", "p = 0.0504", "p = 0.0500", "p = 0.03", "p = 0.20"
+    ]  # fmt: skip
