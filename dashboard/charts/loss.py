@@ -14,19 +14,27 @@ SPLITS = {"train": ("training", "dash"), "val": ("validation", "solid")}
 
 
 BANDS = ("ci", "range")  # the bands over seeds; their labels are chart.band.<band>
+# what a metric can be: every loss the core has is 0 or more, an accuracy a share
+LOSS, ACCURACY = (0.0, None), (0.0, 1.0)
 
 
-def _edges(part: Curve, band: str, log_y: bool = False) -> tuple[np.ndarray, np.ndarray]:
-    """The band's lower and upper edge: the mean's 95% CI, or the seeds' min and max."""
+def _edges(
+    part: Curve, band: str, log_y: bool = False, limits: tuple[float | None, float | None] = LOSS
+) -> tuple[np.ndarray, np.ndarray]:
+    """The band's lower and upper edge: the mean's 95% CI, or the seeds' min and max.
+
+    The CI is cut at what the metric can be (``limits``): with three seeds a t interval
+    reached below a loss of 0 and above an accuracy of 1, values no model can have.
+    """
     if band == "range" or part.ci is None:
         return part.low, part.high
     half = np.nan_to_num(part.ci, nan=0.0)  # an epoch only one seed reached: no width known
-    low = part.mean - half
+    low, high = np.clip(part.mean - half, *limits), np.clip(part.mean + half, *limits)
     # a log axis cannot draw an edge at or below 0: there the band stops at the lowest seed
-    return np.where(low > 0, low, part.low) if log_y else low, part.mean + half
+    return np.where(low > 0, low, part.low) if log_y else low, high
 
 
-def _seed_span(parts: list[Curve], band: str) -> list[float] | None:
+def _seed_span(parts: list[Curve], band: str, limits: tuple = LOSS) -> list[float] | None:
     """A y range covering every seed's value when the CI bands reach beyond them.
 
     With few seeds the interval is wide (two seeds: 12.7 times their half-difference): drawn
@@ -37,16 +45,16 @@ def _seed_span(parts: list[Curve], band: str) -> list[float] | None:
         return None
     low = float(np.nanmin(np.concatenate([p.low for p in parts])))
     high = float(np.nanmax(np.concatenate([p.high for p in parts])))
-    edges = np.concatenate([np.concatenate(_edges(p, band)) for p in parts])
+    edges = np.concatenate([np.concatenate(_edges(p, band, limits=limits)) for p in parts])
     if np.nanmin(edges) >= low and np.nanmax(edges) <= high:
         return None
     pad = 0.05 * (high - low) or 0.1 * abs(high) or 1.0
     return [low - pad, high + pad]
 
 
-def _band(part: Curve, color: str, group: str, band: str, log_y: bool) -> list[dict]:
+def _band(part: Curve, color: str, group: str, band: str, log_y: bool, limits: tuple) -> list[dict]:
     """The band over seeds: the upper edge, then the lower edge filled up to it."""
-    low, high = _edges(part, band, log_y)
+    low, high = _edges(part, band, log_y, limits)
     edges = [(high, None), (low, "tonexty")]
     return [
         {
@@ -104,6 +112,7 @@ def loss_figure(
     y_range: tuple[float, float] | None = None,
     band: str = "ci",
     lang: str = "en",
+    limits: tuple[float | None, float | None] = LOSS,
 ) -> go.Figure:
     """Train (dashed) and validation (solid) curves per variant.
 
@@ -124,6 +133,9 @@ def loss_figure(
         (:data:`BANDS`).
     lang : str
         The language of the split names, axis title and hover text.
+    limits : (low, high)
+        What the metric can be (:data:`LOSS`, :data:`ACCURACY`; None: unbounded); the CI
+        band stops there.
 
     Returns
     -------
@@ -138,7 +150,7 @@ def loss_figure(
             if part is None:
                 continue
             if part.n.max() > 1:
-                traces += _band(part, color, label, band, log_y)
+                traces += _band(part, color, label, band, log_y, limits)
                 banded.append(part)
             traces.append(_line(part, label, split, color, y_title, lang))
             means.append(part.mean)
@@ -148,6 +160,6 @@ def loss_figure(
         layout["yaxis"]["range"] = list(y_range)
     elif not log_y:
         focus_y(layout, np.concatenate(means) if means else np.empty(0), lang)
-        if "range" not in layout["yaxis"] and (span := _seed_span(banded, band)):
+        if "range" not in layout["yaxis"] and (span := _seed_span(banded, band, limits)):
             layout["yaxis"]["range"] = span
     return figure(traces, whole_epochs(layout, traces))

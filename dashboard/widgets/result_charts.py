@@ -12,6 +12,7 @@ import streamlit as st
 
 from dashboard import charts, state, tables
 from dashboard import transforms as tf
+from dashboard.charts.loss import ACCURACY
 from dashboard.guard import guarded_fragment
 from dashboard.i18n import current, t
 from dashboard.memo import memo
@@ -140,6 +141,7 @@ def _accuracy(data: Shaped, key: tuple | None, band: str) -> None:
                 y_range=ACCURACY_RANGE,
                 band=band,
                 lang=current(),
+                limits=ACCURACY,
             ),
             data,
         ),

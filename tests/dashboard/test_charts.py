@@ -72,7 +72,13 @@ def test_loss_figure_bands_only_for_several_seeds(curve: tf.Curves) -> None:
     # t(0.975, 1) * (|a - b| / sqrt 2) / sqrt 2 = 12.7062 * |a - b| / 2
     t = 12.706204736
     np.testing.assert_allclose(bands[0].y, [2 + t, 1 + t / 2, 0.5 + t / 4])
-    np.testing.assert_allclose(bands[1].y, [2 - t, 1 - t / 2, 0.5 - t / 4])
+    # the lower edge, 2 - t and so on, is below any loss there can be: cut at 0
+    np.testing.assert_allclose(bands[1].y, [0.0, 0.0, 0.0])
+    # an accuracy's band stays within [0, 1] (means 2, 1, 0.5 are no accuracies, but the cut is)
+    cut = [t.y for t in charts.loss_figure(curve, color_map(["A"]), limits=(0.0, 1.0)).data
+           if t.hoverinfo == "skip"]  # fmt: skip
+    np.testing.assert_allclose(cut[0], [1.0, 1.0, 1.0])
+    np.testing.assert_allclose(cut[1], [0.0, 0.0, 0.0])
     ranged = [t for t in charts.loss_figure(curve, color_map(["A"]), band="range").data
               if t.hoverinfo == "skip"]  # fmt: skip
     np.testing.assert_allclose(ranged[0].y, [3.0, 1.5, 0.75])
