@@ -55,7 +55,10 @@ def render() -> None:
         if count:
             run_ids = render_runs(frame, controls.metric, knobs)
     if not count:
-        st.info(T.EMPTY)
+        if controls.query.filters or controls.query.search:
+            st.info(T.EMPTY)
+        else:  # nothing to show at all: whose runs this page lists, not "loosen the filters"
+            st.info(T.NONE_YET_LOCAL if audience.is_local() else T.NONE_YET)
         return
     render_open(store, groups, run_ids, controls.query, scope)
     render_notes(store, run_ids, frame)

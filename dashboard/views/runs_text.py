@@ -26,6 +26,13 @@ OLD_STORE = (
     "listed here; open it once where it can be written (its runs are kept)."
 )
 EMPTY = "No runs match. Train a comparison on the Compare page, or loosen the filters."
+# nothing at all to show (no filter): say whose runs this page lists, not "loosen the filters"
+NONE_YET = (
+    "No runs here yet. The runs you train on the Compare page are listed here, with the runs of "
+    "the share links you open. On the public app that is this browser's own, until it is "
+    "closed: keep a comparison's share link to come back to it."
+)
+NONE_YET_LOCAL = "No runs in this store yet: train a comparison on the Compare page."
 PICK = "Tick up to {most} rows to open them in Compare."
 TOO_MANY = "{n} rows are ticked; the first {most} are used."
 OPEN = "Open in Compare"

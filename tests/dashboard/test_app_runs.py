@@ -144,3 +144,15 @@ def test_the_runs_page_words_its_metrics_statuses_and_kinds_in_korean(sweep_stor
     assert list(at.dataframe[0].value["kind"]) == ["스윕", "스윕"]
     at.radio(key=state.RUNS_VIEW).set_value("Runs").run()
     assert set(at.dataframe[0].value["status"]) == {"완료"}
+
+
+def test_an_empty_page_says_whose_runs_it_lists_and_a_filtered_one_blames_the_filter(
+    app_store, monkeypatch
+):
+    monkeypatch.delenv("GRADLAB_AUDIENCE", raising=False)
+    add_sweep(Store(app_store), seeds=2, owner="p-other", created_at=1000.0)  # not this visitor's
+    at = open_page("runs")
+    infos = " ".join(i.value for i in at.info)
+    assert "No runs here yet" in infos and "keep a comparison's share link" in infos
+    at.text_input(key=state.RUNS_SEARCH).set_value("nothing like it").run()
+    assert "loosen the filters" in " ".join(i.value for i in at.info)
