@@ -7,10 +7,16 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from dashboard.charts.style import base_layout, figure
-from dashboard.i18n.catalog import lookup
+from dashboard.i18n.catalog import has, lookup
 from dashboard.palette import PALETTE, with_alpha
 
 SHORT = "config."
+
+
+def metric_name(metric: str, lang: str) -> str:
+    """A stored metric (``best_val_loss``) as the results table heads it, in ``lang``."""
+    key = f"table.{metric}"
+    return lookup(lang, key) if has(key) else metric.replace("_", " ")
 
 
 def _axis(series: pd.Series, name: str, lang: str = "en") -> dict:
@@ -49,7 +55,7 @@ def parallel_coordinates(
     # plotly's parcoords draws every value it gets: a run without the metric would be a line
     # to nowhere, so it keeps NaN and the axis below says how many are missing
     dims = [_axis(frame[k], k, lang) for k in knobs]
-    dims.append({"label": metric, "values": values})
+    dims.append({"label": metric_name(metric, lang), "values": values})
     trace = {
         "type": "parcoords",
         "dimensions": dims,
@@ -124,7 +130,8 @@ def sensitivity_figure(
             }
         )  # fmt: skip
     layout = base_layout(
-        x_title=x.removeprefix(SHORT), y_title=lookup(lang, "sweep.y", metric=metric)
+        x_title=x.removeprefix(SHORT),
+        y_title=lookup(lang, "sweep.y", metric=metric_name(metric, lang)),
     )
     layout["yaxis"]["range"] = _fit(table)
     numeric = pd.to_numeric(table[x], errors="coerce")

@@ -57,7 +57,7 @@ def test_groups_filter_and_charts(sweep_store):
     assert parcoords["data"][0]["type"] == "parcoords"
     assert [d["label"] for d in parcoords["data"][0]["dimensions"]] == [
         "learning_rate (log)",
-        "best_val_loss",
+        "best val loss",
     ]
     lines = [t for t in sensitivity["data"] if t.get("mode") == "lines+markers"]
     assert len(lines) == 1 and len(lines[0]["x"]) == 5  # activation is fixed by the filter

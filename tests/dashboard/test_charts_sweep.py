@@ -34,6 +34,9 @@ def test_parallel_coordinates_axes(frame):
     assert list(act["ticktext"]) == ["relu", "tanh"]
     assert list(act["values"][:6]) == [1, 1, 1, 0, 0, 0]
     np.testing.assert_array_equal(metric["values"], frame["best_val_loss"])
+    assert metric["label"] == "best val loss"  # as the results table heads it
+    korean = parallel_coordinates(frame, knobs, "best_val_loss", lang="ko").data[0]
+    assert korean.dimensions[-1]["label"] == "최저 검증 손실"
     assert trace.line["reversescale"] is True  # a lower loss is the better run
 
 
