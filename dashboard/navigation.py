@@ -53,12 +53,23 @@ def _reword(ss, lang: str) -> None:
     ss[state.WORDED] = lang
 
 
+# Korean wraps between any two syllables by default: on a phone the Compare page's title broke
+# inside a word ("비 / 교하기"), captions too ("기울 / 기를"). keep-all breaks Korean at spaces,
+# as Korean typesetting does; it changes nothing for English, and a word too long for its line
+# still wraps.
+KEEP_WORDS_CSS = (
+    "<style>.stApp, .stApp h1, .stApp h2, .stApp h3 "
+    "{word-break: keep-all; overflow-wrap: anywhere;}</style>"
+)
+
+
 def run_app() -> None:
     """Configure the page, initialise the session state and run the selected page."""
     st.set_page_config(page_title="gradlab", page_icon=":material/monitoring:", layout="wide")
     state.init(st.session_state)
     _reword(st.session_state, i18n.resolve())
     page = st.navigation(pages(), position="top")
+    st.html(KEEP_WORDS_CSS)
     # the switch sits above every page, at the right, where the address bar's language shows
     _, right = st.columns([5, 1])
     with right:

@@ -197,7 +197,7 @@ TEXT: dict[str, str] = {
     # the results area's charts and table
     "charts.line_key": "손실과 정확도: 실선 = 검증, 점선 = 훈련",
     "charts.loss": "손실",
-    "charts.log_y": "손실을 로그 스케일로",
+    "charts.log_y": "손실 로그 축",
     "charts.loss_caption": "튜토리얼 4) 1과 5): 점선 = 훈련 (훈련 데이터 전체, 추론 모드), "
     "실선 = 검증. 시드가 여럿이면 선은 그 평균이고 띠는 95% 신뢰 구간(또는 시드들의 최솟값에서 "
     "최댓값)입니다.",

@@ -16,7 +16,7 @@ import subprocess
 
 import pytest
 
-from tests.dashboard.browser_support import _screenshot
+from tests.dashboard.browser_support import SHOTS, _screenshot
 from tests.dashboard.korean_support import english_lines
 
 pytestmark = pytest.mark.browser
@@ -115,4 +115,41 @@ def test_a_korean_browser_gets_korean_and_a_page_change_keeps_it(server, browser
     page.get_by_text("English", exact=True).click()
     page.get_by_text("Backpropagation, step by step").wait_for(timeout=60_000)
     page.wait_for_function("() => location.search.includes('lang=en')", timeout=90_000)
+    page.close()
+
+
+# the lines an element's text is drawn on, read character by character from their positions
+LINES_JS = """el => {
+    const walker = document.createTreeWalker(el, NodeFilter.SHOW_TEXT);
+    const range = document.createRange(), out = [];
+    let top = null, line = '';
+    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+        for (let i = 0; i < node.textContent.length; i++) {
+            range.setStart(node, i); range.setEnd(node, i + 1);
+            const y = range.getBoundingClientRect().top;
+            if (top !== null && Math.abs(y - top) > 5) { out.push(line.trim()); line = ''; }
+            top = y; line += node.textContent[i];
+        }
+    }
+    out.push(line.trim());
+    return out;
+}"""
+
+
+def test_a_korean_title_on_a_phone_breaks_between_words(server, browser) -> None:
+    """Korean wraps between any two syllables by default ("비 / 교하기" on a 390 px phone);
+    the title, and a lesson's explanation, break at spaces."""
+    page = browser.new_page(viewport={"width": 390, "height": 844})
+    page.goto(f"{server}/?lang=ko")
+    title = page.locator("h1").first
+    title.wait_for(timeout=60_000)
+    assert title.evaluate("el => getComputedStyle(el).wordBreak") == "keep-all"
+    # every line of the title ends at a word's end: its words are whole on the screen
+    words = title.inner_text().split()
+    lines = title.evaluate(LINES_JS)
+    assert len(lines) >= 2 and all(line.split()[-1] in words for line in lines), lines
+    caption = page.get_by_text("튜토리얼 2)").first
+    said = caption.inner_text().split()
+    assert all(line.split()[-1] in said for line in caption.evaluate(LINES_JS) if line), said
+    page.screenshot(path=str(SHOTS / "ko-phone-title.png"))  # the phone's first screen
     page.close()
