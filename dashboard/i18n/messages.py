@@ -82,15 +82,21 @@ def config_warning(warning: str) -> str:
     return translated(f"warning.{rule}", str(warning), **getattr(warning, "params", {}))
 
 
+def _facts(error: Exception) -> dict:
+    """An error's facts to word it from; a config error it carries worded as the form's."""
+    params = dict(getattr(error, "params", {}))
+    if isinstance(params.get("error"), ConfigError):
+        params["error"] = config_error(params["error"])
+    return params
+
+
 def share_link_error(error: Exception) -> str:
     """Why a share link could not be read, in the page's language (its ``rule`` and ``params``
     worded from ``sharelink.<rule>``; a config it held is worded as :func:`config_error`)."""
     rule = getattr(error, "rule", "")
     if current() == "en" or not rule:
         return str(error)
-    params = dict(getattr(error, "params", {}))
-    if isinstance(params.get("error"), ConfigError):
-        params["error"] = config_error(params["error"])
+    params = _facts(error)
     return translated(f"sharelink.{rule}", str(error), **params)
 
 
@@ -112,9 +118,7 @@ def csv_error(error: Exception) -> str:
     rule = getattr(error, "rule", "")
     if current() == "en" or not rule:
         return str(error)
-    params = dict(getattr(error, "params", {}))
-    if isinstance(params.get("error"), ConfigError):
-        params["error"] = config_error(params["error"])
+    params = _facts(error)
     if "accepts" in params:
         key = f"csv.accepts.{params.pop('accepts')}"
         if not translated(key, ""):  # half a Korean sentence with an English half is worse

@@ -64,16 +64,19 @@ def _layer_cells(layers: pd.DataFrame) -> pd.DataFrame:
     return wide[layer_columns(indices)].reset_index().assign(split="train")
 
 
-def _rows(results: Results, columns: list[str] | None) -> pd.DataFrame:
-    """The CSV rows of ``results``; ``columns`` fixes the layer columns across chunks."""
-    runs = results.runs
+def _run_cells(runs: pd.DataFrame) -> pd.DataFrame:
+    """A run's own columns: its metadata, then its config spread over ``config.<field>``."""
     config = pd.DataFrame(
         [_config_cells(text) for text in runs["config_json"]],
         index=runs.index,
         columns=CONFIG_COLUMNS,
     )
-    runs = pd.concat([runs[RUN_META], config], axis=1)
-    rows = runs.merge(results.epochs, on="run_id", how="left")
+    return pd.concat([runs[RUN_META], config], axis=1)
+
+
+def _rows(results: Results, columns: list[str] | None) -> pd.DataFrame:
+    """The CSV rows of ``results``; ``columns`` fixes the layer columns across chunks."""
+    rows = _run_cells(results.runs).merge(results.epochs, on="run_id", how="left")
     # layer statistics belong to the epoch: written once, on its train row
     rows = rows.merge(_layer_cells(results.layers), on=["run_id", "epoch", "split"], how="left")
     for name in TEXT_COLUMNS:
@@ -119,12 +122,7 @@ def _rows_text(results: Results, columns: list[str]) -> str:
     per run rather than on each of its rows: formatting them on every epoch was more than half
     the time of a sweep's CSV."""
     runs = results.runs
-    config = pd.DataFrame(
-        [_config_cells(text) for text in runs["config_json"]],
-        index=runs.index,
-        columns=CONFIG_COLUMNS,
-    )
-    head = pd.concat([runs[RUN_META], config], axis=1)
+    head = _run_cells(runs)
     for name in TEXT_COLUMNS:
         if name in head:
             head[name] = neutralise(head[name])
