@@ -143,7 +143,12 @@ def test_a_korean_title_on_a_phone_breaks_between_words(server, browser) -> None
     page.goto(f"{server}/?lang=ko")
     title = page.locator("h1").first
     title.wait_for(timeout=60_000)
-    assert title.evaluate("el => getComputedStyle(el).wordBreak") == "keep-all"
+    # st.html mounts its style a moment after the first heading draws (it loads lazily): wait
+    # for it, for a bounded time, rather than read the style of that first frame
+    page.wait_for_function(
+        "() => getComputedStyle(document.querySelector('h1')).wordBreak === 'keep-all'",
+        timeout=15_000,
+    )
     # every line of the title ends at a word's end: its words are whole on the screen
     words = title.inner_text().split()
     lines = title.evaluate(LINES_JS)
