@@ -8,7 +8,7 @@ from collections.abc import MutableMapping, Sequence
 from typing import Any
 
 from dashboard import comparison, share, state, uploaded
-from dashboard.i18n.catalog import lookup, normalize
+from dashboard.i18n.catalog import CATALOGS, lookup, normalize
 from experiments import ConfigError, ExperimentConfig, vary_one_knob
 from experiments.spec.presets import PRESETS_BY_KEY
 
@@ -148,15 +148,20 @@ def share_token(ss: State) -> str:
 def lesson_modified(ss: State) -> bool:
     """Whether the comparison on the page differs from the lesson preset last loaded."""
     key = ss[state.PRESET]
-    return key in PRESETS_BY_KEY and _preset_token(key) != share_token(ss)
+    return key in PRESETS_BY_KEY and share_token(ss) not in _preset_tokens(key)
 
 
 @functools.cache
-def _preset_token(key: str) -> str:
-    """The share token of a lesson as loaded (presets are fixed: encoded once per process)."""
-    data, variants = comparison.from_preset(PRESETS_BY_KEY[key])
-    pairs = [(label, {**comparison.defaults(), **cfg, **data}) for label, cfg in variants]
-    return share.encode(pairs, comparison.defaults())
+def _preset_tokens(key: str) -> frozenset[str]:
+    """The share tokens of a lesson as loaded, its labels in each language (a Korean student
+    opening an English teacher's lesson link has not modified it); presets are fixed: encoded
+    once per process."""
+    tokens = set()
+    for lang in CATALOGS:
+        data, variants = comparison.from_preset(PRESETS_BY_KEY[key], lang)
+        pairs = [(label, {**comparison.defaults(), **cfg, **data}) for label, cfg in variants]
+        tokens.add(share.encode(pairs, comparison.defaults()))
+    return frozenset(tokens)
 
 
 def restore_link(ss: State, token: str) -> list[ExperimentConfig]:
@@ -180,7 +185,7 @@ def restore_link(ss: State, token: str) -> list[ExperimentConfig]:
 def lesson_of(ss: State) -> str | None:
     """The lesson whose comparison is on the page exactly as it loads, if any."""
     token = share_token(ss)
-    return next((k for k in PRESETS_BY_KEY if _preset_token(k) == token), None)
+    return next((k for k in PRESETS_BY_KEY if token in _preset_tokens(k)), None)
 
 
 def show_lesson(ss: State, key: str | None) -> None:

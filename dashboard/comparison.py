@@ -14,9 +14,9 @@ from typing import Any
 
 import pandas as pd
 
-from dashboard.i18n import t
+from dashboard.i18n import current, t
 from dashboard.i18n.messages import config_error
-from dashboard.i18n.names import field_label
+from dashboard.i18n.names import field_label, variant_label
 from experiments import ConfigError, ExperimentConfig, config_from_dict, validate
 from experiments.run import budget
 from experiments.spec.config import DATA_FIELDS, field_specs
@@ -95,9 +95,14 @@ def from_configs(
     return data, [(label, split_config({**defaults(), **cfg})[1]) for label, cfg in pairs]
 
 
-def from_preset(preset: Preset) -> tuple[dict[str, Any], list[tuple[str, dict[str, Any]]]]:
-    """The preset's shared data and labelled variant parts."""
-    return from_configs([(label, cfg.to_dict()) for label, cfg in preset.variants])
+def from_preset(
+    preset: Preset, lang: str | None = None
+) -> tuple[dict[str, Any], list[tuple[str, dict[str, Any]]]]:
+    """The preset's shared data and variant parts, labelled in ``lang`` (the page's language)."""
+    lang = lang or current()
+    return from_configs(
+        [(variant_label(preset, label, lang), cfg.to_dict()) for label, cfg in preset.variants]
+    )
 
 
 def full_configs(data: dict[str, Any], variants: Sequence[dict[str, Any]]) -> list[dict[str, Any]]:

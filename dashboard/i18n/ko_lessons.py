@@ -51,6 +51,19 @@ LESSONS: dict[str, str] = {
     "SGD를 폭주시킵니다 (에포크 1, 19, 1에서 발산: 곡선이 거기서 멈춤). 각 기울기의 노름을 1로 "
     "자르는 그래디언트 클리핑은 모든 스텝을 제한하므로 (3~10 스텝이 잘림) 살아남아 검증 정확도 "
     "0.96에 이릅니다 (시드 3개의 평균).",
+    # variant labels: only those with English words (Keras names such as relu, he_normal, Adam
+    # and clipnorm stay); "random_normal (naive)" keeps the name a learner types into Keras
+    "preset.init.variant.random_normal (naive)": "random_normal (단순)",
+    "preset.optimizers.variant.SGD + momentum 0.9": "SGD + 모멘텀 0.9",
+    "preset.overfitting.variant.no regularization": "규제 없음",
+    "preset.overfitting.variant.dropout 0.5": "드롭아웃 0.5",
+    "preset.normalization.variant.no normalization": "정규화 없음",
+    "preset.normalization.variant.batch normalization": "배치 정규화",
+    "preset.normalization.variant.layer normalization": "층 정규화",
+    "preset.batch.variant.full batch": "전체 배치",
+    "preset.batch.variant.SGD (batch 1)": "SGD (배치 1)",
+    "preset.batch.variant.mini-batch 32": "미니 배치 32",
+    "preset.clipping.variant.no clipping": "클리핑 없음",
     "preset.step.title": "계단 함수 대 시그모이드 함수 (계단 함수를 학습시킬 수 없는 이유)",
     "preset.step.section": "2) 인공 신경망 › 3. 활성화 함수 › (2) 계단 함수",
     "preset.step.explanation": "계단 함수의 미분값은 0이라 은닉층에 기울기가 전혀 도달하지 "

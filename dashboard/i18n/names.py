@@ -52,6 +52,14 @@ def preset_title(preset: Preset) -> str:
     return translated(f"preset.{preset.key}.title", preset.title)
 
 
+def variant_label(preset: Preset, label: str, lang: str) -> str:
+    """A lesson variant's label in ``lang`` ("no clipping": "클리핑 없음"); Keras names stay.
+
+    A label is data once loaded (links, CSV, the Keras script carry it), so it is translated as
+    the lesson loads, not as it is shown."""
+    return CATALOGS.get(lang, {}).get(f"preset.{preset.key}.variant.{label}", label)
+
+
 def preset_caption(preset: Preset) -> str:
     """ "Seed 2) 3 (3). Six sigmoid layers ...": the tutorial's section and what to see."""
     section = translated(f"preset.{preset.key}.section", preset.seed_section)

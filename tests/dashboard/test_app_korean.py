@@ -123,3 +123,28 @@ def test_messages_shown_follow_a_language_switch() -> None:
     errors = [e.value for e in at.error]
     assert errors and not any("실행" in e for e in errors)
     assert any("hidden_layers: one run would cost" in e for e in errors), errors
+
+
+def _caption_text(at) -> str:
+    return " ".join(c.value for c in at.caption)
+
+
+def test_a_lesson_loads_with_korean_labels_and_an_english_link_of_it_is_not_modified() -> None:
+    """Labels are data once loaded (links, CSV, Keras script carry them): a Korean page loads
+    a lesson with Korean labels, Keras names kept; the same lesson shared from an English page
+    opens on a Korean page as that lesson, not as "modified"."""
+    at = open_page(query={"lang": "ko"})
+    at.selectbox(key="preset.pick").set_value("clipping")
+    click(at, KO["setup.load"])
+    assert variant_labels(at) == ["클리핑 없음", "clipnorm 1.0"]
+    assert KO["setup.modified"] not in _caption_text(at)
+    english = open_page()
+    english.selectbox(key="preset.pick").set_value("clipping")
+    click(english, "Load preset")
+    assert variant_labels(english) == ["no clipping", "clipnorm 1.0"]
+    token = english.query_params[share.PARAM]
+    token = token[0] if isinstance(token, list) else token
+    shared = open_page(query={share.PARAM: token, share.LESSON_PARAM: "clipping", "lang": "ko"})
+    assert variant_labels(shared) == ["no clipping", "clipnorm 1.0"]  # the sender's labels
+    assert KO["preset.clipping.explanation"][:30] in _caption_text(shared)
+    assert KO["setup.modified"] not in _caption_text(shared)

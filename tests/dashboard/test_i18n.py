@@ -19,6 +19,7 @@ from dashboard.i18n.catalog import EN, KO, lookup, normalize
 from datasets import DATASETS
 from experiments.spec.config import OPTIMIZER_FIELDS, field_specs
 from experiments.spec.presets import PRESETS
+from tests.dashboard.korean_support import english_lines
 
 ROOT = Path(__file__).resolve().parents[2]
 CALL = re.compile(
@@ -95,7 +96,18 @@ def test_every_dataset_and_preset_has_korean() -> None:
     for preset in PRESETS:
         expected |= {f"preset.{preset.key}.{part}" for part in ("title", "section", "explanation")}
     have = {k for k in KO if k.startswith(("dataset.", "preset."))} - {"preset.caption"}
-    assert have == expected
+    assert {k for k in have if ".variant." not in k} == expected
+
+
+def test_every_lesson_label_with_english_words_has_korean() -> None:
+    """A lesson loads on a Korean page with Korean labels ("no clipping": "클리핑 없음"); Keras
+    names stay. No Korean label is left for a variant a lesson no longer has."""
+    labels = {f"preset.{p.key}.variant.{label}": label for p in PRESETS for label, _ in p.variants}
+    have = {k for k in KO if ".variant." in k}
+    assert have <= set(labels), sorted(have - set(labels))
+    english = {k for k, label in labels.items() if english_lines(label)}
+    assert english <= have, sorted(english - have)
+    assert not [KO[k] for k in have if english_lines(KO[k])]
 
 
 def _rules() -> tuple[dict[str, set[str]], dict[str, set[str]]]:
