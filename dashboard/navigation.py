@@ -8,6 +8,7 @@ import streamlit as st
 
 from dashboard import comparison, i18n, state
 from dashboard.i18n import t
+from dashboard.widget_texts import widget_texts_css
 
 PAGES_DIR = Path(__file__).parent / "pages"
 
@@ -69,7 +70,7 @@ def run_app() -> None:
     state.init(st.session_state)
     _reword(st.session_state, i18n.resolve())
     page = st.navigation(pages(), position="top")
-    st.html(KEEP_WORDS_CSS)
+    st.html(KEEP_WORDS_CSS + widget_texts_css(i18n.current()))
     # the switch sits above every page, at the right, where the address bar's language shows
     _, right = st.columns([5, 1])
     with right:

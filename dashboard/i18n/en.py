@@ -105,6 +105,7 @@ TEXT: dict[str, str] = {
     "form.data": "Data, shared by every variant",
     "form.run": "▶ Run",
     "form.variants": "Variants",
+    "form.choose": "Choose an option",
     "form.copy": "Copy this variant",
     "form.apply": "Apply",
     "form.blocked": "Run is blocked: {first}{more}",

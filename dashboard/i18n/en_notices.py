@@ -18,4 +18,9 @@ NOTICES: dict[str, str] = {
     "dataset at a time.",
     "opened.left_out": " ({n} runs with higher seeds left out)",
     "opened.showing": "Showing {n} stored runs opened from the Runs page{extra}.",
+    # Streamlit's own widget texts, as Streamlit 1.67 writes them in English; another language
+    # draws its own over them (dashboard/widget_texts.py)
+    "streamlit.upload": "Upload",
+    "streamlit.upload_limit": "{mb}MB per file • CSV",
+    "streamlit.enter": "Press Enter to apply",
 }

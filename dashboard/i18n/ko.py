@@ -107,6 +107,7 @@ TEXT: dict[str, str] = {
     "form.data": "데이터 (모든 변형이 공유)",
     "form.run": "▶ 실행",
     "form.variants": "변형",
+    "form.choose": "하나를 고르세요",
     "form.copy": "이 변형 복사",
     "form.apply": "적용",
     "form.blocked": "실행할 수 없습니다: {first}{more}",

@@ -12,7 +12,8 @@ CSV: dict[str, str] = {
     "csv.unknown_column": NOT_OURS + "알 수 없는 열 {name}; 받는 열: 문서에 있는 열, 그리고 "
     "k가 {most}보다 작은 layer<k>.<{fields}>",
     "csv.layer_lacks": NOT_OURS + "{layer}에 열 {lacking}이(가) 없습니다",
-    "csv.unparsable": NOT_OURS + "읽을 수 없습니다 ({detail})",
+    # the parser's own words, quoted as they are (pandas speaks English only)
+    "csv.unparsable": NOT_OURS + "읽을 수 없습니다 (pandas의 메시지: {detail})",
     "csv.invalid_config": NOT_OURS + "파일에 담긴 설정이 올바르지 않습니다: {error}",
     "csv.too_many_rows": "행이 너무 많습니다: {most:,}행을 넘습니다; CSV 하나에는 비교 하나만 "
     "담깁니다 (최대 실행 {runs}개 × 1,000 에포크 × 데이터 분할 2개)",

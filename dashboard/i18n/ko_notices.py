@@ -35,4 +35,7 @@ NOTICES: dict[str, str] = {
     "요청했습니다; 한 사람당 한도는 {limit}개입니다. 몇 개가 끝나기를 기다리거나 취소하세요.",
     "queue.server": "서버에 대기 중이거나 실행 중인 실행이 {active}개인데 {adding}개를 더 "
     "요청했습니다; 전체 한도는 {limit}개입니다. 몇 분 뒤에 다시 해 보세요.",
+    "streamlit.upload": "올리기",
+    "streamlit.upload_limit": "파일당 최대 {mb}MB • CSV",
+    "streamlit.enter": "Enter 키를 누르면 적용",
 }

@@ -88,7 +88,13 @@ def render() -> None:
     st.title(t("act.title"))
     st.caption(t("act.caption"))
     left, right = st.columns([3, 1])
-    shown = left.multiselect(t("act.shown"), PLOTTABLE, default=DEFAULT_SHOWN, key="act.shown")
+    shown = left.multiselect(
+        t("act.shown"),
+        PLOTTABLE,
+        default=DEFAULT_SHOWN,
+        key="act.shown",
+        placeholder=t("form.choose"),
+    )
     span = right.slider(t("act.span"), 1.0, 10.0, 6.0, 0.5, key="act.span")
     z = np.linspace(-span, span, 401)
     columns = st.columns(3)

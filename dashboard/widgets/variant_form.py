@@ -62,7 +62,8 @@ def _select(uid: int, field: str, value: Any, options: list | None = None, **kw:
     widget = kw.pop("widget", field)
     chosen = st.selectbox(
         field_label(field), options, index=index_of(options, value),
-        key=state.widget_key(uid, widget), help=field_help(field), **kw,
+        key=state.widget_key(uid, widget), help=field_help(field),
+        placeholder=t("form.choose"), **kw,
     )  # fmt: skip
     field_error(uid, widget)
     return chosen

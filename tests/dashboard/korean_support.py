@@ -1,8 +1,9 @@
 """What counts as English left on a Korean page (the AppTest and browser tests share it).
 
 Keras names, config names written with an underscore, formulas' symbols, code named in a sentence
-and ``name=value`` pairs stay as they are; Streamlit's own widget texts cannot be translated
-(streamlit#1353). Any other word in Latin letters is English that should have been translated.
+and ``name=value`` pairs stay as they are; Streamlit's own widget texts, which it cannot translate
+(streamlit#1353), the app draws in Korean over them. Any other word in Latin letters is English
+that should have been translated.
 """
 
 from __future__ import annotations
@@ -38,11 +39,10 @@ WORDS = {
 ALLOWED = {w.lower() for w in KERAS} | WORDS
 # code named in a sentence, as it is written in Python
 CODE = ("model.summary()", "core.backprop.trace_train_step", "scikit-learn")
-# Streamlit's own widget texts, which it does not translate (streamlit#1353)
-STREAMLIT = {"English",  # the language switch names each language in its own words
-             "Language / 언어",  # and its label (read by screen readers) names itself in both
-             "Press Enter to apply", "Press Enter to submit form", "Choose an option",
-             "Drag and drop file here", "Upload", "128MB per file • CSV"}  # fmt: skip
+# the language switch names each language in its own words, and its label (read by screen
+# readers) names itself in both; Streamlit's own widget texts, which it does not translate
+# (streamlit#1353), are drawn in Korean by dashboard/widget_texts.py and must not show
+STREAMLIT = {"English", "Language / 언어"}
 ENGLISH = re.compile(r"[A-Za-z][A-Za-z0-9_']+")
 # a form label followed by the config name a link or CSV uses: "에포크 (epochs)"
 NAMED = re.compile(r"\((\w+)\)")

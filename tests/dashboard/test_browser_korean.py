@@ -158,3 +158,43 @@ def test_a_korean_title_on_a_phone_breaks_between_words(server, browser) -> None
     assert all(line.split()[-1] in said for line in caption.evaluate(LINES_JS) if line), said
     page.screenshot(path=str(SHOTS / "ko-phone-title.png"))  # the phone's first screen
     page.close()
+
+
+AFTER_JS = "el => getComputedStyle(el, '::after').content"
+
+
+def test_streamlits_own_widget_texts_are_drawn_in_korean(server, browser) -> None:
+    """Streamlit writes its uploader's button and limit and the "Press Enter" hint in English
+    only (streamlit#1353): a Korean page hides them and draws the Korean in their place."""
+    page = browser.new_page(viewport={"width": 1600, "height": 1000})
+    page.goto(f"{server}/?lang=ko")
+    zone = page.locator('[data-testid="stFileUploaderDropzone"]').first
+    zone.wait_for(timeout=60_000)
+    page.wait_for_function(
+        "() => getComputedStyle(document.querySelector("
+        '\'[data-testid="stFileUploaderDropzone"] button [data-testid="stMarkdownContainer"]\''
+        "), '::after').content.includes('올리기')",
+        timeout=15_000,
+    )
+    # the cloud icon is a Material Symbols ligature: its text 'upload' draws as a picture
+    icons = set(zone.locator('[data-testid="stIconMaterial"]').all_inner_texts())
+    words = [line for line in zone.inner_text().splitlines() if line not in icons]
+    assert icons and english_lines("\n".join(words)) == [], zone.inner_text()
+    limit = zone.locator('[data-testid="stFileUploaderDropzoneInstructions"] > div').first
+    assert "파일당 최대 128MB" in limit.evaluate(AFTER_JS)
+    # an input being edited: Streamlit's hint under it ("Press Enter to submit form")
+    field = page.get_by_label("에포크", exact=True).first
+    field.fill("7")
+    hint = page.locator('[data-testid="InputInstructions"]').first
+    hint.wait_for(state="attached", timeout=10_000)
+    assert "Enter 키를 누르면 적용" in hint.evaluate(AFTER_JS)
+    assert english_lines(hint.inner_text()) == [], hint.inner_text()
+    field.evaluate("el => el.scrollIntoView({block: 'center'})")
+    box = field.bounding_box()
+    page.screenshot(
+        path=str(SHOTS / "ko-enter-hint.png"),
+        clip={"x": box["x"] - 20, "y": box["y"] - 40, "width": 420, "height": 110},
+    )
+    zone.scroll_into_view_if_needed()
+    page.screenshot(path=str(SHOTS / "ko-streamlit-texts.png"))
+    page.close()
