@@ -7,16 +7,15 @@ written, so ``--help`` and the start of a sweep do not wait for it.
 from __future__ import annotations
 
 import argparse
-import importlib
 import json
 import os
 import sys
-import threading
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from contextlib import closing
 from pathlib import Path
 
 from experiments.results import EXPORT_FORMATS
+from experiments.results.csv_stream import CsvStream, StreamThread
 from experiments.results.store import Store
 from experiments.results.storefile import StoreError
 from experiments.run import sweep
@@ -116,25 +115,6 @@ def progress_line(done: int, total: int, finished: int, runs: int) -> str:
     return f"[{bar}] {share:4.0%} {done}/{total} epochs | {finished}/{runs} runs finished"
 
 
-def _importing_the_csv_stack(line: Callable[[int, int, int, int], str]) -> Callable:
-    """``line``, which also starts importing pandas and the CSV writer in the background once
-    the first epoch is done: imported after the last run, they added 0.4 s to a sweep's end,
-    while during training they take a share of the cores instead. Not before the first epoch:
-    until then this process prepares the first run's data, which the workers wait for."""
-    started = threading.Event()
-
-    def line_and_import(done: int, total: int, finished: int, runs: int) -> str:
-        if done and not started.is_set():
-            started.set()
-            threading.Thread(
-                target=importlib.import_module, args=("experiments.results.export",),
-                name="gradlab-csv-import", daemon=True,
-            ).start()  # fmt: skip
-        return line(done, total, finished, runs)
-
-    return line_and_import
-
-
 def check_out(out: str | None) -> None:
     """Refuse an ``--out`` that cannot be written, before any training starts."""
     if out in (None, "-"):
@@ -146,11 +126,26 @@ def check_out(out: str | None) -> None:
         raise ConfigError("--out", f"{shorten(out)} {problem}; accepted: a writable file path")
 
 
-def write_out(store: Store, run_ids: list[str], out: str | None) -> int:
-    """Stream the runs' CSV to ``out`` (standard output for ``None`` or ``-``); bytes written."""
+def write_out(
+    store: Store, run_ids: list[str], out: str | None, stream: CsvStream | None = None
+) -> int:
+    """Write the runs' CSV to ``out`` (standard output for ``None`` or ``-``); bytes written.
+    A ``stream`` holds the rows of the runs that finished first, formatted while the others
+    trained."""
     from experiments.results.export import write_csv
 
-    if out in (None, "-"):
+    to_stdout = out in (None, "-")
+    binary = getattr(sys.stdout, "buffer", None) if to_stdout else None
+    if stream is not None and to_stdout and binary is not None:
+        sys.stdout.flush()
+        return stream.finish(binary)
+    if stream is not None and not to_stdout:
+        with Path(out).open("wb") as handle:
+            stream.finish(handle)
+        return Path(out).stat().st_size
+    if stream is not None:
+        stream.close()
+    if to_stdout:
         return write_csv(store, run_ids, sys.stdout)
     with Path(out).open("w", encoding="utf-8", newline="") as handle:
         write_csv(store, run_ids, handle)
@@ -178,15 +173,19 @@ def _run(args: argparse.Namespace, store: Store) -> int:
         print(f"resume: {planned - len(configs)} of {planned} runs already done", file=sys.stderr)
     if not configs:
         return 0
+    csv = StreamThread(store)  # the CSV is written while the sweep trains
     try:
         run_ids = sweep.execute(
             store, configs, labels, owner=args.owner, workers=args.workers,
-            scheduler=args.scheduler, out=sys.stderr, line=_importing_the_csv_stack(progress_line),
+            scheduler=args.scheduler, out=sys.stderr, line=progress_line, started=csv.start,
         )  # fmt: skip
     except KeyboardInterrupt:
+        stream = csv.stop()
+        if stream is not None:
+            stream.close()
         print("\ninterrupted: stopping the workers", file=sys.stderr)
         return 130
-    size = write_out(store, run_ids, args.out)
+    size = write_out(store, run_ids, args.out, csv.stop())
     runs = final_statuses(store, run_ids)
     for row in runs:
         error = "" if row["error"] is None else f"  ({row['error']})"

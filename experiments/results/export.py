@@ -99,21 +99,36 @@ def write_csv(
     int
         The number of characters written.
     """
+    columns = csv_columns(store, run_ids)
+    written = out.write(csv_header(columns))
+    for chunk_ids in chunks(store, run_ids, rows_per_chunk):
+        written += out.write(chunk_text(store, chunk_ids, columns))
+    return written
+
+
+def csv_columns(store: Store, run_ids: Sequence[str]) -> list[str]:
+    """The file's columns for these runs: each layer any of them has gets its columns."""
     marks = ", ".join("?" * len(run_ids))
     found = store.query(
         f"SELECT DISTINCT layer_index FROM layers WHERE run_id IN ({marks}) ORDER BY 1",
         list(run_ids),
     )
-    columns = [
+    return [
         *RUN_META,
         *CONFIG_COLUMNS,
         *(c for c in EPOCH_DTYPES if c != "run_id"),
         *layer_columns([row["layer_index"] for row in found]),
     ]
-    written = out.write(",".join(columns) + "\n")
-    for chunk_ids in _chunks(store, run_ids, rows_per_chunk):
-        written += out.write(_rows_text(read_results(store, chunk_ids), columns))
-    return written
+
+
+def csv_header(columns: Sequence[str]) -> str:
+    """The file's first line."""
+    return ",".join(columns) + "\n"
+
+
+def chunk_text(store: Store, run_ids: Sequence[str], columns: list[str]) -> str:
+    """The CSV lines of these runs (one chunk: read as one frame) under ``columns``."""
+    return _rows_text(read_results(store, run_ids), columns)
 
 
 def _rows_text(results: Results, columns: list[str]) -> str:
@@ -153,7 +168,9 @@ def _lines(frame: pd.DataFrame) -> list[str]:
             for i in range(len(frame))]  # fmt: skip
 
 
-def _chunks(store: Store, run_ids: Sequence[str], rows_per_chunk: int) -> list[list[str]]:
+def chunks(
+    store: Store, run_ids: Sequence[str], rows_per_chunk: int = ROWS_PER_CHUNK
+) -> list[list[str]]:
     """The runs, oldest first, in groups of about ``rows_per_chunk`` rows read (at least one
     run each): a run reads a train row per epoch, a val row per validated epoch, a layer row
     per epoch and layer."""

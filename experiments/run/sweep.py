@@ -14,7 +14,7 @@ import itertools
 import json
 import time
 import uuid
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from typing import Any, TextIO
 
 from experiments.results import groups
@@ -184,15 +184,19 @@ def execute(
     scheduler: str | None,
     out: TextIO,
     line: Any,
+    started: Callable[[list[str]], None] | None = None,
 ) -> list[str]:
     """Run the plan on the built-in workers (``scheduler=None``) or on Dask, following its
-    progress on ``out``; return the run ids in plan order. Ctrl-C stops every worker."""
+    progress on ``out``; return the run ids in plan order. ``started`` is given the run ids
+    once they are queued (the CLI's CSV starts then). Ctrl-C stops every worker."""
     if scheduler:
         from experiments.run import dask_backend  # Dask is imported only for this path
 
         runner_id, run_ids, thread = dask_backend.run(
             store, configs, labels, owner, scheduler, workers
         )
+        if started is not None:
+            started(run_ids)
         follow(store, runner_id, out, line)
         thread.join()
         return run_ids
@@ -210,6 +214,8 @@ def execute(
     try:
         group_id = groups.new_group_id(groups.SWEEP)  # one group per sweep, however it runs
         run_ids = runner.submit(configs, owner=owner, labels=labels, group_id=group_id)
+        if started is not None:
+            started(run_ids)
         follow(store, runner.runner_id, out, line)
         return run_ids
     finally:

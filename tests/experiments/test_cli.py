@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+import io
 import json
 import os
 import subprocess
 import sys
 from pathlib import Path
+
+import pandas as pd
 
 from experiments.cli import differences, progress_line
 from experiments.results.export import import_csv
@@ -141,3 +144,18 @@ def test_the_cli_leaves_a_closed_store_and_a_complete_file(tmp_path: Path) -> No
     assert not list(tmp_path.glob("*-wal")) and not list(tmp_path.glob("*-shm"))
     bad = cli("run", str(tmp_path / "missing.json"), "--store", str(store), cwd=tmp_path)
     assert bad.returncode == 2 and bad.stderr.startswith("error: ")
+
+
+def test_a_sweeps_csv_on_standard_output_is_the_stores_export(tmp_path: Path) -> None:
+    """The run command writes its CSV while the sweep trains (rows of finished runs first):
+    what reaches standard output is the file ``export`` writes from the store afterwards."""
+    plan = tmp_path / "grid.json"
+    grid = {"learning_rate": [0.01, 0.1], "hidden_layers": [[4], [4, 4]]}
+    plan.write_text(json.dumps({"base": {**TINY, "epochs": 20}, "grid": grid, "seeds": 3}))
+    store = str(tmp_path / "runs.sqlite")
+    done = cli("run", str(plan), "--store", store, "--out", "-", cwd=tmp_path)
+    assert done.returncode == 0, done.stderr
+    exported = cli("export", "--store", store, cwd=tmp_path)
+    assert exported.returncode == 0, exported.stderr
+    assert done.stdout == exported.stdout
+    assert pd.read_csv(io.StringIO(done.stdout))["run_id"].nunique() == 12
