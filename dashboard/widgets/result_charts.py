@@ -13,6 +13,7 @@ import streamlit as st
 from dashboard import charts, state, tables
 from dashboard import transforms as tf
 from dashboard.charts.loss import ACCURACY
+from dashboard.column_widths import column_px
 from dashboard.guard import guarded_fragment
 from dashboard.i18n import current, t
 from dashboard.memo import memo
@@ -34,10 +35,16 @@ TABLE_KEYS = {
 }  # fmt: skip
 
 
-def _table_format() -> dict:
+def _table_format(table: pd.DataFrame) -> dict:
     """Headings in the viewer's language; the metrics come as "mean ± CI" text
-    (tables.results_table)."""
-    config = {c: st.column_config.Column(t(f"table.{key}")) for c, key in TABLE_KEYS.items()}
+    (tables.results_table), each text column as wide as its longest text."""
+    config = {}
+    for column, key in TABLE_KEYS.items():
+        heading = t(f"table.{key}")
+        text = column in table and not pd.api.types.is_numeric_dtype(table[column])
+        # a number column keeps Streamlit's own width: its values do not grow as runs train
+        width = column_px(heading, table[column]) if text else None
+        config[column] = st.column_config.Column(heading, width=width)
     config["time per run (s)"] = st.column_config.NumberColumn(t("table.time"), format="%.2f")
     config["clipped steps"] = st.column_config.NumberColumn(t("table.clipped"), format="percent")
     return config
@@ -242,7 +249,8 @@ def render_charts(
     with gap:
         _gap(data, key)
     st.subheader(t("table.title"))
-    st.dataframe(data.table, hide_index=True, key="table.results", column_config=_table_format())
+    config = _table_format(data.table)
+    st.dataframe(data.table, hide_index=True, key="table.results", column_config=config)
     st.caption(t("table.caption"))
     render_verdicts(data.per_run)
     render_heatmaps(snapshot, data.runs, data.groups, key, live)

@@ -16,6 +16,7 @@ import subprocess
 
 import pytest
 
+from dashboard.column_widths import text_px
 from tests.dashboard.browser_support import SHOTS, _screenshot
 from tests.dashboard.korean_support import english_lines
 
@@ -197,4 +198,32 @@ def test_streamlits_own_widget_texts_are_drawn_in_korean(server, browser) -> Non
     )
     zone.scroll_into_view_if_needed()
     page.screenshot(path=str(SHOTS / "ko-streamlit-texts.png"))
+    page.close()
+
+
+def test_the_results_tables_column_widths_hold_the_texts_the_browser_draws(server, browser):
+    """``dashboard.column_widths`` sizes the results table's columns from per-glyph upper bounds
+    (st.dataframe keeps the widths of its first draw, streamlit#5860); the fonts the browser
+    really draws with, Source Sans and the Hangul fallback, must stay within them."""
+    page = browser.new_page(viewport={"width": 1600, "height": 1000})
+    page.goto(f"{server}/?lang=ko")
+    page.locator('[data-testid="stMain"] h1').first.wait_for(timeout=60_000)
+    texts = ["0.693160 ± 0.000031", "최저 검증 손실", "최적 에포크의 차이", "gap at best epoch",
+             "완료 (발산: 에포크 12)", "SGD + momentum 0.9", "random_normal (naive)",
+             "0123456789", "WWW mmm MMM @%", "HeNormal LayerNorm", "(ijl) [.,:;'|!]"]  # fmt: skip
+    drawn = page.evaluate(
+        """async (texts) => {
+            await document.fonts.ready;
+            const ctx = document.createElement('canvas').getContext('2d');
+            const family = getComputedStyle(document.body).fontFamily;
+            return ['', '600 '].map(weight => {
+                ctx.font = `${weight}14px ${family}`;
+                return texts.map(text => ctx.measureText(text).width);
+            });
+        }""",
+        texts,
+    )
+    for widths in drawn:
+        for text, width in zip(texts, widths, strict=True):
+            assert 0 < width <= text_px(text), (text, width, text_px(text))
     page.close()
