@@ -11,21 +11,25 @@ from __future__ import annotations
 
 import plotly.graph_objects as go
 
+from dashboard.column_widths import text_px
+
 # above the plot, in a top margin grown to hold it (the fixed margins leave no room below)
 LEGEND = {"orientation": "h", "yanchor": "bottom", "y": 1.02, "x": 0, "groupclick": "togglegroup",
           "itemdoubleclick": "toggleothers"}  # fmt: skip
 ROW_PX = 24
 # the narrowest chart's width for legend entries (a third of a laptop's page, or a phone's
 # width: rows planned for half a page overflowed into the plot and were cut there), and an
-# entry's width: its line sample and gap, then about 7 px a character at the chart's font size
-ROW_WIDTH_PX, ENTRY_PX, CHAR_PX = 300, 45, 7.5
+# entry's line sample and gap; its text is measured as a table cell's (the legend's 14 px font
+# draws at the same size; Hangul is about twice a Latin letter: counting it as one, a Korean
+# legend's rows overflowed into the chart's heading)
+ROW_WIDTH_PX, ENTRY_PX = 300, 45
 
 
 def _rows(names: list[str]) -> int:
     """How many rows the legend's entries wrap into (plotly wraps whole entries)."""
     rows, used = 1, 0.0
     for name in names:
-        width = ENTRY_PX + CHAR_PX * len(name)
+        width = ENTRY_PX + text_px(name)
         if used and used + width > ROW_WIDTH_PX:
             rows, used = rows + 1, 0.0
         used += width
@@ -42,7 +46,7 @@ def with_legend(fig: go.Figure) -> go.Figure:
         group = trace.legendgroup
         if not group or trace.showlegend is False:
             continue
-        if group not in entries or str(trace.name).endswith("validation"):
+        if group not in entries or (_solid_line(trace) and not _solid_line(entries[group])):
             entries[group] = trace
     if not entries:
         return fig
@@ -55,3 +59,11 @@ def with_legend(fig: go.Figure) -> go.Figure:
                       margin={**margin, "t": margin.get("t", 30) + ROW_PX * rows},
                       height=(fig.layout.height or 420) + ROW_PX * rows)  # fmt: skip
     return fig
+
+
+def _solid_line(trace: object) -> bool:
+    """A solid line: the validation curve of a loss or accuracy chart (training is dashed),
+    whatever language its name is in."""
+    mode = getattr(trace, "mode", None) or "lines"
+    line = getattr(trace, "line", None)
+    return "lines" in mode and getattr(line, "dash", None) in (None, "solid")
