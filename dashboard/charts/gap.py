@@ -76,5 +76,9 @@ def gap_figure(
         base_layout(x_title=epoch, y_title=lookup(lang, "chart.gap.y"), shapes=[hline(0)])
     )
     values = [g.gap for g in gaps.values()]
-    focus_y(layout, np.concatenate(values) if values else np.empty(0), lang)
+    # measured against the losses' own size: a flat gap near 0 is no scale for a healthy one
+    losses = np.abs(np.concatenate([g.val for g in gaps.values()])) if gaps else np.empty(0)
+    scale = float(np.median(losses[np.isfinite(losses)])) if np.isfinite(losses).any() else 0.0
+    values = np.concatenate(values) if values else np.empty(0)
+    focus_y(layout, values, lang, scale=scale, note=lookup(lang, "chart.off_axis_gap"))
     return figure(traces, whole_epochs(layout, traces))

@@ -82,23 +82,28 @@ def hline(y: float, color: str = "#999999", dash: str = "solid") -> dict:
 OUTLIER_FACTOR = 1e3
 
 
-def focus_range(values: np.ndarray) -> list[float] | None:
+def focus_range(values: np.ndarray, scale: float = 0.0) -> list[float] | None:
     """A y range for the bulk of ``values`` when a few huge ones would flatten every other curve.
 
     A diverging run's last epochs can reach 1e13 while the others stay below 1: plotly's autorange
     would then draw every healthy curve as a flat line at 0. Returns ``None`` (keep autorange)
-    unless some finite value exceeds ``OUTLIER_FACTOR`` times the median magnitude.
+    unless some finite value exceeds ``OUTLIER_FACTOR`` times the larger of the median magnitude
+    and ``scale``.
 
     Parameters
     ----------
     values : ndarray of shape (n,)
         Every y value on the chart; non-finite ones are ignored.
+    scale : float
+        The size values are measured against where their median can be near 0 without any
+        blow-up: the overfitting gap of a net that learns nothing is 1e-5 at every epoch, and
+        against its median a healthy variant's gap of 0.05 counted as blown up.
     """
     finite = np.asarray(values, dtype=float)
     finite = finite[np.isfinite(finite)]
     if finite.size == 0:
         return None
-    limit = OUTLIER_FACTOR * max(float(np.median(np.abs(finite))), 1e-12)
+    limit = OUTLIER_FACTOR * max(float(np.median(np.abs(finite))), scale, 1e-12)
     inliers = finite[np.abs(finite) <= limit]
     if inliers.size in (0, finite.size):
         return None
@@ -107,19 +112,26 @@ def focus_range(values: np.ndarray) -> list[float] | None:
     return [low - pad, high + pad]
 
 
-def focus_y(layout: dict, values: np.ndarray, lang: str = "en") -> None:
-    """Apply :func:`focus_range` to ``layout`` in place, with a note (in ``lang``) saying values
-    are off-axis."""
-    y_range = focus_range(values)
+def focus_y(
+    layout: dict,
+    values: np.ndarray,
+    lang: str = "en",
+    scale: float = 0.0,
+    note: str | None = None,
+) -> None:
+    """Apply :func:`focus_range` to ``layout`` in place, with a ``note`` (default: the loss
+    chart's, in ``lang``) inside the plot's top corner saying values are off-axis (above the
+    plot it ran into the legend, and past a narrow chart's edge)."""
+    y_range = focus_range(values, scale)
     if y_range is None:
         return
     layout["yaxis"]["range"] = y_range
     layout.setdefault("annotations", []).append(
         {
-            "text": lookup(lang, "chart.off_axis"),
+            "text": note or lookup(lang, "chart.off_axis"),
             "xref": "paper", "yref": "paper", "x": 1, "y": 1,
-            "xanchor": "right", "yanchor": "bottom", "showarrow": False,
-            "font": {"size": 12, "color": "#8a6d3b"},
+            "xanchor": "right", "yanchor": "top", "showarrow": False,
+            "font": {"size": 11, "color": "#8a6d3b"}, "bgcolor": "rgba(255,255,255,0.85)",
         }
     )  # fmt: skip
 

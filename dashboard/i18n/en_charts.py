@@ -36,8 +36,8 @@ CHARTS: dict[str, str] = {
     "curves, not the trained models or their prediction grids. Run the comparison to see what "
     "each variant learned.",
     # the loss and gap charts' note when a diverged run's values lie off the y axis (style.py)
-    "chart.off_axis": "some values lie off this axis (a run blew up): hover or use log scale to "
-    "see them",
+    "chart.off_axis": "a run blew up: values off this axis (hover, or log scale)",
+    "chart.off_axis_gap": "a run blew up: values off this axis (hover to see them)",
     # the Runs page's charts of many runs (dashboard/charts/sweep.py)
     "sweep.log": "{name} (log)",
     "sweep.all_runs": "all runs",

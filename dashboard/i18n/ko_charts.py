@@ -36,8 +36,8 @@ CHARTS: dict[str, str] = {
     "<br>시드별 값 %{customdata[0]:.6g}에서 %{customdata[1]:.6g}까지",
     "chart.band.ci": "평균의 95% 신뢰 구간",
     "chart.band.range": "시드들의 최소–최대",
-    "chart.off_axis": "일부 값이 이 축 밖에 있습니다 (실행 하나가 발산함): 마우스를 올리거나 "
-    "로그 척도로 보세요",
+    "chart.off_axis": "발산한 실행의 값이 축 밖에 있습니다 (마우스 또는 로그 척도)",
+    "chart.off_axis_gap": "발산한 실행의 값이 축 밖에 있습니다 (마우스를 올려 보세요)",
     "sweep.log": "{name} (로그 척도)",
     "sweep.all_runs": "모든 실행",
     "sweep.y": "{metric} (평균, 95% 신뢰 구간)",

@@ -338,3 +338,28 @@ def test_probability_half_is_white_as_the_caption_says() -> None:
     assert low[2] > low[0] and high[0] > high[2]  # 0 blue, 1 red
     for caption in (lookup("en", "pred.final_caption"), lookup("en", "pred.live_caption")):
         assert "0 (blue) to 1 (red): 0.5 is white in every panel" in caption
+
+
+def test_a_flat_gap_beside_a_healthy_one_is_no_blow_up() -> None:
+    """A net that learns nothing has a gap of 1e-5 at every epoch; measured against that, a
+    healthy variant's gap of a few hundredths counted as a blow-up: the axis cut its curve and
+    a note said a run blew up when every run was done (the walk's iris comparison)."""
+    epoch = np.arange(1, 31)
+
+    def curve(mean: np.ndarray) -> tf.Curve:
+        return tf.Curve(epoch, mean, mean, mean, np.ones(epoch.size, dtype=int))
+
+    flat = 0.6931 + 1e-6 * np.sin(epoch)
+    learning = 0.6 * np.exp(-epoch / 8) + 0.05
+    curves = {
+        "sigmoid": {"train": curve(flat - 1e-5), "val": curve(flat)},
+        "relu": {"train": curve(learning - 0.02 * epoch / 30), "val": curve(learning + 0.03)},
+    }
+    fig = charts.gap_figure(tf.gap(curves), tf.best_epochs(curves), color_map(list(curves)))
+    assert "range" not in fig.to_dict()["layout"]["yaxis"]
+    assert not fig.layout.annotations
+    # a real blow-up beside them is still taken off the axis, with the gap's own note
+    curves["blown"] = {"train": curve(flat), "val": curve(np.where(epoch > 25, 1e12, flat))}
+    fig = charts.gap_figure(tf.gap(curves), tf.best_epochs(curves), color_map(list(curves)))
+    assert fig.layout.yaxis.range[1] < 10
+    assert fig.layout.annotations[0].text.endswith("(hover to see them)")
