@@ -141,19 +141,21 @@ def loss_figure(
     -------
     plotly Figure
         Two line traces per variant named ``"<label> · training"`` / ``"<label> · validation"``,
-        plus band traces (hover disabled) where a variant has several seeds.
+        plus band traces (hover disabled) where a variant has several seeds, drawn first: a
+        band drawn after another variant's line covered it and changed its colour.
     """
-    traces, means, banded = [], [], []
+    bands, lines, means, banded = [], [], [], []
     for label, color in colors.items():
         for split in SPLITS:
             part = curves.get(label, {}).get(split)
             if part is None:
                 continue
             if part.n.max() > 1:
-                traces += _band(part, color, label, band, log_y, limits)
+                bands += _band(part, color, label, band, log_y, limits)
                 banded.append(part)
-            traces.append(_line(part, label, split, color, y_title, lang))
+            lines.append(_line(part, label, split, color, y_title, lang))
             means.append(part.mean)
+    traces = bands + lines
     layout = fixed_margins(base_layout(x_title=lookup(lang, "chart.epoch"), y_title=y_title))
     layout["yaxis"]["type"] = "log" if log_y else "linear"
     if y_range is not None:

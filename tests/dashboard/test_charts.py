@@ -363,3 +363,22 @@ def test_a_flat_gap_beside_a_healthy_one_is_no_blow_up() -> None:
     fig = charts.gap_figure(tf.gap(curves), tf.best_epochs(curves), color_map(list(curves)))
     assert fig.layout.yaxis.range[1] < 10
     assert fig.layout.annotations[0].text.endswith("(hover to see them)")
+
+
+def test_bands_lie_under_every_line() -> None:
+    """A seed band drawn after another variant's line covered it (the normalization lesson's
+    batch-norm line turned brown under layer norm's green band): bands come first."""
+    epoch = np.arange(1, 11)
+
+    def seeds(mean: np.ndarray) -> tf.Curve:
+        return tf.Curve(
+            epoch, mean, mean - 0.1, mean + 0.1, np.full(epoch.size, 3), np.full(10, 0.2)
+        )
+
+    curves = {
+        label: {"train": seeds(0.5 + 0.01 * epoch + k), "val": seeds(0.6 + k + 0 * epoch)}
+        for k, label in enumerate(["batch norm", "layer norm"])
+    }
+    fig = charts.loss_figure(curves, color_map(list(curves)))
+    kinds = ["band" if t.name.endswith(" band") else "line" for t in fig.data]
+    assert kinds.count("band") >= 4 and "band" not in kinds[kinds.index("line") :]
