@@ -199,6 +199,7 @@ def heatmap_panels(
     zmin, zmax = scale.fixed or _shared_range(matrices)
     nothing = lookup(lang, "heat.nothing")
     empty_note = nothing if empty_note is None else empty_note
+    last = max((int(m.epochs.max()) for m in matrices.values() if m.epochs.size), default=0)
     out = []
     for label, matrix in matrices.items():
         title = f"⚠ {label}" if flags.get(label) else label
@@ -210,6 +211,8 @@ def heatmap_panels(
             "title": {"text": scale.title(lang), "side": "top"},
         }  # fmt: skip
         layout["xaxis"]["title"]["standoff"] = 4
+        if last:  # one epoch scale for panels compared side by side (a diverged run's 18
+            layout["xaxis"]["range"] = [0.5, last + 0.5]  # epochs were as wide as 30)
         whole_epochs(layout, [trace])  # not 1.5
         notes = [note]
         if matrix.empty:

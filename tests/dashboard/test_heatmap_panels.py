@@ -72,3 +72,12 @@ def test_a_variant_that_diverged_before_an_epoch_ended_says_so() -> None:
     empty = tf.GradMatrix((), np.array([], dtype=int), np.empty((0, 0)))
     (fig,) = charts.heatmap_panels({"plain": empty}, empty_note=notes)
     assert fig.layout.annotations[-1].text.startswith("diverged at epoch 1")
+
+
+def test_panels_share_one_epoch_axis() -> None:
+    """A run that diverged at epoch 18 drew its 18 epochs as wide as the others' 30: side by
+    side, every panel spans the epochs of the longest."""
+    long = tf.GradMatrix(("dense",), np.arange(1, 31), np.zeros((1, 30)))
+    short = tf.GradMatrix(("dense",), np.arange(1, 19), np.zeros((1, 18)))
+    figures = charts.heatmap_panels({"clipnorm 1.0": long, "no clipping": short})
+    assert [tuple(f.layout.xaxis.range) for f in figures] == [(0.5, 30.5)] * 2
