@@ -30,7 +30,7 @@ CHARTS: dict[str, str] = {
     "pred.predicted": "predicted",
     "pred.true_axis": "true target (validation)",
     "pred.titled": "{label} · epoch {epoch}",
-    "pred.diverged": "diverged at epoch {epoch}:<br>no decision boundary to show",
+    "pred.diverged": "seed {seed} diverged at epoch {epoch}:<br>no decision boundary to show",
     "pred.nothing": "{status}: nothing to show",
     "pred.imported": "No decision boundaries for uploaded results: a results CSV carries the "
     "curves, not the trained models or their prediction grids. Run the comparison to see what "

@@ -78,11 +78,13 @@ RESULTS: dict[str, str] = {
     "pred.title": "What each variant learned",
     "pred.final_caption": "Tutorial 2) 1-2: decision regions on the training data (2-D "
     "classification) or predicted vs true on the validation split (regression), after the last "
-    "epoch. Probabilities share one fixed scale, 0 (blue) to 1 (red): 0.5 is white in every "
+    "epoch. Each panel is one run, the variant's first seed (its curves above are the mean over "
+    "its seeds). Probabilities share one fixed scale, 0 (blue) to 1 (red): 0.5 is white in every "
     "panel.",
     "pred.live_caption": "Tutorial 2) 1-2: decision regions on the training data (a sample of its "
     "points) as the runs train, redrawn every few epochs (each panel names its epoch; the final "
-    "picture, with every point, comes when a run finishes). Probabilities share one fixed "
+    "picture, with every point, comes when a run finishes). Each panel is the variant's first "
+    "seed. Probabilities share one fixed "
     "scale, 0 (blue) to 1 (red): 0.5 is white in every panel.",
     "table.title": "Results",
     "table.caption": "Per variant, over its seeds: each run's best and final validation loss and "

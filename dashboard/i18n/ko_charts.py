@@ -27,7 +27,7 @@ CHARTS: dict[str, str] = {
     "pred.predicted": "예측값",
     "pred.true_axis": "실제값 (검증 데이터)",
     "pred.titled": "{label} · 에포크 {epoch}",
-    "pred.diverged": "에포크 {epoch}에서 발산:<br>보여 줄 결정 경계가 없습니다",
+    "pred.diverged": "시드 {seed}: 에포크 {epoch}에서 발산:<br>보여 줄 결정 경계가 없습니다",
     "pred.nothing": "{status}: 보여 줄 것이 없습니다",
     "pred.imported": "올린 결과에는 결정 경계가 없습니다: 결과 CSV에는 곡선만 있고, 훈련된 "
     "모델이나 예측 격자는 없습니다. 각 변형이 학습한 것을 보려면 비교를 실행하세요.",

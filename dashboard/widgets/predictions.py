@@ -35,7 +35,7 @@ def _why_missing(run_id: str, lang: str) -> str:
     """What to say on the panel of a variant that left no picture."""
     run = runtime.store().get_run(run_id)
     if run["status"] == "diverged":
-        return lookup(lang, "pred.diverged", epoch=run["diverged_epoch"])
+        return lookup(lang, "pred.diverged", seed=run["seed"], epoch=run["diverged_epoch"])
     return lookup(lang, "pred.nothing", status=lookup(lang, f"status.{run['status']}"))
 
 
