@@ -24,7 +24,11 @@ def _field(name: str) -> str:
     if name not in SPECS:
         return name
     label = field_label(name)
-    return name if label == name else f"{label} ({name})"
+    return (
+        label
+        if name in (label, f"({name})") or label.endswith(f"({name})")
+        else f"{label} ({name})"
+    )
 
 
 def _number_kind(kind: str) -> str:
@@ -67,11 +71,18 @@ def config_error(error: ConfigError) -> str:
     """The message of ``error`` in the page's language."""
     key = f"error.{error.rule}"
     if current() == "en" or not error.rule or not translated(key, ""):
-        return str(error)
+        return _labelled(str(error), error.field)
     params = _params(error)
     varying = params.pop("varying", None)
     text = t("msg.error", field=_field(error.field), text=t(key, **params))
     return t("msg.varying", knob=varying, text=text) if varying else text
+
+
+def _labelled(message: str, name: str) -> str:
+    """``message`` ("dropout: received 1.0; ...") led by the form's label with the config name
+    ("Dropout rate (dropout): received 1.0; ..."): the page's fields are named by their labels."""
+    lead = f"{name}: "
+    return _field(name) + message[len(name) :] if message.startswith(lead) else message
 
 
 def config_warning(warning: str) -> str:

@@ -7,6 +7,7 @@ import streamlit as st
 import experiments
 from dashboard.guard import guarded_fragment
 from dashboard.i18n import t
+from dashboard.i18n.messages import config_error
 from dashboard.plain import literal
 
 PICK_KEY = "code.variant"
@@ -46,9 +47,13 @@ def _picked_code(pairs: list[tuple[str, str]]) -> None:
     if picked not in configs:  # deselected, or the variant was renamed or removed
         picked = labels[0]
     try:
+        # the form's own words for what is wrong (the core's "Received: units=0. Accepted: a
+        # positive integer" contradicted the form's "[1, 512]")
+        experiments.validate(experiments.config_from_json(configs[picked]))
         summary, code = _texts(configs[picked], picked)
     except (ValueError, ImportError) as error:
-        st.error(t("code.fix_first", label=literal(picked), error=literal(error)))
+        said = config_error(error) if isinstance(error, experiments.ConfigError) else str(error)
+        st.error(t("code.fix_first", label=literal(picked), error=literal(said)))
         return
     # the summary at full width: side by side with the script its "Param #" column was cut off
     st.code(summary, language=None)

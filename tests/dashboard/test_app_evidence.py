@@ -37,7 +37,7 @@ def test_more_seeds_than_one_person_may_queue_are_refused_at_the_seeds_field() -
     at = open_page(query={share.PARAM: share.encode(pairs, comparison.defaults())})
     assert not at.exception
     shown = " ".join(e.value for e in at.error)
-    assert "Run is blocked: repeats: 5 variants x their seeds make 50 runs" in shown
+    assert "Run is blocked: Seeds (repeats): 5 variants x their seeds make 50 runs" in shown
     assert "at most 8 seeds per variant" in shown
     assert [w.value for w in inputs(at, "Seeds (repeats)")] == [10] * 5  # 10 is a valid count
 

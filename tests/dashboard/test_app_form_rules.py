@@ -44,15 +44,19 @@ def test_a_link_with_a_bad_value_opens_a_complete_form(field: str, value: object
     ]
     assert len(inputs(at, "Epochs")) == 2  # both cards are drawn in full
     shown = " ".join(e.value for e in at.error)
-    assert f"{field}: received" in shown, shown
+    # the form's label, then the config name (a field labelled by its Keras name: that name)
+    assert f"({field}): received" in shown or f" {field}: received" in shown, shown
     assert "Run is blocked" in shown
+    # the model summary's refusal is worded as the form's, not the core's "Received: units=0"
+    (summary,) = [e.value for e in at.error if e.value.startswith("Fix the settings of")]
+    assert "Received:" not in summary and "received" in summary, summary
 
 
 def test_bad_data_values_in_a_link_are_marked_at_the_data_fields() -> None:
     at = _open_link([("a", {"noise": 9.0, "n_samples": 10**7}), ("b", {})])
     assert not at.exception, at.exception
     shown = " ".join(e.value for e in at.error)
-    assert "noise: received 9.0" in shown and "n_samples: received 10000000" in shown
+    assert "Noise (noise): received 9.0" in shown and "(n_samples): received 10000000" in shown
 
 
 @pytest.mark.parametrize("dataset", sorted(DATASETS))
@@ -140,7 +144,7 @@ def test_a_run_over_the_work_budget_is_refused_at_its_field() -> None:
     at = _open_link([("huge", huge), ("b", {})])
     assert not at.exception
     shown = " ".join(e.value for e in at.error)
-    assert "hidden_layers: one run would cost" in shown and "Run is blocked" in shown
+    assert "Hidden layers (hidden_layers): one run would cost" in shown and "Run is blocked" in shown
 
 
 def _captions(at) -> str:

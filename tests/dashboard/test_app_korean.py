@@ -122,7 +122,7 @@ def test_messages_shown_follow_a_language_switch() -> None:
     at.segmented_control(key=i18n.SWITCH).set_value("en").run()
     errors = [e.value for e in at.error]
     assert errors and not any("실행" in e for e in errors)
-    assert any("hidden_layers: one run would cost" in e for e in errors), errors
+    assert any("Hidden layers (hidden_layers): one run would cost" in e for e in errors), errors
 
 
 def _caption_text(at) -> str:
