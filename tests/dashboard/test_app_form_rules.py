@@ -144,7 +144,7 @@ def test_a_run_over_the_work_budget_is_refused_at_its_field() -> None:
     at = _open_link([("huge", huge), ("b", {})])
     assert not at.exception
     shown = " ".join(e.value for e in at.error)
-    assert "Hidden layers (hidden_layers): one run would cost" in shown and "Run is blocked" in shown
+    assert "(hidden_layers): one run would cost" in shown and "Run is blocked" in shown
 
 
 def _captions(at) -> str:
