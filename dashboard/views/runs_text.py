@@ -30,7 +30,9 @@ EMPTY = "No runs match. Train a comparison on the Compare page, or loosen the fi
 NONE_YET = (
     "No runs here yet. The runs you train on the Compare page are listed here, with the runs of "
     "the share links you open. On the public app that is this browser's own, until it is "
-    "closed: keep a comparison's share link to come back to it."
+    "closed: keep a comparison's share link to come back to it. Running gradlab yourself? "
+    "Start it with GRADLAB_AUDIENCE=local to list every run in its store, command-line sweeps "
+    "included."
 )
 NONE_YET_LOCAL = "No runs in this store yet: train a comparison on the Compare page."
 PICK = "Tick up to {most} rows to open them in Compare."
