@@ -59,7 +59,7 @@ def _reword(ss, lang: str) -> None:
 # as Korean typesetting does; it changes nothing for English, and a word too long for its line
 # still wraps.
 KEEP_WORDS_CSS = (
-    "<style>.stApp, .stApp h1, .stApp h2, .stApp h3 "
+    "<style>.stApp, .stApp h1, .stApp h2, .stApp h3, .stApp p, .stApp li "
     "{word-break: keep-all; overflow-wrap: anywhere;}</style>"
 )
 
