@@ -66,7 +66,7 @@ RUNS: dict[str, str] = {
     "runs.COLUMNS.tags": "태그",
     "runs.COLUMNS.group": "그룹",
     "runs.COLUMNS.runs": "실행",
-    "runs.COLUMNS.finished": "완료",
+    "runs.COLUMNS.finished": "끝남",  # done, diverged or stopped: "완료" is the done status
     "runs.KINDS.comparison": "비교",
     "runs.KINDS.sweep": "스윕",
     "runs.KINDS.run": "단일 실행",
