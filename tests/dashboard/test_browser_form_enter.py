@@ -63,7 +63,7 @@ def test_a_typed_value_out_of_range_is_refused_beside_run(server, browser) -> No
     page.get_by_role("button", name="▶ Run", exact=True).last.click()
     page.get_by_text("Run is blocked").first.wait_for(timeout=30_000)
     text = page.inner_text("body")
-    assert "epochs: received 5000" in text and "1000" in text
+    assert "Epochs (epochs): received 5000" in text and "1000" in text
     page.wait_for_timeout(2000)
     assert _runs() == before  # nothing queued
     _screenshot(page, "form-typed-out-of-range")

@@ -131,7 +131,7 @@ def test_a_link_with_out_of_range_values_opens_a_complete_form(server, browser) 
     page = _open(browser, f"{server}/?{share.PARAM}={token}")
     _wait_labels(page, ["wide", "b"])
     assert page.get_by_label("Epochs").count() == 2  # both cards drawn in full
-    for field in ("hidden_layers: received", "epochs: received", "dropout: received"):
+    for field in ("(hidden_layers): received", "(epochs): received", "(dropout): received"):
         page.get_by_text(field).first.wait_for(timeout=10_000)
     page.get_by_text("Run is blocked").first.wait_for()
     assert page.get_by_role("button", name=RUN, exact=True).count() == 2
