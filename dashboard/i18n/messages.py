@@ -24,11 +24,8 @@ def _field(name: str) -> str:
     if name not in SPECS:
         return name
     label = field_label(name)
-    return (
-        label
-        if name in (label, f"({name})") or label.endswith(f"({name})")
-        else f"{label} ({name})"
-    )
+    # "Seeds (repeats)" names its config field already
+    return label if label == name or label.endswith(f"({name})") else f"{label} ({name})"
 
 
 def _number_kind(kind: str) -> str:
