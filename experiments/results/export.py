@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import io
 import json
+import sqlite3
 from collections.abc import Sequence
 from typing import Any, TextIO
 
@@ -21,6 +22,7 @@ import pandas as pd
 from experiments.results.csv_format import (
     CONFIG_COLUMNS,
     CONFIG_PREFIX,
+    LAYER_COLUMN,
     LAYER_FIELDS,
     RUN_META,
     TEXT_COLUMNS,
@@ -28,8 +30,10 @@ from experiments.results.csv_format import (
     neutralise,
 )
 from experiments.results.csv_import import import_csv
-from experiments.results.frames import EPOCH_DTYPES, Results, read_results
+from experiments.results.csv_rows import epoch_lines
+from experiments.results.frames import EPOCH_DTYPES, Results, read_runs
 from experiments.results.store import Store
+from experiments.results.storefile import as_store_error, end_read
 
 __all__ = ["CsvFormatError", "export_csv", "import_csv", "store_csv", "write_csv"]
 
@@ -127,34 +131,30 @@ def csv_header(columns: Sequence[str]) -> str:
 
 
 def chunk_text(store: Store, run_ids: Sequence[str], columns: list[str]) -> str:
-    """The CSV lines of these runs (one chunk: read as one frame) under ``columns``."""
-    return _rows_text(read_results(store, run_ids), columns)
-
-
-def _rows_text(results: Results, columns: list[str]) -> str:
-    """The CSV lines of ``results`` (what ``_rows(...).to_csv`` writes, byte for byte), with a
-    run's own cells (its metadata and config, 62 of a small net's 103 columns) formatted once
-    per run rather than on each of its rows: formatting them on every epoch was more than half
-    the time of a sweep's CSV."""
-    runs = results.runs
+    """The CSV lines of these runs (one chunk, read in one snapshot) under ``columns``: what
+    ``_rows(...).to_csv`` writes for them, byte for byte. A run's own cells (its metadata and
+    config, 62 of a small net's 103 columns) are formatted once per run, its epochs' cells
+    straight from the store's rows (:mod:`.csv_rows`)."""
+    conn = store.connection()
+    conn.execute("BEGIN")  # one read: the runs and their epochs describe the same moment
+    try:
+        runs = read_runs(store, run_ids=list(run_ids))
+        indices = sorted({int(m.group(1)) for c in columns if (m := LAYER_COLUMN.match(c))})
+        tails = epoch_lines(conn, run_ids, indices)
+    except sqlite3.Error as error:
+        raise (as_store_error(error, store.path) or error) from error
+    finally:
+        end_read(conn)
     head = _run_cells(runs)
     for name in TEXT_COLUMNS:
         if name in head:
             head[name] = neutralise(head[name])
-    body = results.epochs.merge(
-        _layer_cells(results.layers), on=["run_id", "epoch", "split"], how="left"
+    no_epoch = "," * (len(columns) - len(head.columns) - 1)  # a run with no epoch: one row
+    return "".join(
+        f"{prefix},{tail}\n"
+        for prefix, run_id in zip(_lines(head), runs["run_id"], strict=True)
+        for tail in tails.get(run_id, [no_epoch])
     )
-    body = runs[["run_id"]].merge(body, on="run_id", how="left")  # a run with no epoch: one row
-    body["split"] = neutralise(body["split"])
-    tail = body.reindex(columns=columns[len(head.columns) :])
-    heads = _lines(head)
-    tails = _lines(tail)
-    counts = body.groupby("run_id", sort=False).size().reindex(runs["run_id"]).tolist()
-    lines, at = [], 0
-    for prefix, count in zip(heads, counts, strict=True):
-        lines += [f"{prefix},{row}" for row in tails[at : at + count]]
-        at += count
-    return "".join(line + "\n" for line in lines)
 
 
 def _lines(frame: pd.DataFrame) -> list[str]:

@@ -9,7 +9,13 @@ from typing import TYPE_CHECKING, Any
 import pandas as pd
 
 from experiments.results.gap import overfitting_gap
-from experiments.results.schema import EPOCH_DIAGNOSTICS, EPOCH_INTEGERS, LAYER_STATS, LAYER_TEXT
+from experiments.results.schema import (
+    EPOCH_DIAGNOSTICS,
+    EPOCH_INTEGERS,
+    LAYER_STATS,
+    LAYER_TEXT,
+    SPLIT_SOURCES,
+)
 from experiments.results.storefile import as_store_error, end_read
 
 if TYPE_CHECKING:
@@ -161,30 +167,25 @@ def _column(stored: pd.DataFrame, name: str) -> pd.Series:
     return pd.Series(float("nan"), index=stored.index)
 
 
+def _first(stored: pd.DataFrame, names: Sequence[str]) -> pd.Series:
+    """Per row, the first of the stored columns ``names`` that is not empty, as floats."""
+    out = pd.Series(float("nan"), index=stored.index)
+    for name in reversed(names):
+        out = _column(stored, name).fillna(out)
+    return out
+
+
 def split_epochs(stored: pd.DataFrame) -> pd.DataFrame:
-    """Turn stored epochs (one row per run x epoch) into a train row and a val row each."""
+    """Turn stored epochs (one row per run x epoch) into a train row and a val row each
+    (:data:`~experiments.results.schema.SPLIT_SOURCES`)."""
     base = stored[["run_id", "epoch", *EPOCH_DIAGNOSTICS]]
-    # without the end-of-epoch pass (diagnostics off) the running mean is all there is; as
-    # floats: a column SQLite returned all empty is None objects, no fill value for floats
-    loss = _column(stored, "eval_loss").fillna(_column(stored, "loss"))
-    train = base.assign(
-        split="train",
-        loss=loss,
-        accuracy=_column(stored, "eval_accuracy").fillna(_column(stored, "accuracy")),
-        running_loss=stored["loss"],
-        running_accuracy=stored["accuracy"],
-        data_loss=(
-            _column(stored, "eval_data_loss").fillna(_column(stored, "data_loss")).fillna(loss)
-        ),
-    )
     has_val = stored["val_loss"].notna()
-    val = base[has_val].assign(
-        split="val",
-        loss=stored.loc[has_val, "val_loss"],
-        accuracy=stored.loc[has_val, "val_accuracy"],
-        data_loss=_column(stored, "val_data_loss")[has_val].fillna(stored.loc[has_val, "val_loss"]),
-    )
-    return pd.concat([train, val], ignore_index=True)
+    parts = []
+    for split, rows in (("train", slice(None)), ("val", has_val)):
+        sources = SPLIT_SOURCES[split]
+        cells = {name: _first(stored, names)[rows] for name, names in sources.items()}
+        parts.append(base[rows].assign(split=split, **cells))
+    return pd.concat(parts, ignore_index=True)
 
 
 def read_results(store: Store, run_ids: Sequence[str]) -> Results:

@@ -60,6 +60,26 @@ EPOCH_DIAGNOSTICS = (
 )
 EPOCH_INTEGERS = ("steps", "clipped_steps")
 
+# What each split's loss and accuracy are, read from a stored epochs row: the first of these
+# stored columns that is not empty. Measured the same way for both splits, the training split is
+# the end-of-epoch pass (eval_*), or the running mean when there was none (diagnostics off); with
+# no data loss stored there was no penalty, so it is the loss. A val row exists where val_loss
+# does. The readers (frames.split_epochs, tracks.epoch_values, csv_rows) all take it from here.
+SPLIT_SOURCES: dict[str, dict[str, tuple[str, ...]]] = {
+    "train": {
+        "loss": ("eval_loss", "loss"),
+        "accuracy": ("eval_accuracy", "accuracy"),
+        "running_loss": ("loss",),
+        "running_accuracy": ("accuracy",),
+        "data_loss": ("eval_data_loss", "data_loss", "eval_loss", "loss"),
+    },
+    "val": {
+        "loss": ("val_loss",),
+        "accuracy": ("val_accuracy",),
+        "data_loss": ("val_data_loss", "val_loss"),
+    },
+}
+
 # layers: one row per run x epoch x layer, the core's LayerDiagnostics.
 LAYER_TEXT = ("layer_name", "kind")
 LAYER_STATS = (

@@ -17,6 +17,8 @@ from typing import TYPE_CHECKING, Any
 
 import numpy as np
 
+from experiments.results.schema import SPLIT_SOURCES
+
 if TYPE_CHECKING:
     import pandas as pd
 
@@ -156,19 +158,18 @@ class RunTrack:
 
 def epoch_values(stored: Mapping[str, Sequence[Any]]) -> dict[str, np.ndarray]:
     """Stored ``epochs`` columns (:data:`EPOCH_COLUMNS`) as a track's ``<metric>_<split>``
-    arrays, as :func:`experiments.results.frames.split_epochs` reads them: the training split is the
-    end-of-epoch pass (``eval_*``), or the running mean when there was none."""
+    arrays (:data:`~experiments.results.schema.SPLIT_SOURCES`)."""
     col = {name: _floats(stored[name]) for name in EPOCH_COLUMNS[1:] if name in stored}
     out = {"epoch": np.asarray(stored["epoch"], dtype=int)}
     out.update({name: col[name] for name in ("steps", "clipped_steps") if name in col})
     nothing = np.full(len(out["epoch"]), np.nan)  # a store from before the data-loss columns
-    for metric in METRICS:
-        evaluated = col.get(f"eval_{metric}", nothing)
-        out[f"{metric}_train"] = np.where(np.isnan(evaluated), col.get(metric, nothing), evaluated)
-        out[f"{metric}_val"] = col.get(f"val_{metric}", nothing)
-    for split in SPLITS:  # no data loss stored: no penalty, so it is the loss
-        data, loss = out[f"data_loss_{split}"], out[f"loss_{split}"]
-        out[f"data_loss_{split}"] = np.where(np.isnan(data), loss, data)
+    for split in SPLITS:
+        for metric in METRICS:
+            value = nothing
+            for name in reversed(SPLIT_SOURCES[split][metric]):  # the first one not empty
+                stored_value = col.get(name, nothing)
+                value = np.where(np.isnan(stored_value), value, stored_value)
+            out[f"{metric}_{split}"] = value
     return out
 
 

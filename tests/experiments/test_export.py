@@ -206,8 +206,10 @@ def test_chunked_csv_is_the_same_bytes_whatever_the_chunk_size(results, tmp_path
     ids = ["deep", "shallow", "failed", *(f"extra{k}" for k in range(4))]
     whole = export_csv(read_results(store, ids))
     reads: list[list[str]] = []
-    real_read = export.read_results
-    monkeypatch.setattr(export, "read_results", lambda s, c: reads.append(c) or real_read(s, c))
+    real_read = export.epoch_lines
+    monkeypatch.setattr(
+        export, "epoch_lines", lambda c, ids, k: reads.append(list(ids)) or real_read(c, ids, k)
+    )
     # rows read per run (CSV rows + layer rows): deep 4 + 6, shallow 4 + 4, failed 0,
     # extra0 2 + 0, extra1 8 + 4, extra2 7 + 14, extra3 20 + 30
     expected = {
