@@ -64,6 +64,11 @@ class CsvFormatError(ValueError):
         self.rule, self.params = rule, params
 
 
+def neutral_text(text: str) -> str:
+    """One text cell as :func:`neutralise` writes it."""
+    return "'" + text if text.startswith(FORMULA_STARTS) else text
+
+
 def neutralise(column: pd.Series) -> pd.Series:
     """Text cells that a spreadsheet would run as a formula, prefixed with ``'``."""
     text = column.astype("string")

@@ -13,13 +13,22 @@ from __future__ import annotations
 
 import csv
 import io
+import json
 import sqlite3
 from collections.abc import Callable, Sequence
 from functools import lru_cache
 from typing import Any
 
-from experiments.results.csv_format import EPOCH_COLUMNS, LAYER_FIELDS
-from experiments.results.frames import EPOCH_DTYPES, LAYER_DTYPES
+from experiments.results.csv_format import (
+    CONFIG_COLUMNS,
+    CONFIG_PREFIX,
+    EPOCH_COLUMNS,
+    LAYER_FIELDS,
+    RUN_META,
+    TEXT_COLUMNS,
+    neutral_text,
+)
+from experiments.results.frames import EPOCH_DTYPES, LAYER_DTYPES, RUN_DTYPES, RUNS_SQL
 from experiments.results.schema import EPOCH_DIAGNOSTICS, SPLIT_SOURCES
 
 
@@ -34,7 +43,10 @@ def _integer(value: Any) -> str:
 
 @lru_cache(maxsize=4096)
 def _quoted(text: str) -> str:
-    # the writer pandas uses, so a name with a comma or a quote is written the same way
+    # the writer pandas uses, so a text with a comma, a quote or a line break is written the
+    # same way; an empty text is an empty cell (alone on a line, the writer would quote it)
+    if not text:
+        return ""
     buffer = io.StringIO()
     csv.writer(buffer, lineterminator="\n").writerow([text])
     return buffer.getvalue()[:-1]
@@ -44,7 +56,40 @@ def _text(value: Any) -> str:
     return "" if value is None else _quoted(str(value))
 
 
+def _free_text(value: Any) -> str:
+    # a text a user may have typed (csv_format.TEXT_COLUMNS): never a formula to a spreadsheet
+    return "" if value is None else _quoted(neutral_text(str(value)))
+
+
 FORMATS: dict[str, Callable[[Any], str]] = {"float64": _float, "Int64": _integer, "string": _text}
+RUN_FORMATS = [
+    _free_text if name in TEXT_COLUMNS else FORMATS[RUN_DTYPES[name]] for name in RUN_META
+]
+CONFIG_FIELDS = [(name[len(CONFIG_PREFIX) :], name in TEXT_COLUMNS) for name in CONFIG_COLUMNS]
+
+
+def run_heads(conn: sqlite3.Connection, run_ids: Sequence[str]) -> list[tuple[str, str]]:
+    """``(run_id, its own cells)`` of each run, oldest first: its metadata, then its config
+    over the ``config.<field>`` columns (a text as it is, any other value as JSON)."""
+    marks = ", ".join("?" * len(run_ids))
+    rows = conn.execute(
+        f"SELECT * FROM ({RUNS_SQL} WHERE run_id IN ({marks}) ORDER BY created_at, run_id)",
+        list(run_ids),
+    )
+    names = [column[0] for column in rows.description]
+    at = [names.index(name) for name in RUN_META]
+    config_at = names.index("config_json")
+    heads = []
+    for row in rows:
+        cells = [cell(row[i]) for cell, i in zip(RUN_FORMATS, at, strict=True)]
+        config = json.loads(row[config_at])
+        for field, free in CONFIG_FIELDS:
+            value = config.get(field)
+            text = value if isinstance(value, str) or value is None else json.dumps(value)
+            cells.append(_free_text(text) if free else _text(text))
+        heads.append((row[at[0]], ",".join(cells)))
+    return heads
+
 
 # an epoch row's cells after epoch and split: the split's values, then the epoch's diagnostics
 VALUE_COLUMNS = [name for name in EPOCH_COLUMNS if name not in ("epoch", "split")]

@@ -3,10 +3,11 @@
 The store's runs are written a chunk at a time, so memory stays bounded whatever the
 comparison's size: building the largest comparison's file (8 variants x 5 seeds x 1,000 epochs x
 10 layers) as one frame took 0.7-2 GB of a shared 2.7 GB server. A chunk is as many runs as fit
-in :data:`ROWS_PER_CHUNK` rows read (CSV rows plus layer rows), not a fixed count of runs: four
-runs at a time made a sweep of many short runs pay pandas' fixed cost per frame operation 30
-times (a 120-run sweep's CSV took 2.2 s; 1.1 s in chunks of 48,000 rows). Runs go into the file
-oldest first, whatever the chunks, so the bytes do not depend on the chunk size.
+in :data:`ROWS_PER_CHUNK` rows read (CSV rows plus layer rows), not a fixed count of runs. Runs
+go into the file oldest first, whatever the chunks, so the bytes do not depend on the chunk
+size. The store's rows are formatted without pandas (:mod:`.csv_rows`: a 120-run sweep's file
+took 0.75 s of CPU through frames and ``to_csv``, 0.47 s now); a file of imported
+:class:`Results` frames is written by pandas, and the two agree byte for byte.
 """
 
 from __future__ import annotations
@@ -30,8 +31,8 @@ from experiments.results.csv_format import (
     neutralise,
 )
 from experiments.results.csv_import import import_csv
-from experiments.results.csv_rows import epoch_lines
-from experiments.results.frames import EPOCH_DTYPES, Results, read_runs
+from experiments.results.csv_rows import epoch_lines, run_heads
+from experiments.results.frames import EPOCH_DTYPES, Results
 from experiments.results.store import Store
 from experiments.results.storefile import as_store_error, end_read
 
@@ -132,40 +133,23 @@ def csv_header(columns: Sequence[str]) -> str:
 
 def chunk_text(store: Store, run_ids: Sequence[str], columns: list[str]) -> str:
     """The CSV lines of these runs (one chunk, read in one snapshot) under ``columns``: what
-    ``_rows(...).to_csv`` writes for them, byte for byte. A run's own cells (its metadata and
-    config, 62 of a small net's 103 columns) are formatted once per run, its epochs' cells
-    straight from the store's rows (:mod:`.csv_rows`)."""
+    ``_rows(...).to_csv`` writes for them, byte for byte, formatted straight from the store's
+    rows (:mod:`.csv_rows`). A run's own cells (62 of a small net's 103 columns) are formatted
+    once, not on each of its rows."""
+    indices = sorted({int(m.group(1)) for c in columns if (m := LAYER_COLUMN.match(c))})
     conn = store.connection()
     conn.execute("BEGIN")  # one read: the runs and their epochs describe the same moment
     try:
-        runs = read_runs(store, run_ids=list(run_ids))
-        indices = sorted({int(m.group(1)) for c in columns if (m := LAYER_COLUMN.match(c))})
+        heads = run_heads(conn, run_ids)
         tails = epoch_lines(conn, run_ids, indices)
     except sqlite3.Error as error:
         raise (as_store_error(error, store.path) or error) from error
     finally:
         end_read(conn)
-    head = _run_cells(runs)
-    for name in TEXT_COLUMNS:
-        if name in head:
-            head[name] = neutralise(head[name])
-    no_epoch = "," * (len(columns) - len(head.columns) - 1)  # a run with no epoch: one row
+    no_epoch = "," * (len(columns) - len(RUN_META) - len(CONFIG_COLUMNS) - 1)
     return "".join(
-        f"{prefix},{tail}\n"
-        for prefix, run_id in zip(_lines(head), runs["run_id"], strict=True)
-        for tail in tails.get(run_id, [no_epoch])
+        f"{head},{tail}\n" for run_id, head in heads for tail in tails.get(run_id, [no_epoch])
     )
-
-
-def _lines(frame: pd.DataFrame) -> list[str]:
-    """One CSV line per row of ``frame``; a cell holding a line break (a label typed with one)
-    is quoted across lines, so such a frame is written a row at a time."""
-    text = frame.to_csv(index=False, header=False, lineterminator="\n")
-    lines = text.split("\n")[:-1]
-    if len(lines) == len(frame):
-        return lines
-    return [frame.iloc[[i]].to_csv(index=False, header=False, lineterminator="\n")[:-1]
-            for i in range(len(frame))]  # fmt: skip
 
 
 def chunks(

@@ -61,6 +61,11 @@ LAYER_DTYPES: dict[str, str] = {
     **dict.fromkeys(LAYER_STATS, "float64"),
 }
 SPLITS = ("train", "val")
+# a run's stored row with the two columns derived from it (RUN_DTYPES's duration and epochs)
+RUNS_SQL = (
+    "SELECT runs.*, finished_at - started_at AS duration_s, "
+    "(SELECT COUNT(*) FROM epochs WHERE epochs.run_id = runs.run_id) AS epochs_done FROM runs"
+)
 
 
 def normalise(frame: pd.DataFrame, dtypes: dict[str, str]) -> pd.DataFrame:
@@ -151,13 +156,8 @@ def read_runs(
     if owner is not None:
         where.append("owner = ?")
         params.append(owner)
-    rows = store.query(
-        "SELECT runs.*, finished_at - started_at AS duration_s, "
-        "(SELECT COUNT(*) FROM epochs WHERE epochs.run_id = runs.run_id) AS epochs_done "
-        f"FROM runs WHERE {' AND '.join(where)} ORDER BY created_at, run_id",
-        params,
-    )
-    return normalise(pd.DataFrame(rows, columns=list(RUN_DTYPES)), RUN_DTYPES)
+    sql = f"{RUNS_SQL} WHERE {' AND '.join(where)} ORDER BY created_at, run_id"
+    return normalise(pd.DataFrame(store.query(sql, params), columns=list(RUN_DTYPES)), RUN_DTYPES)
 
 
 def _column(stored: pd.DataFrame, name: str) -> pd.Series:

@@ -4,6 +4,7 @@ same runs read as frames (``export_csv(read_results(...))``), for any stored val
 from __future__ import annotations
 
 import io
+import json
 import tempfile
 import time
 from pathlib import Path
@@ -19,6 +20,7 @@ from experiments.results.schema import (
     EPOCH_INTEGERS,
     EPOCH_METRICS,
     LAYER_STATS,
+    STATUSES,
 )
 from experiments.results.store import Store
 from experiments.spec.config import ExperimentConfig
@@ -50,11 +52,33 @@ def layer_rows(draw: st.DrawFn) -> list[dict]:
     return rows
 
 
+# a run's own cells: any text where a user may type (label, error, a text config field), any
+# JSON value in the config, and every column that may be empty
+RUN = st.fixed_dictionaries(
+    {
+        "label": st.one_of(st.none(), st.text(max_size=12)),
+        "error": st.one_of(st.none(), st.text(max_size=12)),
+        "status": st.sampled_from(STATUSES),
+        "started_at": FLOATS,
+        "finished_at": FLOATS,
+        "diverged_epoch": INTEGERS,
+        "n_params": INTEGERS,
+    }
+)
+CONFIG = st.fixed_dictionaries(
+    {},
+    optional={
+        "activation": st.one_of(st.none(), st.text(max_size=8)),
+        "dataset": st.sampled_from(["moons", "=cmd()", "-1", "'x", ""]),
+        "hidden_layers": st.lists(st.integers(1, 512), max_size=3),
+        "learning_rate": st.floats(allow_nan=False, allow_infinity=False),
+        "batch_size": st.one_of(st.integers(1, 10**4), st.just("full")),
+        "dropout": st.one_of(st.none(), st.floats(0, 1)),
+        "diagnostics": st.booleans(),
+    },
+)
 RUNS = st.lists(
-    st.tuples(
-        st.text(max_size=12),  # the label, any text
-        st.lists(st.tuples(epoch_values(), layer_rows()), max_size=4),
-    ),
+    st.tuples(RUN, CONFIG, st.lists(st.tuples(epoch_values(), layer_rows()), max_size=4)),
     min_size=1,
     max_size=4,
 )
@@ -66,14 +90,13 @@ def test_the_store_csv_is_pandas_to_csv_byte_for_byte(runs, rows_per_chunk) -> N
     with tempfile.TemporaryDirectory() as folder:
         store = Store(Path(folder) / "runs.sqlite")
         ids = []
-        for k, (label, epochs) in enumerate(runs):
-            config = ExperimentConfig(seed=k)
+        for k, (run, changes, epochs) in enumerate(runs):
+            config = {**json.loads(ExperimentConfig(seed=k).to_json()), **changes}
             run_id = f"run{k}"
             ids.append(run_id)
             store.insert_runs([{
-                "run_id": run_id, "owner": "ann", "label": label, "config_id": config.config_id,
-                "config_json": config.to_json(), "repeat": 0, "seed": k, "status": "done",
-                "created_at": time.time() + k,
+                **run, "run_id": run_id, "owner": "ann", "config_id": "c", "repeat": 0,
+                "config_json": json.dumps(config), "seed": k, "created_at": time.time() + k,
             }])  # fmt: skip
             for epoch, (values, layers) in enumerate(epochs, start=1):
                 store.write_epoch(run_id, epoch, values, layers)

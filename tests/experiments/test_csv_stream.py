@@ -41,7 +41,6 @@ def whole_file(store: Store, ids: list[str]) -> bytes:
 
 def test_runs_are_written_as_they_finish_and_the_file_is_the_exported_one(queued, monkeypatch):
     store, ids = queued
-    monkeypatch.setattr(csv_stream, "MIN_RUNS", 2)
     stream = CsvStream(store, ids[::-1])  # the file's order is the store's, not the caller's
     assert stream.advance() == 0  # nothing finished yet
     for run_id in ids[:3]:
@@ -80,17 +79,6 @@ def test_a_stream_that_wrote_nothing_writes_the_whole_file(queued):
     out = io.BytesIO()  # the sweep ended before the thread looked: finish writes every run
     stream.finish(out)
     assert out.getvalue() == whole_file(store, ids)
-
-
-def test_a_few_slow_runs_are_written_once_they_have_waited(queued, monkeypatch):
-    store, ids = queued
-    clock = [100.0]
-    monkeypatch.setattr(csv_stream.time, "monotonic", lambda: clock[0])
-    stream = CsvStream(store, ids)
-    finish_run(store, ids[0], depth=1)
-    assert stream.advance() == 0  # one run: it waits for company
-    clock[0] += csv_stream.MAX_WAIT_S
-    assert stream.advance() == 1
 
 
 def test_a_failing_stream_thread_leaves_the_file_to_the_end(queued, monkeypatch):
