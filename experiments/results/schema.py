@@ -114,11 +114,14 @@ MIGRATIONS: tuple[tuple[str, str, str], ...] = (
     *(("epochs", name, "REAL") for name in ("data_loss", "val_data_loss", "eval_data_loss")),
 )
 
-# indexes over migrated columns: created only after the migration added them
+# indexes, created after the migrations added their columns (a store from before an index gains
+# it when opened). runs_runner: a sweep's progress and its queue, read several times a second,
+# touch only its own runs however many the store holds (10,000 others made each read scan them)
 AFTER_MIGRATIONS = """
 CREATE INDEX IF NOT EXISTS runs_group ON runs (group_id, created_at);
 CREATE INDEX IF NOT EXISTS runs_created ON runs (created_at);
 CREATE INDEX IF NOT EXISTS runs_status ON runs (status);
+CREATE INDEX IF NOT EXISTS runs_runner ON runs (runner_id, status, created_at);
 """
 
 SCHEMA = f"""
