@@ -39,7 +39,8 @@ def test_a_sweeps_progress_and_queue_read_only_its_own_runs(tmp_path: Path) -> N
     add_sweep(alone, "mine")
     add_sweep(crowded, "older", count=300)  # 1,800 runs of earlier sweeps
     add_sweep(crowded, "mine")
-    queue = "SELECT run_id FROM runs WHERE runner_id = ? AND status = ? ORDER BY created_at LIMIT 50"  # the pool's (experiments.run.pool.WorkerPool._start_queued)
+    # the queue read of experiments.run.pool.WorkerPool._start_queued
+    queue = "SELECT run_id FROM runs WHERE runner_id = ? AND status = ? ORDER BY created_at LIMIT 9"
     for read in (
         lambda s: progress(s, "mine"),
         lambda s: s.query(queue, ("mine", "queued")),
