@@ -18,13 +18,13 @@ from dashboard.i18n import current, t
 from dashboard.i18n.messages import config_error
 from dashboard.i18n.names import field_label, variant_label
 from experiments import ConfigError, ExperimentConfig, config_from_dict, validate
+from experiments.results.schema import COMPLETED
 from experiments.run import budget
 from experiments.spec.config import DATA_FIELDS, field_specs
 from experiments.spec.fields import users
 from experiments.spec.presets import Preset
 from experiments.spec.validation import problems
 
-FINISHED = ("done", "diverged")
 MIN_VARIANTS, MAX_VARIANTS = 2, 8
 
 
@@ -194,7 +194,7 @@ def stored_runs(runs: pd.DataFrame, configs: Sequence[ExperimentConfig], labels:
     dict of str to str or None
         Run id to label (``repeats`` runs per config), in variant order.
     """
-    finished = runs[runs["status"].isin(FINISHED)].sort_values("created_at", ascending=False)
+    finished = runs[runs["status"].isin(COMPLETED)].sort_values("created_at", ascending=False)
     chosen: dict[str, str] = {}
     for config, label in zip(configs, labels, strict=True):
         mine = finished[finished["config_id"].isin(lookup_ids([config]))].drop_duplicates("seed")

@@ -16,6 +16,7 @@ from pathlib import Path
 
 from experiments.results import EXPORT_FORMATS
 from experiments.results.csv_stream import CsvStream, StreamThread
+from experiments.results.schema import COMPLETED
 from experiments.results.store import Store
 from experiments.results.storefile import StoreError
 from experiments.run import sweep
@@ -36,7 +37,6 @@ BAR_WIDTH = 30
 MAX_MESSAGE = 600  # a message is a few lines, whatever the input echoed into it
 PLAN_SHAPES = 'accepted: a non-empty list of configs or {"base": ..., "vary": ..., "values": ...}'
 SIZE_LIMITS = {"depth": MAX_HIDDEN_LAYERS, "width": MAX_WIDTH}
-OK_STATUSES = ("done", "diverged")
 
 
 MAX_PLAN_BYTES = 1_000_000  # eight configs take about 8 KB
@@ -191,7 +191,7 @@ def _run(args: argparse.Namespace, store: Store) -> int:
         error = "" if row["error"] is None else f"  ({row['error']})"
         print(f"{row['run_id']}  {row['status']:<11} {row['label']}{error}", file=sys.stderr)
     print(f"wrote {args.out} ({len(run_ids)} runs, {size / 1e6:.1f} MB)", file=sys.stderr)
-    return 0 if all(row["status"] in OK_STATUSES for row in runs) else 1
+    return 0 if all(row["status"] in COMPLETED for row in runs) else 1
 
 
 def final_statuses(store: Store, run_ids: Sequence[str]) -> list[dict]:

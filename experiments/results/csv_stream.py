@@ -21,9 +21,9 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import BinaryIO
 
+from experiments.results.schema import COMPLETED
 from experiments.results.store import Store
 
-OK = ("done", "diverged")  # final statuses a worker writes last, after its rows
 EVERY_S = 0.2  # how often the thread looks for finished runs
 SQL_IDS = 500  # ids per IN (...) list: SQLite's limit on bound parameters
 
@@ -92,7 +92,7 @@ class CsvStream:
             )
             status = {row["run_id"]: row["status"] for row in rows}
             for run_id in ids:
-                if status.get(run_id) not in OK:
+                if status.get(run_id) not in COMPLETED:  # a worker writes it last, after its rows
                     return ready
                 ready.append(run_id)
             start += SQL_IDS

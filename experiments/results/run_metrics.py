@@ -13,11 +13,11 @@ from collections.abc import Mapping
 import numpy as np
 import pandas as pd
 
-from experiments.results.schema import ACTIVE, FINISHED
+from experiments.results.schema import ACTIVE, COMPLETED, FINISHED
 from experiments.results.tracks import RunTrack
 
 # statuses of runs that ended before their last epoch: no seed's result
-STOPPED = tuple(s for s in FINISHED if s not in ("done", "diverged"))
+STOPPED = tuple(s for s in FINISHED if s not in COMPLETED)
 PENDING = ACTIVE  # runs whose seeds are still to come: verdicts wait for them
 
 # column -> words a learner reads, in the order the page and the CSV list them

@@ -8,6 +8,8 @@ from __future__ import annotations
 STATUSES = ("queued", "running", "done", "diverged", "failed", "cancelled", "interrupted")
 ACTIVE = ("queued", "running")
 FINISHED = ("done", "diverged", "failed", "cancelled", "interrupted")
+# trained to the end or until the loss blew up: its rows are final and its results count
+COMPLETED = ("done", "diverged")
 
 # runs: one row per run (one repeat of one config). Times are Unix seconds.
 RUN_COLUMNS = {

@@ -18,14 +18,13 @@ from collections.abc import Callable, Sequence
 from typing import Any, TextIO
 
 from experiments.results import groups
-from experiments.results.schema import FINISHED
+from experiments.results.schema import COMPLETED, FINISHED
 from experiments.results.store import Store
 from experiments.run import budget
 from experiments.spec.config import ExperimentConfig, config_from_dict
 from experiments.spec.errors import ConfigError
 from experiments.spec.validation import validate
 
-OK = ("done", "diverged")
 MAX_RUNS = 100_000
 
 # following a sweep sleeps at least this many times as long as its progress read took
@@ -114,7 +113,7 @@ def missing(
     for start in range(0, len(ids), 500):
         chunk = ids[start : start + 500]
         rows = store.query(
-            f"SELECT config_id, seed FROM runs WHERE status IN {OK!r} "
+            f"SELECT config_id, seed FROM runs WHERE status IN {COMPLETED!r} "
             f"AND config_id IN ({', '.join('?' * len(chunk))})",
             chunk,
         )
