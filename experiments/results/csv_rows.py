@@ -1,6 +1,6 @@
-"""The results CSV's epoch cells, formatted straight from the store's rows (no pandas).
+"""The results CSV's lines, formatted straight from the store's rows (no pandas).
 
-Most of a sweep's file is these cells (120 runs of 100 epochs: 24,000 rows of 41 cells, 3
+Most of a sweep's file is its epochs' cells (120 runs of 100 epochs: 24,000 rows of 41 cells, 3
 layers): reading them into frames, merging the layers in and writing them with
 ``DataFrame.to_csv`` took 0.75 s of CPU, taken from the workers while a sweep trains (the CLI
 writes its file as runs finish). Here a cell is the text pandas writes for it: a float by
@@ -73,7 +73,7 @@ def run_heads(conn: sqlite3.Connection, run_ids: Sequence[str]) -> list[tuple[st
     over the ``config.<field>`` columns (a text as it is, any other value as JSON)."""
     marks = ", ".join("?" * len(run_ids))
     rows = conn.execute(
-        f"SELECT * FROM ({RUNS_SQL} WHERE run_id IN ({marks}) ORDER BY created_at, run_id)",
+        f"{RUNS_SQL} WHERE run_id IN ({marks}) ORDER BY created_at, run_id",
         list(run_ids),
     )
     names = [column[0] for column in rows.description]
@@ -124,7 +124,6 @@ def epoch_lines(
     train, val = (", ".join(_values_sql(split, stored)) for split in ("train", "val"))
     layers = _layer_text(conn, marks, run_ids, layer_indices)
     no_layers = "," + "," * (len(layer_indices) * len(LAYER_NAMES) - 1) if layer_indices else ""
-    names = SPLIT_NAMES
     rows = conn.execute(
         f"SELECT run_id, epoch, val_loss IS NOT NULL, {train}, {val} FROM epochs "
         f"WHERE run_id IN ({marks}) ORDER BY run_id, epoch",
@@ -137,10 +136,10 @@ def epoch_lines(
         # layer statistics belong to the epoch: written once, on its train row
         text = layers.get((run_id, row[1]))
         lines = out.setdefault(run_id, [])
-        lines.append(f"{epoch},{names['train']},{cells}{no_layers if text is None else text}")
+        lines.append(f"{epoch},{SPLIT_NAMES['train']},{cells}{no_layers if text is None else text}")
         if row[2]:  # the epoch has a validation split
             cells = ",".join([cell(v) for cell, v in zip(VALUE_FORMATS, row[3 + n :], strict=True)])
-            lines.append(f"{epoch},{names['val']},{cells}{no_layers}")
+            lines.append(f"{epoch},{SPLIT_NAMES['val']},{cells}{no_layers}")
     return out
 
 
