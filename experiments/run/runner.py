@@ -242,6 +242,10 @@ class Runner:
             except Exception:  # the dispatcher must outlive one bad run or a busy database
                 log.exception("gradlab dispatcher")
             self._wake.wait(self._pool.listening(), 0.1)
+        # this thread's connection, closed here: left to the end of the thread, it was at times
+        # still open when the CLI closed its own and exited (os._exit), so the store's
+        # write-ahead log stayed beside it
+        self.store.close()
 
     def _cancel_gone_owners(self) -> None:
         now = time.monotonic()

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import os
 import signal
 import time
@@ -130,6 +131,23 @@ def test_shutdown_leaves_no_orphans(store) -> None:
     with pytest.raises(RuntimeError, match="shut down"):
         runner.submit([LONG], owner="ann")
     assert [status(store, i) for i in ids] == ["interrupted"] * 3
+
+
+def test_a_shut_down_runner_holds_no_connection_to_the_store(tmp_path) -> None:
+    """The CLI exits without the interpreter's teardown (os._exit): a connection the dispatcher
+    thread left open then kept the store's write-ahead log beside it."""
+    store = Store(tmp_path / "runs.sqlite")
+    runner = Runner(store, max_workers=1)
+    ids = runner.submit([ExperimentConfig(epochs=2, **TINY)], owner="ann")
+    assert runner.wait(ids, timeout=60)
+    runner.shutdown()
+    store.close()
+    held = []
+    for fd in os.listdir("/proc/self/fd"):
+        with contextlib.suppress(OSError):  # the listing's own descriptor is gone
+            held.append(os.readlink(f"/proc/self/fd/{fd}"))
+    assert not [name for name in held if "runs.sqlite" in name]
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["runs.sqlite"]
 
 
 @pytest.mark.parametrize("workers", [0, -1, 1.5, True])
