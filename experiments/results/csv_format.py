@@ -9,6 +9,7 @@ columns. A run with no epoch yet (failed at start) still gets one row, with ``ep
 
 from __future__ import annotations
 
+import json
 import re
 from typing import Any
 
@@ -62,6 +63,16 @@ class CsvFormatError(ValueError):
     def __init__(self, message: str, rule: str = "", **params: Any) -> None:
         super().__init__(message)
         self.rule, self.params = rule, params
+
+
+def config_cells(config_json: str) -> dict[str, str | None]:
+    """A stored config as its ``config.<field>`` cells: a text as it is, any other value as JSON
+    (lists and booleans as JSON reads them back), None empty."""
+    cells: dict[str, str | None] = {}
+    for name, value in json.loads(config_json).items():
+        text = value if value is None or isinstance(value, str) else json.dumps(value)
+        cells[CONFIG_PREFIX + name] = text
+    return cells
 
 
 def neutral_text(text: str) -> str:

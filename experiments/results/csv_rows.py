@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import csv
 import io
-import json
 import sqlite3
 from collections.abc import Callable, Sequence
 from functools import lru_cache
@@ -21,11 +20,11 @@ from typing import Any
 
 from experiments.results.csv_format import (
     CONFIG_COLUMNS,
-    CONFIG_PREFIX,
     EPOCH_COLUMNS,
     LAYER_FIELDS,
     RUN_META,
     TEXT_COLUMNS,
+    config_cells,
     neutral_text,
 )
 from experiments.results.frames import EPOCH_DTYPES, LAYER_DTYPES, RUN_DTYPES, RUNS_SQL
@@ -65,7 +64,7 @@ FORMATS: dict[str, Callable[[Any], str]] = {"float64": _float, "Int64": _integer
 RUN_FORMATS = [
     _free_text if name in TEXT_COLUMNS else FORMATS[RUN_DTYPES[name]] for name in RUN_META
 ]
-CONFIG_FIELDS = [(name[len(CONFIG_PREFIX) :], name in TEXT_COLUMNS) for name in CONFIG_COLUMNS]
+CONFIG_FREE = [(name, name in TEXT_COLUMNS) for name in CONFIG_COLUMNS]  # free text or not
 
 
 def run_heads(conn: sqlite3.Connection, run_ids: Sequence[str]) -> list[tuple[str, str]]:
@@ -82,10 +81,9 @@ def run_heads(conn: sqlite3.Connection, run_ids: Sequence[str]) -> list[tuple[st
     heads = []
     for row in rows:
         cells = [cell(row[i]) for cell, i in zip(RUN_FORMATS, at, strict=True)]
-        config = json.loads(row[config_at])
-        for field, free in CONFIG_FIELDS:
-            value = config.get(field)
-            text = value if isinstance(value, str) or value is None else json.dumps(value)
+        config = config_cells(row[config_at])
+        for column, free in CONFIG_FREE:
+            text = config.get(column)
             cells.append(_free_text(text) if free else _text(text))
         heads.append((row[at[0]], ",".join(cells)))
     return heads

@@ -13,21 +13,20 @@ took 0.75 s of CPU through frames and ``to_csv``, 0.47 s now); a file of importe
 from __future__ import annotations
 
 import io
-import json
 import sqlite3
 from collections.abc import Sequence
-from typing import Any, TextIO
+from typing import TextIO
 
 import pandas as pd
 
 from experiments.results.csv_format import (
     CONFIG_COLUMNS,
-    CONFIG_PREFIX,
     LAYER_COLUMN,
     LAYER_FIELDS,
     RUN_META,
     TEXT_COLUMNS,
     CsvFormatError,
+    config_cells,
     neutralise,
 )
 from experiments.results.csv_import import import_csv
@@ -39,19 +38,6 @@ from experiments.results.storefile import as_store_error, end_read
 __all__ = ["CsvFormatError", "export_csv", "import_csv", "store_csv", "write_csv"]
 
 ROWS_PER_CHUNK = 48_000
-
-
-def _config_cells(config_json: str) -> dict[str, Any]:
-    config = json.loads(config_json)
-    cells = {}
-    for name, value in config.items():
-        if value is None:
-            cells[CONFIG_PREFIX + name] = None
-        elif isinstance(value, str):
-            cells[CONFIG_PREFIX + name] = value
-        else:
-            cells[CONFIG_PREFIX + name] = json.dumps(value)
-    return cells
 
 
 def layer_columns(indices: Sequence[int]) -> list[str]:
@@ -72,7 +58,7 @@ def _layer_cells(layers: pd.DataFrame) -> pd.DataFrame:
 def _run_cells(runs: pd.DataFrame) -> pd.DataFrame:
     """A run's own columns: its metadata, then its config spread over ``config.<field>``."""
     config = pd.DataFrame(
-        [_config_cells(text) for text in runs["config_json"]],
+        [config_cells(text) for text in runs["config_json"]],
         index=runs.index,
         columns=CONFIG_COLUMNS,
     )
